@@ -1,0 +1,32 @@
+/// Rates over the analysis window and the verdict they lead to.
+public struct Growth: Sendable, Equatable {
+    public var growthClass: GrowthClass
+    /// Seconds between the first and last sample used.
+    public var windowSeconds: Double
+    public var sampleCount: Int
+    /// Change that counts as growth over this window (see `GrowthAnalyzer`).
+    public var thresholdBytes: Double
+    public var usageBytesPerSecond: Double?
+    public var workingSetBytesPerSecond: Double?
+    public var workingSetNoCacheBytesPerSecond: Double?
+    public var rssBytesPerSecond: Double?
+    public var activeFileBytesPerSecond: Double?
+    public var inactiveFileBytesPerSecond: Double?
+
+    public static let unknown = Growth(growthClass: .unknown, windowSeconds: 0, sampleCount: 0, thresholdBytes: 0)
+
+    public init(growthClass: GrowthClass, windowSeconds: Double, sampleCount: Int, thresholdBytes: Double) {
+        self.growthClass = growthClass
+        self.windowSeconds = windowSeconds
+        self.sampleCount = sampleCount
+        self.thresholdBytes = thresholdBytes
+    }
+
+    /// Share of the working set's growth that is active page cache (the split `ΔWS = Δactive_file + ΔWSnoCache`),
+    /// counting only the parts that grew; nil when nothing grew.
+    public var cacheShareOfGrowth: Double? {
+        let cache = max(0, activeFileBytesPerSecond ?? 0)
+        let anon = max(0, workingSetNoCacheBytesPerSecond ?? 0)
+        return cache + anon > 0 ? cache / (cache + anon) : nil
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Names of docker and podman containers outside Kubernetes, from the runtimes' own state on disk
+/// (`var/lib/docker/containers/<id>/config.v2.json`, podman's `containers.json`). Looked up once per container.
+public struct RuntimeNameIndex<FileSystem: CgroupFileSystem> {
+    let fileSystem: FileSystem
+    let hostRoot: String
+    private var cache: [String: String?] = [:]
+    private var podmanStamp: Int64?
+    private var podmanNames: [String: String] = [:]
+
+    public init(fileSystem: FileSystem, hostRoot: String) {
+        self.fileSystem = fileSystem
+        self.hostRoot = hostRoot.hasSuffix("/") ? String(hostRoot.dropLast()) : hostRoot
+    }
+
+    public mutating func name(id: String, runtime: String?) -> String? {
+        switch runtime {
+        case "docker":
+            if let cached = cache[id] { return cached }
+            let name = dockerName(id)
+            cache[id] = name
+            return name
+        case "podman":
+            refreshPodman()
+            return podmanNames[id]
+        default:
+            return nil
+        }
+    }
+
+    private func dockerName(_ id: String) -> String? {
+        guard let text = fileSystem.readString(hostRoot + "/var/lib/docker/containers/\(id)/config.v2.json"),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let name = object["Name"] as? String else { return nil }
+        return name.hasPrefix("/") ? String(name.dropFirst()) : name
+    }
+
+    private mutating func refreshPodman() {
+        let path = hostRoot + "/var/lib/containers/storage/overlay-containers/containers.json"
+        let stamp = fileSystem.modificationTime(of: path)
+        guard stamp != podmanStamp else { return }
+        podmanStamp = stamp
+        podmanNames = [:]
+        guard let text = fileSystem.readString(path),
+              let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return }
+        for entry in list {
+            if let id = entry["id"] as? String, let name = (entry["names"] as? [String])?.first { podmanNames[id] = name }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Why a file could not be read. Kept small so readers can turn it into a one-line warning.
+public enum FileReadError: Error, Sendable, Equatable {
+    case notFound
+    case permissionDenied
+    /// The cgroup was removed while we held or opened the file (ENODEV, ESRCH).
+    case vanished
+    case other(errno: Int32)
+
+    public var summary: String {
+        switch self {
+        case .notFound: "missing"
+        case .permissionDenied: "permission denied"
+        case .vanished: "cgroup vanished"
+        case .other(let code): "read error (errno \(code))"
+        }
+    }
+}
+
+/// One child of a directory, as `readdir` reports it.
+public struct DirectoryEntry: Sendable, Equatable {
+    public var name: String
+    /// `d_ino`: on cgroupfs a recreated cgroup gets a new inode, which starts a new series.
+    public var inode: UInt64
+    public var isDirectory: Bool
+
+    public init(name: String, inode: UInt64, isDirectory: Bool) {
+        self.name = name
+        self.inode = inode
+        self.isDirectory = isDirectory
+    }
+}
+
+/// The file operations podmem needs from a cgroup hierarchy, a log directory or /proc.
+/// `LocalFileSystem` is the real one; the demo serves generated files through the same calls,
+/// so demo data goes through the same discovery and parsers as kernel data.
+public protocol CgroupFileSystem {
+    /// Replaces the start of `buffer` with the file's bytes and returns how many were read.
+    /// The buffer grows when a file does not fit and is reused between calls.
+    func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError>
+    /// Children of a directory, without `.` and `..`.
+    func entries(of directory: String) -> Result<[DirectoryEntry], FileReadError>
+    /// Modification time in nanoseconds; name sources are re-read only when it changes.
+    func modificationTime(of path: String) -> Int64?
+}
+
+extension CgroupFileSystem {
+    /// Convenience for cold paths (detection, names): the whole file as a string.
+    public func readString(_ path: String) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        guard case .success(let count) = read(path, into: &buffer) else { return nil }
+        return String(decoding: buffer[0..<count], as: UTF8.self)
+    }
+
+    public func exists(_ path: String) -> Bool {
+        modificationTime(of: path) != nil
+    }
+}

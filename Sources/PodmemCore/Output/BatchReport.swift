@@ -1,0 +1,42 @@
+/// The plain-text table `podmem --batch` prints: node summary, then pods by working set.
+public enum BatchReport {
+    public static func render(_ document: SnapshotDocument) -> String {
+        var out = "podmem · \(document.host) · cgroup v\(document.cgroupVersion) · \(document.root) · \(document.takenAt)\n"
+        let node = document.node
+        out += "node: MemTotal \(ByteFormat.human(node.memTotalBytes))"
+        out += " · working set \(ByteFormat.human(node.workingSetBytes)) (without cache \(ByteFormat.human(node.workingSetNoCacheBytes)))"
+        out += " · memory.available \(ByteFormat.human(node.availableBytes)) (kubelet)"
+        out += ", \(ByteFormat.human(node.availableNoCacheBytes)) counting active cache as available\n"
+        let window = document.pods.first.map { ByteFormat.fixed($0.growth.windowSeconds, decimals: 1) + " s" } ?? "-"
+        out += "\(document.pods.count) workloads · growth window \(window)"
+        out += " · WS = usage − inactive_file (cAdvisor) · WS-NC = WS − active_file\n\n"
+
+        var table = TextTable(
+            headers: ["WORKLOAD", "QOS", "WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"],
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+        for pod in document.pods {
+            let m = pod.memory
+            let ofLimit: Double? = m.limitBytes.flatMap { limit in m.workingSetBytes.map { Double($0) / Double(max(limit, 1)) } }
+            table.rows.append([
+                label(pod), pod.qos ?? "-", ByteFormat.human(m.workingSetBytes), ByteFormat.human(m.workingSetNoCacheBytes),
+                ByteFormat.human(m.rssBytes), ByteFormat.human(m.activeFileBytes), ByteFormat.human(m.inactiveFileBytes),
+                m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(ofLimit),
+                ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class,
+            ])
+        }
+        out += table.render()
+        if !document.warnings.isEmpty {
+            out += "\nwarnings:\n" + document.warnings.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    static func label(_ pod: SnapshotPod) -> String {
+        switch (pod.kind, pod.namespace, pod.name) {
+        case let ("pod", namespace?, name?): "\(namespace)/\(name)"
+        case let ("pod", nil, name?): name
+        case ("pod", _, nil): "pod \(pod.uid ?? pod.cgroup)"
+        case let (kind, _, name): "\(name ?? pod.cgroup) (\(kind))"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Turns the latest raw sample plus history into the snapshot document: the only place
+/// raw counters become the figures every output shows.
+struct SnapshotBuilder {
+    let monitor: Monitor
+
+    func document(_ sample: Sample) -> SnapshotDocument {
+        let pods = sample.workloads.map(pod).sorted(by: Self.byWorkingSetDescending)
+        return SnapshotDocument(
+            schema: SnapshotDocument.schemaName, takenAt: Timestamp.iso8601(sample.timestamp), host: sample.host,
+            cgroupVersion: sample.cgroupVersion.rawValue, root: sample.root, intervalSeconds: monitor.intervalSeconds,
+            windowSeconds: monitor.window, warnings: monitor.warnings, node: Self.node(sample.node), pods: pods)
+    }
+
+    static func node(_ node: NodeCounters) -> SnapshotNode {
+        let root = MemoryFigures(node.root)
+        func available(_ used: UInt64?) -> UInt64? {
+            guard let total = node.memTotalBytes, let used else { return nil }
+            return total > used ? total - used : 0
+        }
+        return SnapshotNode(memTotalBytes: node.memTotalBytes, workingSetBytes: root.workingSetBytes,
+                            workingSetNoCacheBytes: root.workingSetNoCacheBytes,
+                            availableBytes: available(root.workingSetBytes),
+                            availableNoCacheBytes: available(root.workingSetNoCacheBytes))
+    }
+
+    func pod(_ workload: WorkloadSample) -> SnapshotPod {
+        let figures = MemoryFigures(workload.counters)
+        let points = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode)?.elements ?? []
+        return SnapshotPod(
+            kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
+            qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: SnapshotMemory(figures),
+            cacheShare: figures.cacheShare, growth: SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode)),
+            signals: SnapshotSignals(workload.counters), history: SnapshotHistory(points),
+            containers: workload.containers.map(container))
+    }
+
+    func container(_ container: ContainerSample) -> SnapshotContainer {
+        let figures = MemoryFigures(container.counters)
+        return SnapshotContainer(
+            id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup,
+            runtime: container.runtime, memory: SnapshotMemory(figures), cacheShare: figures.cacheShare,
+            growth: SnapshotGrowth(monitor.growth(cgroup: container.cgroup, inode: container.inode)),
+            signals: SnapshotSignals(container.counters))
+    }
+
+    static func byWorkingSetDescending(_ a: SnapshotPod, _ b: SnapshotPod) -> Bool {
+        let left = a.memory.workingSetBytes ?? 0
+        let right = b.memory.workingSetBytes ?? 0
+        return left != right ? left > right : a.cgroup < b.cgroup
+    }
+}

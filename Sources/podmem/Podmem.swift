@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import PodmemCore
+
+/// `podmem`: container memory with page cache told apart from what a pod really holds.
+struct Podmem: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "podmem",
+        abstract: "Per-pod memory from cgroups, with cAdvisor's working set split into page cache and the rest.",
+        discussion: """
+            WS = max(0, usage − inactive_file) is cAdvisor's working set (Grafana, kubectl top, kubelet eviction).
+            WS-NC = max(0, usage − inactive_file − active_file) leaves out all page cache.
+            """)
+
+    @Flag(name: [.customShort("b"), .long], help: "Poll, print the final table (or JSON) and exit, like top -b.")
+    var batch = false
+
+    @Option(name: [.customShort("n"), .customLong("iterations")], help: "Polls in batch mode.")
+    var iterations: Int = 5
+
+    @Option(name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
+            help: ArgumentHelp("Seconds between polls; fractions allowed.", valueName: "SECONDS"))
+    var interval: Double = 1
+
+    @Flag(help: "With --batch: print the podmem.snapshot/1 JSON document instead of the table.")
+    var json = false
+
+    @OptionGroup var source: SourceOptions
+
+    func validate() throws {
+        guard iterations >= 1 else { throw ValidationError("-n must be at least 1") }
+        guard interval >= 0, interval.isFinite else { throw ValidationError("-d must be a non-negative number of seconds") }
+        if json && !batch { throw ValidationError("--json needs --batch") }
+    }
+
+    func run() throws {
+        guard batch else {
+            throw SetupError(isatty(STDOUT_FILENO) == 1
+                ? "the live screen is not available in this build; use --batch (e.g. podmem --batch -n 5 -d 1)"
+                : "stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")
+        }
+        try BatchRun(iterations: iterations, intervalSeconds: interval, json: json, source: try source.makeSource()).run()
+    }
+}
