@@ -39,7 +39,7 @@ public enum GrowthAnalyzer {
             return times.count >= minimumSamples ? RobustSlope.theilSen(times: times, values: values) : nil
         }
 
-        var workingSets = points.compactMap(\.workingSetBytes).map(Double.init)
+        var workingSets = points.compactMap(\.workingSetBytes).map { Double($0) }
         let typicalWorkingSet = RobustSlope.median(&workingSets) ?? 0
         let threshold = max(absoluteThresholdBytes, relativeThreshold * typicalWorkingSet)
         var growth = Growth(growthClass: .unknown, windowSeconds: span, sampleCount: points.count, thresholdBytes: threshold)

@@ -67,31 +67,25 @@ public enum ByteParsing {
         return (start, end)
     }
 
-    /// A decimal such as `12.34` in PSI lines; nil when malformed.
+    /// A decimal such as `12.34` in PSI lines; nil when malformed. Digits are accumulated as an integer
+    /// and divided once, so `0.75` parses to exactly the nearest double.
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        var whole: Double = 0
-        var fraction: Double = 0
-        var scale: Double = 1
+        var mantissa: UInt64 = 0
+        var divisor: Double = 1
         var seenDot = false
         var digits = 0
-        var index = start
-        while index < end {
+        for index in start..<max(start, end) {
             let byte = bytes[index]
             if byte == UInt8(ascii: ".") && !seenDot {
                 seenDot = true
-            } else if byte >= zero && byte <= nine {
+            } else if byte >= zero && byte <= nine && digits < 18 {
                 digits += 1
-                if seenDot {
-                    scale /= 10
-                    fraction += Double(byte - zero) * scale
-                } else {
-                    whole = whole * 10 + Double(byte - zero)
-                }
+                mantissa = mantissa * 10 + UInt64(byte - zero)
+                if seenDot { divisor *= 10 }
             } else {
                 return nil
             }
-            index += 1
         }
-        return digits > 0 ? whole + fraction : nil
+        return digits > 0 ? Double(mantissa) / divisor : nil
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Locates `../shared/fixtures` (real kernel captures) relative to this package.
+enum FixturePaths {
+    static var shared: String {
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures").path
+    }
+
+    static var v1Lab: String { shared + "/cgroup-v1-kubepods-lab" }
+    static var v2Real: String { shared + "/cgroup-v2-real-6x" }
+
+    /// Reads `key value` lines the simple way, independent of podmem's byte parser.
+    static func statFile(_ path: String) -> [String: UInt64] {
+        var result: [String: UInt64] = [:]
+        for line in (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n") ?? [] {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let value = UInt64(parts[1]) { result[String(parts[0])] = value }
+        }
+        return result
+    }
+
+    static func number(_ path: String) -> UInt64 {
+        UInt64((try! String(contentsOfFile: path, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines))!
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A directory tree in a temp dir, for building cgroup layouts and log directories in tests.
+final class TempTree {
+    let path: String
+
+    init(_ label: String = "podmem-test") {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)").path
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func write(_ relative: String, _ contents: String) {
+        let full = path + "/" + relative
+        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! contents.write(toFile: full, atomically: false, encoding: .utf8)
+    }
+
+    func mkdir(_ relative: String) {
+        try! FileManager.default.createDirectory(atPath: path + "/" + relative, withIntermediateDirectories: true)
+    }
+
+    /// Copies a fixture file's bytes unchanged.
+    func copy(from source: String, to relative: String) {
+        write(relative, try! String(contentsOfFile: source, encoding: .utf8))
+    }
+
+    /// A v1 cgroup directory with the four files podmem reads.
+    func v1Cgroup(_ relative: String, usage: UInt64, stat: [String: UInt64], limit: UInt64 = 9223372036854771712) {
+        let prefix = relative.isEmpty ? "" : relative + "/"
+        write(prefix + "memory.usage_in_bytes", "\(usage)\n")
+        write(prefix + "memory.limit_in_bytes", "\(limit)\n")
+        write(prefix + "memory.failcnt", "0\n")
+        write(prefix + "memory.stat", stat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n") + "\n")
+    }
+
+    /// A v2 cgroup directory.
+    func v2Cgroup(_ relative: String, current: UInt64, stat: [String: UInt64], max: String = "max") {
+        let prefix = relative.isEmpty ? "" : relative + "/"
+        write(prefix + "memory.current", "\(current)\n")
+        write(prefix + "memory.max", max + "\n")
+        write(prefix + "memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\n")
+        write(prefix + "memory.stat", stat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n") + "\n")
+    }
+}
