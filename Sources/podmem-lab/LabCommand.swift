@@ -1,0 +1,81 @@
+/// The command line: which workload to run, with its options in bytes and seconds.
+enum LabCommand {
+    case help
+    case cacheWriter(CacheWriter)
+    case leak(AnonymousLeak)
+    case steady(SteadyHolder)
+    case coldCache(ColdCache)
+
+    static let usage = """
+        usage: podmem-lab <workload> [options]
+
+        Memory workloads for trying podmem on a real kernel. A workload starts, prints
+        "ready <pid>" and waits for one line on stdin, so the caller can first move it
+        into a cgroup (write <pid> to the cgroup's cgroup.procs: on cgroup v1, memory
+        charged before the move stays in the old cgroup). After that line it allocates,
+        prints "started" once its first allocation is in place, and runs until stdin
+        reaches end of file or it gets SIGTERM or SIGINT.
+
+        workloads:
+          cache-writer --file PATH [--chunk-mib 2] [--period 0.25] [--max-mib N]
+              Every period: append chunk-mib to PATH (created or truncated), then read
+              the whole file back twice, like grep over a growing log. Pages read twice
+              move to active_file: the working set grows with page cache alone.
+              With --max-mib, appending stops at that file size; the reads go on.
+          leak [--chunk-mib 2] [--period 0.25] [--max-mib N]
+              Every period: allocate chunk-mib of anonymous memory, write every page
+              and keep it. With --max-mib, allocation stops at that total; it is held.
+          steady [--mib 48]
+              Allocate and write mib of anonymous memory once, then hold it.
+          cold-cache --file PATH [--mib 96]
+              Write mib to PATH (created or truncated) once, then idle: page cache
+              that stays on inactive_file, outside cAdvisor's working set.
+
+        Sizes are MiB and periods seconds; fractions are allowed. Put PATH on a disk
+        file system: tmpfs pages are shmem (anon LRU), not page cache.
+
+        example (bash):
+          coproc LAB { exec podmem-lab leak --max-mib 512; }
+          read -r _ pid <&"${LAB[0]}"                 # "ready <pid>"
+          echo "$pid" > /sys/fs/cgroup/memory/lab/cgroup.procs
+          echo go >&"${LAB[1]}"
+          ...
+          kill "$pid"                                 # or close its stdin
+
+        """
+
+    static func parse(_ arguments: [String]) throws(LabError) -> LabCommand {
+        guard let workload = arguments.first else { throw .usage("no workload given") }
+        if workload == "-h" || workload == "--help" || workload == "help" { return .help }
+        var options = try LabOptions(Array(arguments.dropFirst()))
+        let command: LabCommand
+        switch workload {
+        case "cache-writer":
+            command = .cacheWriter(CacheWriter(
+                path: try options.requiredPath("--file"), chunkBytes: try options.bytes("--chunk-mib", default: 2),
+                periodSeconds: try options.seconds("--period", default: 0.25), maximumBytes: try options.optionalBytes("--max-mib")))
+        case "leak":
+            command = .leak(AnonymousLeak(
+                chunkBytes: try options.bytes("--chunk-mib", default: 2), periodSeconds: try options.seconds("--period", default: 0.25),
+                maximumBytes: try options.optionalBytes("--max-mib")))
+        case "steady":
+            command = .steady(SteadyHolder(bytes: try options.bytes("--mib", default: 48)))
+        case "cold-cache":
+            command = .coldCache(ColdCache(path: try options.requiredPath("--file"), bytes: try options.bytes("--mib", default: 96)))
+        default:
+            throw .usage("unknown workload '\(workload)'")
+        }
+        try options.finish()
+        return command
+    }
+
+    func run(control: ControlChannel) throws(LabError) {
+        switch self {
+        case .help: ControlChannel.writeOutput(Self.usage)
+        case .cacheWriter(let workload): try workload.run(control: control)
+        case .leak(let workload): try workload.run(control: control)
+        case .steady(let workload): try workload.run(control: control)
+        case .coldCache(let workload): try workload.run(control: control)
+        }
+    }
+}
