@@ -11,7 +11,7 @@ do {
     exit(1)
 } catch {
     if Podmem.exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((Podmem.fullMessage(for: error) + "\n" + Podmem.usageString() + "\n").utf8))
+        FileHandle.standardError.write(Data((Podmem.fullMessage(for: error) + "\n").utf8))
         exit(2)
     }
     Podmem.exit(withError: error)

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs a built executable to completion and captures its exit status and output.
+struct CommandRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    static func podmem(_ arguments: [String], timeout: Double = 60) throws -> CommandRun {
+        guard let binary = BinaryLocator.executable("podmem") else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out")
+        let err = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return CommandRun(status: process.terminationStatus,
+                          stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    var json: [String: Any]? {
+        try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any]
+    }
+}
