@@ -14,17 +14,28 @@ let package = Package(
     targets: [
         // Everything that reads, derives and formats: no terminal, no ncurses.
         .target(name: "PodmemCore"),
+        // Frames, widgets, screens, key table and the app loop: still no ncurses, so tests read screens as text.
+        .target(name: "PodmemUI", dependencies: ["PodmemCore"]),
+        // libncursesw, seen from Swift.
+        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // Signal and crash handlers that restore the terminal: async-signal code belongs in C.
+        .target(name: "CTerminalSafety", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only module that calls ncurses.
+        .target(name: "PodmemCurses", dependencies: ["PodmemUI", "CNCursesW", "CTerminalSafety"]),
         // Thin command-line front end.
         .executableTarget(
             name: "podmem",
             dependencies: [
-                "PodmemCore",
+                "PodmemCore", "PodmemUI", "PodmemCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Real workloads (page-cache writer, leak, steady, cold cache) for live tests and the lab.
+        .executableTarget(name: "podmem-lab"),
         // Release-build benchmark: podmem's poll against a C reader of the same files.
         .executableTarget(name: "podmem-bench", dependencies: ["PodmemCore"]),
-        .testTarget(name: "PodmemCoreTests", dependencies: ["PodmemCore", "podmem"]),
+        .testTarget(name: "PodmemCoreTests", dependencies: ["PodmemCore", "podmem", "podmem-lab"]),
+        .testTarget(name: "PodmemUITests", dependencies: ["PodmemUI", "PodmemCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

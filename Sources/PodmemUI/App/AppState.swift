@@ -1,0 +1,58 @@
+import PodmemCore
+
+/// Everything the screens show and the keys change. Pure data: the reducer edits it, screens read it.
+public struct AppState: Sendable {
+    public enum Screen: Sendable, Equatable {
+        case main
+        /// The detail of the pod with this cgroup path.
+        case detail(cgroup: String)
+        /// Help, remembering where to return.
+        indirect case help(returnTo: Screen)
+    }
+
+    /// Snapshot of the latest poll: the one model every screen renders.
+    public var document: SnapshotDocument?
+    /// The poll before, for counter rates (refaults, events) in the detail view.
+    public var previousDocument: SnapshotDocument?
+    public var screen: Screen = .main
+    /// Selection follows the pod (by cgroup), not the row number, across re-sorts and polls.
+    public var selectedCgroup: String?
+    public var scrollOffset = 0
+    public var sortColumn: SortColumn = .workingSet
+    public var sortDescending = true
+    public var filter = ""
+    public var isEditingFilter = false
+    public var paused = false
+    /// A one-line message on the status line (snapshot path, an error), with the time it was set.
+    public var status: (text: String, isError: Bool, since: Double)?
+    /// Rows available for the pod table in the current layout, set by the main screen's layout.
+    public var pageRows = 10
+
+    public init() {}
+
+    /// The pods shown: filtered, then sorted.
+    public var visiblePods: [SnapshotPod] {
+        let pods = (document?.pods ?? []).filter { PodLabel.matches($0, filter: filter) }
+        return sortColumn.sorted(pods, descending: sortDescending)
+    }
+
+    public var selectedIndex: Int {
+        let pods = visiblePods
+        return pods.firstIndex { $0.cgroup == selectedCgroup } ?? 0
+    }
+}
+
+extension AppState {
+    /// Keeps the selected row inside the visible window of `rows` rows and remembers the page size.
+    public mutating func updateViewport(rows: Int) {
+        pageRows = max(1, rows)
+        let count = visiblePods.count
+        if selectedCgroup == nil || !visiblePods.contains(where: { $0.cgroup == selectedCgroup }) {
+            selectedCgroup = visiblePods.first?.cgroup
+        }
+        let selected = selectedIndex
+        if selected < scrollOffset { scrollOffset = selected }
+        if selected >= scrollOffset + pageRows { scrollOffset = selected - pageRows + 1 }
+        scrollOffset = max(0, min(scrollOffset, max(0, count - pageRows)))
+    }
+}

@@ -1,0 +1,10 @@
+/// What a key asks the app to do.
+public enum Command: Sendable, Equatable {
+    case quit, help
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case openDetail, back
+    case sortPrevious, sortNext, reverseSort, sortByCacheShare, sortByWorkingSet
+    case startFilter
+    case togglePause
+    case snapshot
+}

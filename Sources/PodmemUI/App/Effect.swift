@@ -1,0 +1,6 @@
+/// What handling a key asks the loop to do beyond redrawing.
+public enum Effect: Sendable, Equatable {
+    case none
+    case quit
+    case writeSnapshot
+}

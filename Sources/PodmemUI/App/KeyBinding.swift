@@ -1,0 +1,34 @@
+/// One row of the key table: the keys, what they do, and the help text. The same table dispatches
+/// keys and generates the help screen, so the two cannot disagree.
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let command: Command
+    public let help: String
+
+    public static let table: [KeyBinding] = [
+        KeyBinding(keys: [.character("q"), .function(10), .control("c")], command: .quit, help: "quit"),
+        KeyBinding(keys: [.character("?"), .character("h"), .function(1)], command: .help, help: "this help"),
+        KeyBinding(keys: [.up, .character("k")], command: .moveUp, help: "move up"),
+        KeyBinding(keys: [.down, .character("j")], command: .moveDown, help: "move down"),
+        KeyBinding(keys: [.pageUp], command: .pageUp, help: "page up"),
+        KeyBinding(keys: [.pageDown], command: .pageDown, help: "page down"),
+        KeyBinding(keys: [.home], command: .top, help: "first pod"),
+        KeyBinding(keys: [.end], command: .bottom, help: "last pod"),
+        KeyBinding(keys: [.enter], command: .openDetail, help: "pod detail: containers, charts, usage bar, signals"),
+        KeyBinding(keys: [.escape, .backspace], command: .back, help: "back to the pod list"),
+        KeyBinding(keys: [.character("<")], command: .sortPrevious, help: "sort by the previous column"),
+        KeyBinding(keys: [.character(">")], command: .sortNext, help: "sort by the next column"),
+        KeyBinding(keys: [.character("r"), .character("I")], command: .reverseSort, help: "reverse the sort order"),
+        KeyBinding(keys: [.character("c")], command: .sortByCacheShare, help: "sort by cache share, highest first"),
+        KeyBinding(keys: [.character("M")], command: .sortByWorkingSet, help: "sort by working set (cAdvisor), highest first"),
+        KeyBinding(keys: [.character("/")], command: .startFilter,
+                   help: "filter by namespace/name as you type; Enter keeps it, Esc clears"),
+        KeyBinding(keys: [.character(" "), .character("p")], command: .togglePause, help: "pause or resume polling (the view stays navigable)"),
+        KeyBinding(keys: [.character("s"), .control("s")], command: .snapshot, help: "write a snapshot (podmem.snapshot/1 JSON) to --snapshot-dir"),
+    ]
+
+    /// The command bound to `key`, if any.
+    public static func command(for key: Key) -> Command? {
+        table.first { $0.keys.contains(key) }?.command
+    }
+}

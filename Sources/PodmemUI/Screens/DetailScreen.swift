@@ -1,0 +1,212 @@
+import PodmemCore
+
+/// One pod in depth: the verdict in words, usage split into its parts against the limit, tall charts of the
+/// five series, growth per component, kernel signals, and every container with its own numbers.
+public enum DetailScreen {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+    static let hints = "Esc back · ? help · s snapshot · space pause · q quit"
+    static let labelWidth = 34
+
+    public static func render(_ state: AppState, cgroup: String, context: ScreenContext, into frame: inout Frame) {
+        let (width, height) = (frame.width, frame.height)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            TooSmallScreen.render(width: width, height: height, need: (minimumWidth, minimumHeight), into: &frame)
+            return
+        }
+        guard let pod = state.document?.pods.first(where: { $0.cgroup == cgroup }) else {
+            context.put("\(cgroup): gone (the cgroup was removed) · Esc back", x: 0, y: 0, style: .header, into: &frame)
+            StatusLine.render(state, hints: hints, context: context, into: &frame, y: height - 1)
+            return
+        }
+        let previous = state.previousDocument?.pods.first { $0.cgroup == cgroup }
+        var y = 0
+        renderTitle(pod, context: context, y: &y, into: &frame)
+        renderSentence(pod, context: context, y: &y, into: &frame)
+        renderUsageBar(pod, context: context, y: &y, into: &frame)
+
+        let containerRows = min(pod.containers.count, 6)
+        let reserved = 2 + (containerRows > 0 ? containerRows + 2 : 0) + 1
+        let chartRows = max(0, height - y - reserved)
+        renderCharts(pod, rows: chartRows, context: context, y: &y, into: &frame)
+        renderSignals(pod, previous: previous, elapsed: elapsed(state), context: context, y: &y, into: &frame)
+        if containerRows > 0 { renderContainers(pod, maxRows: containerRows, context: context, y: &y, into: &frame) }
+        StatusLine.render(state, hints: hints, context: context, into: &frame, y: height - 1)
+    }
+
+    static func elapsed(_ state: AppState) -> Double? {
+        guard let now = state.document?.takenAt, let before = state.previousDocument?.takenAt, now != before,
+              let a = state.document?.pods.first?.history.t.last, let b = state.previousDocument?.pods.first?.history.t.last,
+              a > b else { return nil }
+        return a - b
+    }
+
+    static func renderTitle(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+        let sep = context.glyphs.separator
+        var title = PodLabel.name(pod) + sep + pod.kind
+        if let qos = pod.qos { title += sep + qos }
+        if let uid = pod.uid { title += sep + "uid " + uid }
+        title += sep + pod.cgroup
+        frame.fill(Rect(x: 0, y: y, width: frame.width, height: 1), with: Cell(" ", style: Style(reverse: true)))
+        context.put(title, x: 0, y: y, style: Style(bold: true, reverse: true), limit: frame.width, into: &frame)
+        y += 1
+    }
+
+    static func renderSentence(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+        let growthClass = PodLabel.growthClass(pod.growth)
+        let badge = VerdictBadge.text(growthClass) + " "
+        let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory)
+        let lines = wrap(TextFit.ascii(sentence, glyphs: context.glyphs), width: frame.width - badge.count, maxLines: 2)
+        frame.put(badge, x: 0, y: y, style: VerdictBadge.style(growthClass, color: context.color))
+        for line in lines {
+            frame.put(line, x: badge.count, y: y)
+            y += 1
+        }
+        y += 1
+    }
+
+    static func renderUsageBar(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+        let m = pod.memory
+        let usage = Double(m.usageBytes ?? 0)
+        let total = max(usage, Double(m.limitBytes ?? 0))
+        let color = context.color
+        let glyphs = context.glyphs
+        let rss = Double(m.rssBytes ?? 0)
+        let shmem = Double(m.shmemBytes ?? 0)
+        let kernel = Double(m.kernelBytes ?? 0)
+        let active = Double(m.activeFileBytes ?? 0)
+        let inactive = Double(m.inactiveFileBytes ?? 0)
+        let other = max(0, usage - rss - shmem - kernel - active - inactive)
+        let parts: [(String, Double, Style, Character)] = [
+            ("anon", rss, Style(foreground: color ? .red : nil), glyphs.fullBlock),
+            ("shmem", shmem, Style(foreground: color ? .magenta : nil), glyphs.isUnicode ? "▓" : "S"),
+            (m.kernelBytes == nil ? "other" : "kernel", kernel + other, Style(foreground: color ? .yellow : nil), glyphs.isUnicode ? "▒" : "K"),
+            ("active_file", active, Style(foreground: color ? .cyan : nil), glyphs.isUnicode ? "░" : "a"),
+            ("inactive_file", inactive, Style(foreground: color ? .blue : nil, dim: true), glyphs.isUnicode ? "·" : "."),
+        ]
+        let limitText = m.limitBytes.map { "limit \(ByteFormat.human($0))" } ?? "no limit"
+        context.put("usage \(ByteFormat.human(m.usageBytes)) of \(limitText) · WS \(ByteFormat.human(m.workingSetBytes)) · WS-NC \(ByteFormat.human(m.workingSetNoCacheBytes)) · cache share \(ByteFormat.percent(pod.cacheShare))",
+                    x: 0, y: y, style: .header, limit: frame.width, into: &frame)
+        y += 1
+        let barRect = Rect(x: 0, y: y, width: frame.width, height: 1)
+        frame.put(String(repeating: " ", count: frame.width), x: 0, y: y, style: .muted)
+        if total > 0 {
+            StackedBar.render(parts.map { StackedBar.Part(bytes: $0.1, style: $0.2, fill: $0.3) }, total: total,
+                              marks: [m.workingSetNoCacheBytes, m.workingSetBytes].compactMap { $0.map { Double($0) } },
+                              in: barRect, into: &frame, glyphs: glyphs)
+        }
+        y += 1
+        var x = 0
+        for part in parts {
+            x += frame.put("\(part.3) \(part.0) \(ByteFormat.human(part.1)) ", x: x, y: y, style: part.2)
+        }
+        context.put("\(glyphs.marker) WS-NC, WS", x: x, y: y, style: .header, limit: frame.width - x, into: &frame)
+        y += 2
+    }
+
+    static func renderCharts(_ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+        let series: [TrendSeries] = [.workingSet, .workingSetNoCache, .rss, .activeFile, .inactiveFile]
+        let shown = min(series.count, rows)
+        guard shown > 0 else { return }
+        let perChart = max(1, rows / shown)
+        let chartWidth = frame.width - labelWidth
+        let range = max(1024 * 1024, pod.growth.thresholdBytes)
+        for item in series.prefix(shown) {
+            let values = item.values(pod.history)
+            let lines = Sparkline.renderTall(values, width: chartWidth, height: perChart, glyphs: context.glyphs, minimumRange: range)
+            context.put(item.label, x: 0, y: y, style: .header, limit: labelWidth - 1, into: &frame)
+            if perChart > 1 || true {
+                let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
+                let detailY = perChart > 1 ? y + 1 : y
+                let detailX = perChart > 1 ? 0 : max(0, labelWidth - 1 - detail.count)
+                if perChart > 1 || item.label.count + detail.count + 1 < labelWidth {
+                    context.put(detail, x: detailX, y: detailY, limit: labelWidth - 1, into: &frame)
+                }
+            }
+            let style = MainScreen.trendStyle(item, growthClass: PodLabel.growthClass(pod.growth), context: context)
+            for (offset, line) in lines.enumerated() { frame.put(line, x: labelWidth, y: y + offset, style: style) }
+            y += perChart
+        }
+    }
+
+    static func renderSignals(_ pod: SnapshotPod, previous: SnapshotPod?, elapsed: Double?, context: ScreenContext,
+                              y: inout Int, into frame: inout Frame) {
+        let s = pod.signals
+        let sep = context.glyphs.separator
+        var parts: [String] = []
+        if let some = s.pressureSomeAvg10 {
+            parts.append("PSI some \(ByteFormat.fixed(some, decimals: 2))/\(ByteFormat.fixed(s.pressureSomeAvg60 ?? 0, decimals: 2))"
+                + " full \(ByteFormat.fixed(s.pressureFullAvg10 ?? 0, decimals: 2))/\(ByteFormat.fixed(s.pressureFullAvg60 ?? 0, decimals: 2)) (avg10/avg60 %)")
+        }
+        var refaultRate: Double?
+        if let refaults = s.workingsetRefaultFile {
+            if let before = previous?.signals.workingsetRefaultFile, let elapsed, refaults >= before {
+                refaultRate = Double(refaults - before) / elapsed
+            }
+            parts.append("file refaults \(refaults)" + (refaultRate.map { " (\(ByteFormat.fixed($0, decimals: 1))/s)" } ?? ""))
+        }
+        if let oom = s.oomEvents { parts.append("oom \(oom)") }
+        if let kills = s.oomKillEvents { parts.append("oom_kill \(kills)") }
+        if let high = s.highEvents { parts.append("high \(high)") }
+        if let max = s.maxEvents { parts.append("max \(max)") }
+        if let failures = s.failCount { parts.append("failcnt \(failures)") }
+        let rates = "growth/s: ws \(ByteFormat.rate(pod.growth.workingSetBytesPerSecond)) · ws-nc \(ByteFormat.rate(pod.growth.workingSetNoCacheBytesPerSecond)) · rss \(ByteFormat.rate(pod.growth.rssBytesPerSecond)) · active \(ByteFormat.rate(pod.growth.activeFileBytesPerSecond)) · inactive \(ByteFormat.rate(pod.growth.inactiveFileBytesPerSecond))"
+        context.put(rates, x: 0, y: y, limit: frame.width, into: &frame)
+        y += 1
+        let reclaim: String
+        if (refaultRate ?? 0) > 0 || (s.pressureSomeAvg10 ?? 0) > 0 {
+            reclaim = "cache is being reclaimed and read back (refaults/pressure): this pod needs its cache"
+        } else if s.workingsetRefaultFile != nil || s.pressureSomeAvg10 != nil {
+            reclaim = "no refaults, no pressure: the cache sits on the active list, reclaimable on demand"
+        } else {
+            reclaim = "no reclaim signals on this kernel"
+        }
+        context.put((parts.isEmpty ? "" : parts.joined(separator: sep) + sep) + reclaim, x: 0, y: y, style: .muted,
+                    limit: frame.width, into: &frame)
+        y += 1
+    }
+
+    static func renderContainers(_ pod: SnapshotPod, maxRows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+        let glyphs = context.glyphs
+        let nameWidth = max(16, frame.width - 8 * 6 - 8 - 10 - 9)
+        let header = TextFit.padRight("CONTAINER", nameWidth, glyphs: glyphs)
+            + ["WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "CACHE"].map { TextFit.padLeft($0, 8, glyphs: glyphs) }.joined(separator: " ")
+            + " VERDICT  WS/s"
+        y += 1
+        frame.put(header, x: 0, y: y, style: Style(bold: true), limit: frame.width)
+        y += 1
+        for container in pod.containers.prefix(maxRows) {
+            let name = container.sandbox ? "(sandbox) \(container.id.prefix(12))" : "\(container.name ?? String(container.id.prefix(12)))"
+            let m = container.memory
+            let cells = [m.workingSetBytes, m.workingSetNoCacheBytes, m.rssBytes, m.activeFileBytes, m.inactiveFileBytes]
+                .map { TextFit.padLeft(ByteFormat.human($0), 8, glyphs: glyphs) } + [TextFit.padLeft(ByteFormat.percent(container.cacheShare), 8, glyphs: glyphs)]
+            var x = frame.put(TextFit.padRight(name, nameWidth, glyphs: glyphs) + cells.joined(separator: " ") + " ", x: 0, y: y,
+                              style: container.sandbox ? .muted : .plain, limit: frame.width)
+            let growthClass = PodLabel.growthClass(container.growth)
+            x += frame.put(TextFit.padRight(VerdictBadge.text(growthClass), 8, glyphs: glyphs) + " ", x: x, y: y,
+                           style: VerdictBadge.style(growthClass, color: context.color), limit: frame.width - x)
+            frame.put(ByteFormat.rate(container.growth.workingSetBytesPerSecond), x: x, y: y, limit: frame.width - x)
+            y += 1
+        }
+    }
+
+    /// Greedy word wrap.
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty { current = String(word) }
+            else if current.count + 1 + word.count <= width { current += " " + word }
+            else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = String(lines[maxLines - 1].prefix(max(0, width - 3))) + "..."
+        }
+        return lines.map { String($0.prefix(width)) }
+    }
+}

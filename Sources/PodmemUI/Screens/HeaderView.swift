@@ -1,0 +1,45 @@
+import PodmemCore
+
+/// The two header lines: node figures as kubelet computes them, then the view's own state.
+enum HeaderView {
+    static let height = 2
+
+    static func render(_ state: AppState, intervalSeconds: Double, context: ScreenContext, into frame: inout Frame, rect: Rect) {
+        guard rect.height >= 2 else { return }
+        let sep = context.glyphs.separator
+        var first = "podmem"
+        if let document = state.document {
+            let node = document.node
+            first += " \(document.host)\(sep)cgroup v\(document.cgroupVersion)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
+            first += "\(sep)available \(ByteFormat.human(node.availableBytes)) (kubelet)"
+            first += ", \(ByteFormat.human(node.availableNoCacheBytes)) with active cache\(sep)\(document.pods.count) pods"
+        } else {
+            first += "\(sep)first poll…"
+        }
+        frame.fill(rect.rows(from: 0, count: 1), with: Cell(" ", style: Style(reverse: true)))
+        context.put(first, x: rect.x, y: rect.y, style: Style(bold: true, reverse: true), limit: rect.width, into: &frame)
+
+        var x = rect.x
+        let y = rect.y + 1
+        let liveStyle = state.paused ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
+        x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
+        let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
+        var second = "\(sep)every \(Self.seconds(intervalSeconds))\(sep)window \(Self.seconds(state.document?.windowSeconds ?? 0))"
+        second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
+        context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)
+        x += TextFit.ascii(second, glyphs: context.glyphs).count
+        if state.isEditingFilter || !state.filter.isEmpty {
+            let filter = "\(sep)filter: \(state.filter)\(state.isEditingFilter ? "_" : "")"
+            context.put(filter, x: x, y: y, style: Style(foreground: context.color ? .yellow : nil, bold: true),
+                        limit: rect.x + rect.width - x, into: &frame)
+        }
+    }
+
+    /// `1s`, `0.5s`, `5m`, `2h`.
+    static func seconds(_ value: Double) -> String {
+        if value >= 3600, value.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(value / 3600))h" }
+        if value >= 60, value.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(value / 60))m" }
+        if value == value.rounded() { return "\(Int(value))s" }
+        return ByteFormat.fixed(value, decimals: 2) + "s"
+    }
+}
