@@ -1,0 +1,149 @@
+import CNCursesW
+import CTerminalSafety
+import Glibc
+import PodmemUI
+
+/// The real terminal: the only code that calls ncurses. It owns the locale, colors and signal
+/// handlers, and restores the terminal on every exit path (`stop()`, deinit, signals, crashes).
+/// Not thread-safe, like ncurses itself: use it from the UI loop only.
+public final class CursesTerminal: Terminal {
+    public let glyphs: GlyphSet
+    public let colorEnabled: Bool
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var stopped = false
+
+    /// Takes over the terminal named by `environment["TERM"]`.
+    /// Throws `CursesTerminalError` (with the terminal untouched) when TERM is unusable,
+    /// where `initscr` would print and exit the process.
+    public static func start(environment: [String: String]) throws -> CursesTerminal {
+        let glyphs = selectLocale()
+        guard let type = environment["TERM"], !type.isEmpty else { throw CursesTerminalError.unsetTerminalType }
+        // Before newterm, so ncurses sees our SIGINT/SIGTERM handlers and leaves them alone.
+        podmem_terminal_safety_install()
+        guard let screen = podmem_newterm(type) else {
+            podmem_terminal_safety_uninstall()
+            throw CursesTerminalError.unusableTerminalType(type)
+        }
+        // ncurses accepts terminals that cannot move the cursor (TERM=dumb), where a screen is garbage.
+        guard tigetstr("cup") != nil else {
+            endwin()
+            delscreen(screen)
+            podmem_terminal_safety_uninstall()
+            throw CursesTerminalError.unusableTerminalType(type)
+        }
+        return CursesTerminal(screen: screen, glyphs: glyphs, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+    }
+
+    private init(screen: OpaquePointer, glyphs: GlyphSet, noColor: Bool) {
+        self.screen = screen
+        window = podmem_stdscr()
+        self.glyphs = glyphs
+        raw() // Ctrl-C and Ctrl-S arrive as keys: no ISIG, no XON/XOFF flow control
+        noecho()
+        nonl()
+        keypad(window, true)
+        scrollok(window, false) // writing the bottom-right cell must not scroll the screen
+        curs_set(0)
+        set_escdelay(25) // Esc alone is told from an escape sequence after 25 ms, not the default second
+        colorEnabled = has_colors() && !noColor // https://no-color.org
+        if colorEnabled {
+            start_color()
+            let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
+            for color in Style.Color.allCases {
+                init_pair(Self.pair(color), Int16(color.rawValue), background)
+            }
+        }
+    }
+
+    deinit {
+        stop()
+        delscreen(screen)
+    }
+
+    /// Whether `fd` is a terminal (so the full-screen UI makes sense there).
+    public static func isTerminal(_ fd: Int32) -> Bool {
+        isatty(fd) == 1
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(podmem_getmaxx(window)), Int(podmem_getmaxy(window)))
+    }
+
+    public var shouldStop: Bool {
+        podmem_terminal_stop_requested()
+    }
+
+    /// Redraws the whole window; ncurses diffs it against what the terminal shows,
+    /// so only changed cells are sent.
+    public func present(_ frame: Frame) {
+        werase(window)
+        let (width, height) = size
+        for y in 0..<min(height, frame.height) {
+            var x = 0
+            while x < min(width, frame.width) {
+                let start = x
+                let style = frame[x, y].style
+                var run = ""
+                while x < min(width, frame.width), frame[x, y].style == style {
+                    run.append(drawable(frame[x, y].character))
+                    x += 1
+                }
+                wattr_set(window, podmem_attributes(style.bold, style.dim, style.reverse, style.underline),
+                          colorEnabled ? style.foreground.map(Self.pair) ?? 0 : 0, nil)
+                // ncursesw decodes the UTF-8 in a UTF-8 locale. On the bottom-right cell this returns ERR
+                // (the cursor cannot advance) after the character is stored, which is fine.
+                _ = mvwaddnstr(window, Int32(y), Int32(start), run, -1)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Waits in wget_wch, which also reports resizes; a stop signal interrupts the wait.
+    /// Returns nil on timeout, on a signal, and for keys podmem has no name for.
+    public func readKey(timeout: Double) -> Key? {
+        guard !shouldStop else { return nil }
+        wtimeout(window, Int32(max(0, min(timeout * 1000, Double(Int32.max))).rounded(.up)))
+        var value: wint_t = 0
+        switch wget_wch(window, &value) {
+        case OK: return Key(cursesCharacter: value)
+        case KEY_CODE_YES: return Key(cursesKeyCode: Int32(value))
+        default: return nil
+        }
+    }
+
+    /// Gives the terminal back (cooked mode, main screen, cursor) and restores the signal handlers.
+    /// Idempotent; also runs on deinit.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        endwin()
+        podmem_terminal_safety_uninstall()
+    }
+
+    /// The environment's locale, or C.UTF-8 when it names none: ncursesw only speaks UTF-8 in a
+    /// UTF-8 locale. An explicit non-UTF-8 locale is kept (its terminal likely is not UTF-8) and
+    /// gets ASCII glyphs, so the screen never shows mojibake.
+    private static func selectLocale() -> GlyphSet {
+        setlocale(LC_ALL, "")
+        if let current = setlocale(LC_CTYPE, nil), ["C", "POSIX"].contains(String(cString: current)) {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        return String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8" ? .unicode : .ascii
+    }
+
+    /// One color pair per foreground color on the default background; pair 0 is the terminal default.
+    private static func pair(_ color: Style.Color) -> Int16 {
+        Int16(color.rawValue + 1)
+    }
+
+    /// Control characters would move the cursor, and non-ASCII bytes in a non-UTF-8 locale
+    /// would show as escapes: both become "?".
+    private func drawable(_ character: Character) -> Character {
+        let fits = character.unicodeScalars.allSatisfy {
+            $0.properties.generalCategory != .control && (glyphs.isUnicode || $0.isASCII)
+        }
+        return fits ? character : "?"
+    }
+}
