@@ -43,6 +43,7 @@ public final class CursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        for (sequence, code) in Key.commonSequences { define_key(sequence, code) }
         scrollok(window, false) // writing the bottom-right cell must not scroll the screen
         curs_set(0)
         set_escdelay(25) // Esc alone is told from an escape sequence after 25 ms, not the default second

@@ -25,20 +25,26 @@ struct Podmem: ParsableCommand {
     @Flag(help: "With --batch: print the podmem.snapshot/1 JSON document instead of the table.")
     var json = false
 
+    @Option(help: ArgumentHelp("Where the s key writes snapshots (live mode).", valueName: "DIR"))
+    var snapshotDir: String = "."
+
     @OptionGroup var source: SourceOptions
 
     func validate() throws {
         guard iterations >= 1 else { throw ValidationError("-n must be at least 1") }
-        guard interval >= 0, interval.isFinite else { throw ValidationError("-d must be a non-negative number of seconds") }
+        guard interval >= 0, interval.isFinite, batch || interval > 0 else { throw ValidationError("-d must be a non-negative number of seconds") }
         if json && !batch { throw ValidationError("--json needs --batch") }
     }
 
     func run() throws {
-        guard batch else {
-            throw SetupError(isatty(STDOUT_FILENO) == 1
-                ? "the live screen is not available in this build; use --batch (e.g. podmem --batch -n 5 -d 1)"
-                : "stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")
+        if batch {
+            try BatchRun(iterations: iterations, intervalSeconds: interval, json: json, source: try source.makeSource()).run()
+        } else {
+            guard isatty(STDOUT_FILENO) == 1 else {
+                throw SetupError("stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")
+            }
+            try LiveRun(intervalSeconds: interval, window: source.window, snapshotDirectory: snapshotDir,
+                        source: try source.makeSource()).run()
         }
-        try BatchRun(iterations: iterations, intervalSeconds: interval, json: json, source: try source.makeSource()).run()
     }
 }

@@ -21,10 +21,8 @@ public enum PodLabel {
         GrowthClass(rawValue: growth.class) ?? .unknown
     }
 
-    /// Whether the filter text matches this pod (case-insensitive substring of namespace/name, kind or cgroup).
+    /// Whether the filter text matches this pod: a case-insensitive substring of `namespace/name`.
     public static func matches(_ pod: SnapshotPod, filter: String) -> Bool {
-        guard !filter.isEmpty else { return true }
-        let needle = filter.lowercased()
-        return name(pod).lowercased().contains(needle) || pod.cgroup.lowercased().contains(needle)
+        filter.isEmpty || name(pod).lowercased().contains(filter.lowercased())
     }
 }

@@ -17,10 +17,10 @@ public enum MainScreen {
         }
         HeaderView.render(state, intervalSeconds: intervalSeconds, context: context, into: &frame,
                           rect: Rect(x: 0, y: 0, width: width, height: HeaderView.height))
-        let columns = PodColumn.layout(width: width)
+        let pods = state.visiblePods
+        let columns = PodColumn.layout(width: width, nameWanted: pods.map { PodLabel.name($0).count }.max() ?? 0)
         renderTitles(columns, state: state, context: context, y: 2, into: &frame)
 
-        let pods = state.visiblePods
         let rows = tableRows(height: height)
         let selected = state.selectedIndex
         for (offset, pod) in pods.dropFirst(state.scrollOffset).prefix(rows).enumerated() {

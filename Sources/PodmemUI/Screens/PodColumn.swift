@@ -15,8 +15,9 @@ struct PodColumn: Equatable {
 
     var isTrend: Bool { if case .trend = content { true } else { false } }
 
-    static let nameMinimum = 12
-    static let nameMaximum = 44
+    static let nameMinimum = 16
+    static let nameMaximum = 48
+    static let nameComfortable = 32
     static let trendMinimum = 5
     static let trendPreferred = 12
     static let trendMaximum = 32
@@ -30,8 +31,8 @@ struct PodColumn: Equatable {
         PodColumn(content: .activeFile, title: "ACTIVE", width: 8, priority: 78),
         PodColumn(content: .inactiveFile, title: "INACTIVE", width: 8, priority: 60),
         PodColumn(content: .limit, title: "LIMIT", width: 8, priority: 70),
-        PodColumn(content: .limitPercent, title: "%LIM", width: 4, priority: 72),
-        PodColumn(content: .cacheShare, title: "CACHE", width: 5, priority: 96),
+        PodColumn(content: .limitPercent, title: "%LIM", width: 5, priority: 72),
+        PodColumn(content: .cacheShare, title: "CACHE", width: 6, priority: 96),
         PodColumn(content: .verdict, title: "VERDICT", width: 7, priority: 98),
         PodColumn(content: .trend(.workingSet), title: "ws", width: trendPreferred, priority: 90),
         PodColumn(content: .trend(.workingSetNoCache), title: "ws-nc", width: trendPreferred, priority: 84),
@@ -40,26 +41,29 @@ struct PodColumn: Equatable {
         PodColumn(content: .trend(.inactiveFile), title: "inactive", width: trendPreferred, priority: 55),
     ]
 
-    /// Fits the columns into `width`: trend columns shrink first, then the least important columns drop;
-    /// spare room widens the name, then the trends. Columns are separated by one space.
-    static func layout(width: Int) -> [PodColumn] {
+    /// Fits the columns into `width`: the name starts at the longest name shown (up to `nameComfortable`);
+    /// then trend columns shrink, then the name down to its minimum, then the least important columns drop.
+    /// Spare room widens the name (up to `nameWanted`), then the trends. Columns are separated by one space.
+    static func layout(width: Int, nameWanted: Int = nameMaximum) -> [PodColumn] {
         var columns = all
+        let nameIndex = 0
+        columns[nameIndex].width = max(nameMinimum, min(nameWanted, nameComfortable))
         func total() -> Int { columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) }
         while total() > width {
             if columns.contains(where: { $0.isTrend && $0.width > trendMinimum }) {
                 for i in columns.indices where columns[i].isTrend && columns[i].width > trendMinimum { columns[i].width -= 1 }
-            } else if let drop = columns.indices.filter({ columns[$0].content != .name }).min(by: { columns[$0].priority < columns[$1].priority }) {
+            } else if columns[nameIndex].width > nameMinimum {
+                columns[nameIndex].width -= 1
+            } else if let drop = columns.indices.dropFirst().min(by: { columns[$0].priority < columns[$1].priority }) {
                 columns.remove(at: drop)
             } else {
                 break
             }
         }
         var spare = width - total()
-        if let name = columns.firstIndex(where: { $0.content == .name }) {
-            let grow = min(spare, nameMaximum - columns[name].width)
-            columns[name].width += grow
-            spare -= grow
-        }
+        let grow = max(0, min(spare, min(nameMaximum, nameWanted) - columns[nameIndex].width))
+        columns[nameIndex].width += grow
+        spare -= grow
         let trends = columns.indices.filter { columns[$0].isTrend }
         while spare > 0, trends.contains(where: { columns[$0].width < trendMaximum }) {
             for i in trends where spare > 0 && columns[i].width < trendMaximum {
@@ -67,7 +71,7 @@ struct PodColumn: Equatable {
                 spare -= 1
             }
         }
-        if spare > 0, let name = columns.firstIndex(where: { $0.content == .name }) { columns[name].width += spare }
+        columns[nameIndex].width += spare
         return columns
     }
 }

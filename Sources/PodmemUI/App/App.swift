@@ -1,0 +1,80 @@
+import PodmemCore
+
+/// The live monitor's loop, as htop runs it: one thread, wait for a key at most until the next poll,
+/// handle it, poll when due, redraw. Generic over the terminal and the clock so tests drive it whole.
+public final class App {
+    let terminal: Terminal
+    let monitor: Monitor
+    let time: TimeSource
+    let snapshotDirectory: String
+    public private(set) var state = AppState()
+    /// The last frame shown, for tests.
+    public private(set) var lastFrame = Frame(width: 0, height: 0)
+    /// Warnings already put on the status line (each distinct warning is shown once).
+    private var warningsShown = 0
+
+    public init(terminal: Terminal, monitor: Monitor, time: TimeSource, snapshotDirectory: String) {
+        self.terminal = terminal
+        self.monitor = monitor
+        self.time = time
+        self.snapshotDirectory = snapshotDirectory
+    }
+
+    /// Runs until a quit key or a termination signal.
+    public func run() {
+        poll()
+        var nextPoll = time.now() + monitor.intervalSeconds
+        while !terminal.shouldStop {
+            render()
+            if let key = terminal.readKey(timeout: max(0, nextPoll - time.now())) {
+                switch AppReducer.handle(key, state: &state) {
+                case .quit: return
+                case .writeSnapshot: writeSnapshot()
+                case .none: break
+                }
+            }
+            let now = time.now()
+            if now >= nextPoll {
+                if !state.paused { poll() }
+                nextPoll = max(nextPoll + monitor.intervalSeconds, now)
+            }
+        }
+    }
+
+    func poll() {
+        monitor.poll(at: time.now())
+        state.previousDocument = state.document
+        state.document = monitor.snapshot()
+        if monitor.warnings.count > warningsShown, let warning = monitor.warnings.last {
+            warningsShown = monitor.warnings.count
+            state.status = (warning, true, time.now())
+        }
+    }
+
+    func render() {
+        let (width, height) = terminal.size
+        var frame = Frame(width: width, height: height)
+        let context = ScreenContext(glyphs: terminal.glyphs, color: terminal.colorEnabled, now: time.now())
+        state.updateViewport(rows: MainScreen.tableRows(height: height))
+        switch state.screen {
+        case .main: MainScreen.render(state, intervalSeconds: monitor.intervalSeconds, context: context, into: &frame)
+        case .detail(let cgroup): DetailScreen.render(state, cgroup: cgroup, context: context, into: &frame)
+        case .help: HelpScreen.render(context: context, into: &frame)
+        }
+        lastFrame = frame
+        terminal.present(frame)
+    }
+
+    func writeSnapshot() {
+        guard let document = state.document else {
+            state.status = ("no data yet: nothing to snapshot", true, time.now())
+            return
+        }
+        do {
+            let path = try SnapshotWriter.write(document, to: snapshotDirectory, at: time.now())
+            state.status = ("snapshot written: \(path)", false, time.now())
+        } catch {
+            state.status = (error.message, true, time.now())
+        }
+    }
+}

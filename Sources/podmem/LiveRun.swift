@@ -1,0 +1,25 @@
+import Foundation
+import PodmemCore
+import PodmemCurses
+import PodmemUI
+
+/// The full-screen monitor: curses owns the terminal from start to stop, on every exit path.
+struct LiveRun {
+    let intervalSeconds: Double
+    let window: Double
+    let snapshotDirectory: String
+    let source: MemorySource
+
+    func run() throws {
+        let monitor = Monitor(source: source, window: window, intervalSeconds: intervalSeconds,
+                              historyCapacity: MemoryHistory.capacity(window: window, interval: intervalSeconds))
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.start(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw SetupError("\(error)")
+        }
+        defer { terminal.stop() }
+        App(terminal: terminal, monitor: monitor, time: SystemTime(), snapshotDirectory: snapshotDirectory).run()
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+import PodmemCore
+@testable import PodmemUI
+
+/// The whole app with a scripted terminal and a manual clock.
+final class AppTests: XCTestCase {
+    func run(_ steps: [ScriptedTerminal.Step], width: Int = 140, height: Int = 30, snapshotDirectory: String = "/nonexistent")
+        -> (App, ScriptedTerminal) {
+        let time = ManualTime()
+        let terminal = ScriptedTerminal(width: width, height: height, time: time, steps: steps)
+        let monitor = Monitor(source: DemoNode(), window: 300, intervalSeconds: 1, historyCapacity: 301)
+        let app = App(terminal: terminal, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
+        app.run()
+        return (app, terminal)
+    }
+
+    func testPollsOnTheIntervalAndQuits() {
+        let (app, _) = run([.wait(5)])
+        XCTAssertEqual(app.state.document?.pods.first?.history.t.count, 6, "one poll at start, one per second")
+    }
+
+    func testCacheSortPutsHighestCacheShareFirst() {
+        let (app, _) = run([.wait(3), .key(.character("c"))])
+        XCTAssertEqual(app.state.sortColumn, .cacheShare)
+        let shares = app.state.visiblePods.map { $0.cacheShare ?? 0 }
+        XCTAssertEqual(shares, shares.sorted(by: >))
+        XCTAssertTrue(app.lastFrame.line(2).contains("CACHE▼"))
+    }
+
+    func testSortKeysCycleAndReverse() {
+        let (app, _) = run([.key(.character(">")), .key(.character(">")), .key(.character("r"))])
+        XCTAssertEqual(app.state.sortColumn, .rss)
+        XCTAssertFalse(app.state.sortDescending)
+    }
+
+    func testFilterAppliesAsYouTypeAndEscClears() {
+        let (app, terminal) = run([.wait(1), .key(.character("/")), .key(.character("k")), .key(.character("u")),
+                                   .key(.character("b")), .key(.enter)])
+        XCTAssertEqual(app.state.filter, "kub")
+        XCTAssertFalse(app.state.isEditingFilter)
+        XCTAssertEqual(app.state.visiblePods.count, 2)
+        let whileTyping = terminal.frames.first { $0.line(1).contains("filter: ku_") }
+        XCTAssertNotNil(whileTyping, "the list narrows while typing")
+        let (cleared, _) = run([.key(.character("/")), .key(.character("x")), .key(.escape)])
+        XCTAssertEqual(cleared.state.filter, "")
+    }
+
+    func testEnterOpensDetailAndEscReturns() {
+        let (app, terminal) = run([.wait(2), .key(.down), .key(.enter), .wait(1)])
+        guard case .detail(let cgroup) = app.state.screen else { return XCTFail("not in detail") }
+        XCTAssertEqual(cgroup, app.state.visiblePods[1].cgroup)
+        XCTAssertTrue(terminal.frames.last!.text.contains("CONTAINER"))
+        let (back, _) = run([.key(.enter), .key(.escape)])
+        XCTAssertEqual(back.state.screen, .main)
+    }
+
+    func testHelpAndAnyKeyReturns() {
+        let (app, terminal) = run([.key(.function(1))])
+        XCTAssertEqual(app.state.screen, .help(returnTo: .main))
+        XCTAssertTrue(terminal.frames.last!.text.contains("this help"))
+        let (back, _) = run([.key(.character("?")), .key(.character("x"))])
+        XCTAssertEqual(back.state.screen, .main)
+    }
+
+    func testPauseStopsPollingButKeepsNavigation() {
+        let (app, _) = run([.wait(2), .key(.character(" ")), .wait(3), .key(.down)])
+        XCTAssertTrue(app.state.paused)
+        XCTAssertEqual(app.state.document?.pods.first?.history.t.count, 3)
+        XCTAssertEqual(app.state.selectedIndex, 1)
+    }
+
+    func testSnapshotKeyWritesAValidDocument() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-snap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (app, _) = run([.wait(2), .key(.character("s")), .key(.control("s"))], snapshotDirectory: directory.path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        XCTAssertEqual(files, ["podmem-demo-node-20270115-080002-2.json", "podmem-demo-node-20270115-080002.json"])
+        let document = try SnapshotCodec.decode(Data(contentsOf: directory.appendingPathComponent(files[1])))
+        XCTAssertEqual(document.schema, "podmem.snapshot/1")
+        XCTAssertEqual(document.pods.first?.history.t.count, 3, "the whole history held")
+        XCTAssertTrue(app.state.status?.text.hasPrefix("snapshot written: \(directory.path)/podmem-demo-node-") == true)
+    }
+
+    func testSnapshotErrorStaysInTheUI() {
+        let (app, terminal) = run([.wait(1), .key(.character("s"))], snapshotDirectory: "/proc/podmem-no-such-dir")
+        XCTAssertEqual(app.state.status?.isError, true)
+        XCTAssertTrue(terminal.frames.last!.line(29).hasPrefix("snapshot not written to /proc/podmem-no-such-dir"))
+    }
+
+    func testResizeToTooSmallAndBack() {
+        let (_, terminal) = run([.resize(30, 6), .resize(100, 24)], width: 100, height: 24)
+        XCTAssertTrue(terminal.frames.contains { $0.width == 30 && $0.text.contains("too small") })
+        XCTAssertEqual(terminal.frames.last?.width, 100)
+    }
+}

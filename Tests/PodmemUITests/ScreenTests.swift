@@ -1,0 +1,98 @@
+import XCTest
+import PodmemCore
+@testable import PodmemUI
+
+/// Screens rendered into in-memory frames and read as text.
+final class ScreenTests: XCTestCase {
+    let context = ScreenContext(glyphs: .unicode, color: true, now: DemoState.start + 5)
+
+    func main(width: Int, height: Int, state: AppState? = nil, glyphs: GlyphSet = .unicode) -> Frame {
+        var state = state ?? DemoState.make().0
+        var frame = Frame(width: width, height: height)
+        state.updateViewport(rows: MainScreen.tableRows(height: height))
+        MainScreen.render(state, intervalSeconds: 1,
+                          context: ScreenContext(glyphs: glyphs, color: true, now: DemoState.start + 5), into: &frame)
+        return frame
+    }
+
+    func testMainAt80x24() {
+        let frame = main(width: 80, height: 24)
+        TextSnapshot.assert(frame.text, named: "main-80x24")
+        XCTAssertTrue(frame.line(2).hasPrefix("NAME"))
+        XCTAssertTrue(frame.text.contains("~CACHE"))
+        XCTAssertTrue(frame.text.contains("!ANON"))
+        XCTAssertTrue(frame.line(23).hasPrefix("q quit"))
+    }
+
+    func testMainWide() {
+        let frame = main(width: 200, height: 30)
+        TextSnapshot.assert(frame.text, named: "main-200x30")
+        for title in ["WS-NC", "RSS", "ACTIVE", "INACTIVE", "LIMIT", "%LIM", "CACHE", "VERDICT", "ws-nc", "inactive"] {
+            XCTAssertTrue(frame.line(2).contains(title), title)
+        }
+        XCTAssertTrue(frame.text.contains("shop/web-frontend-7d9f8b6c5-x2kqp"), "wide terminals show whole names")
+    }
+
+    func testTooSmall() {
+        let frame = main(width: 40, height: 8)
+        TextSnapshot.assert(frame.text, named: "main-40x8")
+        XCTAssertTrue(frame.text.contains("terminal too small"))
+    }
+
+    func testEveryWidthFitsWithoutOverlap() {
+        for width in stride(from: 60, through: 240, by: 7) {
+            let columns = PodColumn.layout(width: width, nameWanted: 40)
+            let used = columns.reduce(0) { $0 + $1.width } + columns.count - 1
+            XCTAssertEqual(used, width, "width \(width)")
+            XCTAssertTrue(columns.contains { $0.content == .workingSet } && columns.contains { $0.content == .verdict })
+        }
+    }
+
+    func testASCIIGlyphsDrawNoUnicode() {
+        let frame = main(width: 120, height: 24, glyphs: .ascii)
+        XCTAssertTrue(frame.text.unicodeScalars.allSatisfy(\.isASCII), frame.text)
+        XCTAssertTrue(frame.text.contains("~CACHE"))
+    }
+
+    func testFilterAndSortChangeRows() {
+        var state = DemoState.make().0
+        state.filter = "shop"
+        state.sortColumn = .cacheShare
+        let frame = main(width: 120, height: 24, state: state)
+        let rows = (3..<8).map { frame.line($0) }
+        XCTAssertTrue(rows[0].hasPrefix("shop/web-fronten"), rows[0])
+        XCTAssertFalse(frame.text.contains("postgres"))
+        XCTAssertTrue(frame.line(1).contains("filter: shop"))
+    }
+
+    func testDetail() {
+        let (state, _) = DemoState.make()
+        let pod = state.document!.pods.first { $0.name?.hasPrefix("web-frontend") == true }!
+        var frame = Frame(width: 120, height: 40)
+        DetailScreen.render(state, cgroup: pod.cgroup, context: context, into: &frame)
+        TextSnapshot.assert(frame.text, named: "detail-120x40")
+        XCTAssertTrue(frame.line(0).hasPrefix("shop/web-frontend-7d9f8b6c5-x2kqp"))
+        XCTAssertTrue(frame.text.contains("active page cache: reclaimable, not a leak"))
+        XCTAssertTrue(frame.text.contains("(sandbox)"))
+        XCTAssertTrue(frame.text.contains("nginx"))
+        XCTAssertTrue(frame.text.contains("working set without cache"))
+        XCTAssertTrue(frame.text.contains("file refaults"))
+    }
+
+    func testDetailTooSmallAndGone() {
+        let (state, _) = DemoState.make()
+        var small = Frame(width: 50, height: 10)
+        DetailScreen.render(state, cgroup: state.document!.pods[0].cgroup, context: context, into: &small)
+        XCTAssertTrue(small.text.contains("terminal too small"))
+        var gone = Frame(width: 80, height: 24)
+        DetailScreen.render(state, cgroup: "kubepods/missing", context: context, into: &gone)
+        XCTAssertTrue(gone.line(0).contains("gone"))
+    }
+
+    func testHelpListsEveryBinding() {
+        var frame = Frame(width: 100, height: 40)
+        HelpScreen.render(context: context, into: &frame)
+        for binding in KeyBinding.table { XCTAssertTrue(frame.text.contains(binding.help), binding.help) }
+        XCTAssertTrue(frame.text.contains("q F10 Ctrl-C"))
+    }
+}
