@@ -17,39 +17,68 @@ public enum GrowthAnalyzer {
     /// `window`: seconds back from the newest point to consider; nil means every point held.
     public static func analyze(_ history: RingBuffer<HistoryPoint>?, window: Double?) -> Growth {
         guard let history, let newest = history.last else { return .unknown }
-        let start = window.map { newest.time - $0 } ?? -Double.infinity
-        let points = history.elements.filter { $0.time >= start - 1e-9 }
-        guard points.count >= minimumSamples, let first = points.first, newest.time > first.time else {
+        let start = window.map { newest.time - $0 - 1e-9 } ?? -Double.infinity
+        var first = history.count - 1
+        while first > 0 && history[first - 1].time >= start { first -= 1 }
+        let count = history.count - first
+        let span = newest.time - history[first].time
+        guard count >= minimumSamples, span > 0 else {
             var growth = Growth.unknown
-            growth.sampleCount = points.count
-            growth.windowSeconds = max(0, newest.time - (points.first?.time ?? newest.time))
+            growth.sampleCount = count
+            growth.windowSeconds = max(0, span)
             return growth
         }
-        let span = newest.time - first.time
 
-        func slope(_ value: (HistoryPoint) -> UInt64?) -> Double? {
-            var times: [Double] = []
-            var values: [Double] = []
-            for point in points {
-                if let v = value(point) {
-                    times.append(point.time)
-                    values.append(Double(v))
-                }
+        // One pass over the window into at most 16 buckets per series (mean time and value of the points
+        // present), then Theil–Sen on the bucket means. Series: ws, wsNoCache, usage, rss, active, inactive.
+        let buckets = min(count, RobustSlope.maximumPoints)
+        var timeSums = [Double](repeating: 0, count: buckets * 6)
+        var valueSums = [Double](repeating: 0, count: buckets * 6)
+        var counts = [Int](repeating: 0, count: buckets * 6)
+        for offset in 0..<count {
+            let point = history[first + offset]
+            let bucket = offset * buckets / count
+            func add(_ series: Int, _ value: UInt64?) {
+                guard let value else { return }
+                timeSums[series * buckets + bucket] += point.time
+                valueSums[series * buckets + bucket] += Double(value)
+                counts[series * buckets + bucket] += 1
             }
-            return times.count >= minimumSamples ? RobustSlope.theilSen(times: times, values: values) : nil
+            add(0, point.workingSetBytes)
+            add(1, point.workingSetNoCacheBytes)
+            add(2, point.usageBytes)
+            add(3, point.rssBytes)
+            add(4, point.activeFileBytes)
+            add(5, point.inactiveFileBytes)
+        }
+        var times: [Double] = []
+        var values: [Double] = []
+        times.reserveCapacity(buckets)
+        values.reserveCapacity(buckets)
+        func slope(_ series: Int) -> Double? {
+            times.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+            var samples = 0
+            for bucket in 0..<buckets where counts[series * buckets + bucket] > 0 {
+                let n = Double(counts[series * buckets + bucket])
+                times.append(timeSums[series * buckets + bucket] / n)
+                values.append(valueSums[series * buckets + bucket] / n)
+                samples += counts[series * buckets + bucket]
+            }
+            return samples >= minimumSamples ? RobustSlope.theilSen(times: times, values: values) : nil
         }
 
-        var workingSets = points.compactMap(\.workingSetBytes).map { Double($0) }
-        let typicalWorkingSet = RobustSlope.median(&workingSets) ?? 0
-        let threshold = max(absoluteThresholdBytes, relativeThreshold * typicalWorkingSet)
-        var growth = Growth(growthClass: .unknown, windowSeconds: span, sampleCount: points.count, thresholdBytes: threshold)
-        growth.usageBytesPerSecond = slope(\.usageBytes)
-        growth.workingSetBytesPerSecond = slope(\.workingSetBytes)
-        growth.workingSetNoCacheBytesPerSecond = slope(\.workingSetNoCacheBytes)
-        growth.rssBytesPerSecond = slope(\.rssBytes)
-        growth.activeFileBytesPerSecond = slope(\.activeFileBytes)
-        growth.inactiveFileBytesPerSecond = slope(\.inactiveFileBytes)
-        growth.growthClass = classify(growth, span: span, threshold: threshold)
+        var growth = Growth(growthClass: .unknown, windowSeconds: span, sampleCount: count, thresholdBytes: absoluteThresholdBytes)
+        growth.workingSetBytesPerSecond = slope(0)
+        // `values` still holds the working-set bucket means: their median sets the relative part of the threshold.
+        let typicalWorkingSet = RobustSlope.median(&values) ?? 0
+        growth.thresholdBytes = max(absoluteThresholdBytes, relativeThreshold * typicalWorkingSet)
+        growth.workingSetNoCacheBytesPerSecond = slope(1)
+        growth.usageBytesPerSecond = slope(2)
+        growth.rssBytesPerSecond = slope(3)
+        growth.activeFileBytesPerSecond = slope(4)
+        growth.inactiveFileBytesPerSecond = slope(5)
+        growth.growthClass = classify(growth, span: span, threshold: growth.thresholdBytes)
         return growth
     }
 

@@ -1,7 +1,9 @@
 /// Theil–Sen slope: the median of pairwise slopes, insensitive to a single outlier or a GC sawtooth.
-/// Long series are first reduced to at most `maximumPoints` bucket medians so the cost stays fixed.
+/// Long series are first reduced to at most `maximumPoints` bucket means (a spike moves one bucket, which the
+/// median of slopes ignores; a sawtooth averages out), so the cost per series is fixed at 120 pairs whatever
+/// the window: it runs for every pod on every poll.
 public enum RobustSlope {
-    public static let maximumPoints = 32
+    public static let maximumPoints = 16
 
     /// Slope in value units per time unit; nil with fewer than two distinct times.
     public static func theilSen(times: [Double], values: [Double]) -> Double? {
@@ -18,26 +20,56 @@ public enum RobustSlope {
         return median(&slopes)
     }
 
-    /// Consecutive buckets of equal size: mean time, median value.
+    /// Consecutive buckets of equal size: mean time, mean value.
     static func reduce(times: [Double], values: [Double]) -> ([Double], [Double]) {
         guard times.count > maximumPoints else { return (times, values) }
-        var bucketTimes: [Double] = []
-        var bucketValues: [Double] = []
+        var bucketTimes = [Double](repeating: 0, count: maximumPoints)
+        var bucketValues = [Double](repeating: 0, count: maximumPoints)
+        var counts = [Int](repeating: 0, count: maximumPoints)
+        for index in times.indices {
+            let bucket = index * maximumPoints / times.count
+            bucketTimes[bucket] += times[index]
+            bucketValues[bucket] += values[index]
+            counts[bucket] += 1
+        }
         for bucket in 0..<maximumPoints {
-            let lower = bucket * times.count / maximumPoints
-            let upper = (bucket + 1) * times.count / maximumPoints
-            guard upper > lower else { continue }
-            bucketTimes.append(times[lower..<upper].reduce(0, +) / Double(upper - lower))
-            var slice = Array(values[lower..<upper])
-            bucketValues.append(median(&slice) ?? 0)
+            bucketTimes[bucket] /= Double(counts[bucket])
+            bucketValues[bucket] /= Double(counts[bucket])
         }
         return (bucketTimes, bucketValues)
     }
 
+    /// The median, found by quickselect (linear time); reorders `values`.
     public static func median(_ values: inout [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
-        values.sort()
         let middle = values.count / 2
-        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+        let upper = select(&values, middle)
+        guard values.count % 2 == 0 else { return upper }
+        // The lower middle is the largest value left of the upper one after selection.
+        var lower = values[0]
+        for index in 1..<middle where values[index] > lower { lower = values[index] }
+        return (lower + upper) / 2
+    }
+
+    /// Puts the k-th smallest value at index k with smaller ones before it (Hoare partitioning).
+    static func select(_ values: inout [Double], _ k: Int) -> Double {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { break }
+        }
+        return values[k]
     }
 }

@@ -35,8 +35,10 @@ public final class Monitor {
     }
 
     /// The `podmem.snapshot/1` document for the latest poll; nil before the first poll.
-    public func snapshot() -> SnapshotDocument? {
+    /// `detailed` (cgroups of pods) limits the full history and container growth to those pods, for a live screen
+    /// that redraws every poll; others keep their newest `SnapshotBuilder.briefHistoryPoints` points. nil: everything.
+    public func snapshot(detailed: Set<String>? = nil) -> SnapshotDocument? {
         guard let latest else { return nil }
-        return SnapshotBuilder(monitor: self).document(latest)
+        return SnapshotBuilder(monitor: self, detailed: detailed).document(latest)
     }
 }

@@ -1,7 +1,11 @@
 /// Turns the latest raw sample plus history into the snapshot document: the only place
 /// raw counters become the figures every output shows.
 struct SnapshotBuilder {
+    /// History points kept for pods outside `detailed`: enough for the widest table sparkline.
+    static let briefHistoryPoints = 64
+
     let monitor: Monitor
+    let detailed: Set<String>?
 
     func document(_ sample: Sample) -> SnapshotDocument {
         let pods = sample.workloads.map(pod).sorted(by: Self.byWorkingSetDescending)
@@ -25,22 +29,24 @@ struct SnapshotBuilder {
 
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
         let figures = MemoryFigures(workload.counters)
-        let points = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode)?.elements ?? []
+        let isDetailed = detailed?.contains(workload.cgroup) ?? true
+        let allPoints = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode)?.elements ?? []
+        let points = isDetailed ? allPoints : Array(allPoints.suffix(Self.briefHistoryPoints))
         return SnapshotPod(
             kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
             qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: SnapshotMemory(figures),
             cacheShare: figures.cacheShare, growth: SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode)),
             signals: SnapshotSignals(workload.counters), history: SnapshotHistory(points),
-            containers: workload.containers.map(container))
+            containers: workload.containers.map { container($0, withGrowth: isDetailed) })
     }
 
-    func container(_ container: ContainerSample) -> SnapshotContainer {
+    func container(_ container: ContainerSample, withGrowth: Bool) -> SnapshotContainer {
         let figures = MemoryFigures(container.counters)
+        let growth = withGrowth ? monitor.growth(cgroup: container.cgroup, inode: container.inode) : .unknown
         return SnapshotContainer(
             id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup,
             runtime: container.runtime, memory: SnapshotMemory(figures), cacheShare: figures.cacheShare,
-            growth: SnapshotGrowth(monitor.growth(cgroup: container.cgroup, inode: container.inode)),
-            signals: SnapshotSignals(container.counters))
+            growth: SnapshotGrowth(growth), signals: SnapshotSignals(container.counters))
     }
 
     static func byWorkingSetDescending(_ a: SnapshotPod, _ b: SnapshotPod) -> Bool {

@@ -27,11 +27,13 @@ public final class App {
         while !terminal.shouldStop {
             render()
             if let key = terminal.readKey(timeout: max(0, nextPoll - time.now())) {
+                let screenBefore = state.screen
                 switch AppReducer.handle(key, state: &state) {
                 case .quit: return
                 case .writeSnapshot: writeSnapshot()
                 case .none: break
                 }
+                if state.screen != screenBefore, case .detail = state.screen { refreshDocument() }
             }
             let now = time.now()
             if now >= nextPoll {
@@ -44,10 +46,20 @@ public final class App {
     func poll() {
         monitor.poll(at: time.now())
         state.previousDocument = state.document
-        state.document = monitor.snapshot()
+        refreshDocument()
         if monitor.warnings.count > warningsShown, let warning = monitor.warnings.last {
             warningsShown = monitor.warnings.count
             state.status = (warning, true, time.now())
+        }
+    }
+
+    /// Full history and container verdicts only for the pod on the detail screen: the list needs neither,
+    /// and computing them for every container of a busy node on every poll would dominate podmem's cost.
+    func refreshDocument() {
+        if case .detail(let cgroup) = state.screen {
+            state.document = monitor.snapshot(detailed: [cgroup])
+        } else {
+            state.document = monitor.snapshot(detailed: [])
         }
     }
 
@@ -66,7 +78,7 @@ public final class App {
     }
 
     func writeSnapshot() {
-        guard let document = state.document else {
+        guard let document = monitor.snapshot() else {
             state.status = ("no data yet: nothing to snapshot", true, time.now())
             return
         }
