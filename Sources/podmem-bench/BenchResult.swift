@@ -1,0 +1,63 @@
+import Foundation
+import PodmemCore
+
+/// The figures of one bench run: medians over the rounds, podmem against the floor measured in the same rounds.
+struct BenchResult: Codable {
+    /// One of podmem's poll paths.
+    struct PathFigures: Codable {
+        var cpuMicrosecondsPerPoll: Double
+        /// Median of the per-round podmem/floor CPU ratios: each pair ran back to back, so slow drift cancels.
+        var ratio: Double
+        var wallMillisecondsPerPoll: Double
+    }
+
+    var layout: TreeLayout
+    var pods: Int
+    var containersPerPod: Int
+    var cgroupsPerPoll: Int
+    /// Files podmem read (and the floor reads) per poll.
+    var filesPerPoll: Int
+    /// Work a poll does beyond the floor's: discovery lists directories, the name index stats its two
+    /// directories, and the v2 root's absent files are tried.
+    var directoriesListedPerPoll: Int
+    var statsPerPoll: Int
+    var failedOpensPerPoll: Int
+    var iterations: Int
+    var rounds: Int
+    var floorCPUMicrosecondsPerPoll: Double
+    /// `CgroupSource.sample`: discovery, reading, parsing, naming.
+    var sample: PathFigures
+    /// `Monitor.poll`: the above plus history ingest, what a live run does each interval.
+    var monitor: PathFigures
+    /// `ru_maxrss` of the bench process (tree generation included; the floor is a child and not counted).
+    var peakResidentBytes: UInt64
+
+    func table() -> String {
+        var table = TextTable(
+            headers: ["layout", "pods", "containers", "files/poll", "path", "floor CPU µs/poll", "podmem CPU µs/poll", "ratio",
+                      "podmem wall ms/poll"],
+            alignments: [.left, .right, .right, .right, .left, .right, .right, .right, .right])
+        for (name, figures) in [("CgroupSource.sample", sample), ("Monitor.poll", monitor)] {
+            table.rows.append([layout.rawValue, String(pods), String(containersPerPod), String(filesPerPoll), name,
+                               Self.format(floorCPUMicrosecondsPerPoll, digits: 0), Self.format(figures.cpuMicrosecondsPerPoll, digits: 0),
+                               Self.format(figures.ratio, digits: 2) + "×", Self.format(figures.wallMillisecondsPerPoll, digits: 1)])
+        }
+        return table.render() + """
+            medians of \(rounds) rounds × \(iterations) polls; ratio = podmem CPU / floor CPU (C open+read+close of the same files), \
+            paired per round. Beyond the floor's reads a poll lists \(directoriesListedPerPoll) directories, stats \(statsPerPoll) \
+            paths and tries \(failedOpensPerPoll) absent files. Peak RSS \(Self.format(Double(peakResidentBytes) / 1_048_576, digits: 1)) MiB.
+
+            """
+    }
+
+    /// One line of JSON, so the runs of `bench/run --json` form JSON Lines.
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    private static func format(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}

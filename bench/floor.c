@@ -1,0 +1,90 @@
+/*
+ * The floor for podmem's poll: the least work any reader of the same files must do.
+ * Reads a list of paths (one per line), then for N iterations opens, reads until EOF into one
+ * reused buffer and closes each file; no parsing. Prints the CPU time (user + system, from
+ * getrusage) per iteration in microseconds, and nothing else, so the caller can compare.
+ *
+ * usage: floor LIST-FILE ITERATIONS
+ * One untimed pass comes first (the same warm-up the Swift side gets); any unreadable file is an
+ * error, so a wrong list cannot make the floor look cheap.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+static char buffer[64 * 1024];
+
+static int read_all(char **paths, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        int fd = open(paths[i], O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            fprintf(stderr, "floor: %s: %s\n", paths[i], strerror(errno));
+            return -1;
+        }
+        for (;;) {
+            ssize_t got = read(fd, buffer, sizeof buffer);
+            if (got > 0) continue;
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) {
+                fprintf(stderr, "floor: %s: %s\n", paths[i], strerror(errno));
+                close(fd);
+                return -1;
+            }
+            break;
+        }
+        close(fd);
+    }
+    return 0;
+}
+
+static double cpu_microseconds(void) {
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3 || atoi(argv[2]) < 1) {
+        fprintf(stderr, "usage: floor LIST-FILE ITERATIONS\n");
+        return 2;
+    }
+    FILE *list = fopen(argv[1], "r");
+    if (!list) {
+        fprintf(stderr, "floor: %s: %s\n", argv[1], strerror(errno));
+        return 1;
+    }
+    char **paths = NULL;
+    size_t count = 0, capacity = 0;
+    char *line = NULL;
+    size_t line_capacity = 0;
+    ssize_t length;
+    while ((length = getline(&line, &line_capacity, list)) > 0) {
+        if (line[length - 1] == '\n') line[--length] = '\0';
+        if (length == 0) continue;
+        if (count == capacity) {
+            capacity = capacity ? capacity * 2 : 1024;
+            paths = realloc(paths, capacity * sizeof *paths);
+            if (!paths) return 1;
+        }
+        paths[count++] = strdup(line);
+    }
+    fclose(list);
+    if (count == 0) {
+        fprintf(stderr, "floor: %s lists no files\n", argv[1]);
+        return 1;
+    }
+
+    int iterations = atoi(argv[2]);
+    if (read_all(paths, count) != 0) return 1;
+    double start = cpu_microseconds();
+    for (int i = 0; i < iterations; i++) {
+        if (read_all(paths, count) != 0) return 1;
+    }
+    printf("%.3f\n", (cpu_microseconds() - start) / iterations);
+    return 0;
+}
