@@ -60,7 +60,7 @@ struct PollBenchmark {
             peakResidentBytes: ResourceClock.peakResidentBytes())
     }
 
-    private func source<FS: CgroupFileSystem>(_ fileSystem: FS, _ hierarchy: CgroupHierarchy) -> CgroupSource<FS> {
+    private func source<FS: CgroupFileSystem>(_ fileSystem: FS, _ hierarchy: CgroupHierarchy) -> CgroupSource {
         CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: "/", logRoot: tree.logRoot, host: "bench")
     }
 

@@ -165,9 +165,9 @@ final class DiscoveryTests: XCTestCase {
         XCTAssertEqual(CgroupNaming.container(Self.idA), .container(id: Self.idA, runtime: nil))
         XCTAssertEqual(CgroupNaming.container("crio-conmon-\(Self.idA).scope"), .monitor)
         XCTAssertNil(CgroupNaming.container("init.scope"))
-        XCTAssertEqual(PodNameIndex<LocalFileSystem>.parseContainerLink("my-pod_ns_side-car-\(Self.idA).log")?.name,
+        XCTAssertEqual(PodNameIndex.parseContainerLink("my-pod_ns_side-car-\(Self.idA).log")?.name,
                        .init(namespace: "ns", pod: "my-pod", container: "side-car"))
-        XCTAssertNil(PodNameIndex<LocalFileSystem>.parseContainerLink("garbage.log"))
+        XCTAssertNil(PodNameIndex.parseContainerLink("garbage.log"))
     }
 
     func testNamesRefreshWhenLogDirectoriesChange() throws {
@@ -180,5 +180,26 @@ final class DiscoveryTests: XCTestCase {
         XCTAssertNil(source.sample(at: 1).workloads.first?.name)
         tree.mkdir("var/log/pods/prod_late-pod_\(Self.uid)")
         XCTAssertEqual(source.sample(at: 2).workloads.first?.name, "late-pod")
+    }
+
+    /// Container lists are cached between polls; additions (link count) and replacements (a vanished container)
+    /// still show up in the very next poll.
+    func testCachedContainerListsFollowAdditionsAndRestarts() throws {
+        let tree = TempTree()
+        let pod = "kubepods/burstable/pod\(Self.uid)"
+        tree.v1Cgroup("", usage: 1 << 20, stat: Self.stat1)
+        tree.v1Cgroup(pod, usage: 40960, stat: Self.stat1)
+        tree.v1Cgroup(pod + "/" + Self.idA, usage: 4096, stat: Self.stat1)
+        let fs = LocalFileSystem()
+        let source = CgroupSource(fileSystem: fs, hierarchy: try CgroupHierarchy.inspect(fileSystem: fs, directory: tree.path),
+                                  hostRoot: tree.path, logRoot: tree.path, host: "n")
+        XCTAssertEqual(source.sample(at: 1).workloads.first?.containers.map(\.id), [Self.idA])
+        tree.v1Cgroup(pod + "/" + Self.idB, usage: 4096, stat: Self.stat1)
+        XCTAssertEqual(Set(source.sample(at: 2).workloads.first?.containers.map(\.id) ?? []), [Self.idA, Self.idB])
+        try FileManager.default.removeItem(atPath: tree.path + "/" + pod + "/" + Self.idA)
+        tree.v1Cgroup(pod + "/" + Self.idC, usage: 4096, stat: Self.stat1)
+        let restarted = source.sample(at: 3)
+        XCTAssertEqual(Set(restarted.workloads.first?.containers.map(\.id) ?? []), [Self.idB, Self.idC])
+        XCTAssertEqual(restarted.warnings.filter { !$0.contains("meminfo") }, [], "a container that ended before the poll is not a warning")
     }
 }

@@ -11,7 +11,7 @@ final class FixtureTests: XCTestCase {
         hostRoot.write("proc/meminfo", "MemTotal:       24589440 kB\nMemFree:         1000 kB\n")
     }
 
-    func source(_ capture: String) throws -> CgroupSource<LocalFileSystem> {
+    func source(_ capture: String) throws -> CgroupSource {
         let fs = LocalFileSystem()
         let hierarchy = try CgroupHierarchy.inspect(fileSystem: fs, directory: FixturePaths.v1Lab + "/" + capture)
         return CgroupSource(fileSystem: fs, hierarchy: hierarchy, hostRoot: hostRoot.path,

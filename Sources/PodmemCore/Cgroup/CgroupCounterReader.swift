@@ -1,18 +1,18 @@
 /// Reads one cgroup's memory files into `MemoryCounters`, reusing one byte buffer for every file.
 /// Problems become warning lines; what could be read is still returned.
-public struct CgroupCounterReader<FileSystem: CgroupFileSystem> {
+public struct CgroupCounterReader {
     public enum Outcome: Sendable, Equatable {
         case counters(MemoryCounters)
         /// Every file is gone: the cgroup was removed between discovery and reading.
         case vanished
     }
 
-    let fileSystem: FileSystem
+    let fileSystem: any CgroupFileSystem
     public let version: CgroupVersion
     private var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     private var slots: [UInt64?] = Array(repeating: nil, count: 16)
 
-    public init(fileSystem: FileSystem, version: CgroupVersion) {
+    public init(fileSystem: any CgroupFileSystem, version: CgroupVersion) {
         self.fileSystem = fileSystem
         self.version = version
     }

@@ -37,6 +37,10 @@ public final class DemoFileSystem: CgroupFileSystem {
         directories[directory].map { .success($0) } ?? .failure(.notFound)
     }
 
+    public func subdirectoryCount(of path: String) -> Int? {
+        directories[path]?.filter(\.isDirectory).count
+    }
+
     public func modificationTime(of path: String) -> Int64? {
         stamps[path] ?? (files[path] != nil ? 0 : nil)
     }

@@ -64,7 +64,7 @@ public final class DemoNode: MemorySource {
     ]
 
     private let fileSystem = DemoFileSystem()
-    private let reader: CgroupSource<DemoFileSystem>
+    private let reader: CgroupSource
     private var start: Double?
 
     public init() {

@@ -1,7 +1,7 @@
 /// Pod and container names without an API server, from the directories kubelet writes logs to:
 /// `<log-root>/pods/<namespace>_<pod>_<uid>/` and `<log-root>/containers/<pod>_<namespace>_<container>-<id>.log`.
 /// Re-read only when either directory's modification time changes.
-public struct PodNameIndex<FileSystem: CgroupFileSystem> {
+public struct PodNameIndex {
     public struct PodName: Sendable, Equatable {
         public var namespace: String
         public var name: String
@@ -13,7 +13,7 @@ public struct PodNameIndex<FileSystem: CgroupFileSystem> {
         public var container: String
     }
 
-    let fileSystem: FileSystem
+    let fileSystem: any CgroupFileSystem
     let podsDirectory: String
     let containersDirectory: String
     private var podsStamp: Int64?
@@ -21,7 +21,7 @@ public struct PodNameIndex<FileSystem: CgroupFileSystem> {
     public private(set) var podsByUID: [String: PodName] = [:]
     public private(set) var containersByID: [String: ContainerName] = [:]
 
-    public init(fileSystem: FileSystem, logRoot: String) {
+    public init(fileSystem: any CgroupFileSystem, logRoot: String) {
         self.fileSystem = fileSystem
         podsDirectory = logRoot + "/pods"
         containersDirectory = logRoot + "/containers"

@@ -2,14 +2,14 @@ import Foundation
 
 /// Names of docker and podman containers outside Kubernetes, from the runtimes' own state on disk
 /// (`var/lib/docker/containers/<id>/config.v2.json`, podman's `containers.json`). Looked up once per container.
-public struct RuntimeNameIndex<FileSystem: CgroupFileSystem> {
-    let fileSystem: FileSystem
+public struct RuntimeNameIndex {
+    let fileSystem: any CgroupFileSystem
     let hostRoot: String
     private var cache: [String: String?] = [:]
     private var podmanStamp: Int64?
     private var podmanNames: [String: String] = [:]
 
-    public init(fileSystem: FileSystem, hostRoot: String) {
+    public init(fileSystem: any CgroupFileSystem, hostRoot: String) {
         self.fileSystem = fileSystem
         self.hostRoot = hostRoot.hasSuffix("/") ? String(hostRoot.dropLast()) : hostRoot
     }

@@ -1,35 +1,62 @@
 /// Walks a cgroup hierarchy for workloads, in every common layout:
 /// kubelet's cgroupfs and systemd drivers (v1 and v2), docker, podman and systemd services.
-/// Only the directories that can hold workloads are listed, so a poll stays close to the cost of reading files.
-public struct WorkloadDiscovery<FileSystem: CgroupFileSystem> {
-    let fileSystem: FileSystem
+///
+/// Only directories that can hold workloads are listed. A pod's containers are re-listed only when the pod
+/// is new, its subdirectory count changed, or a container vanished (`invalidate`); otherwise the previous
+/// poll's list and file paths are reused, so a poll costs little more than reading the files.
+public final class WorkloadDiscovery {
+    let fileSystem: any CgroupFileSystem
     let root: String
+    let version: CgroupVersion
+    /// Pods seen in the previous poll, by directory inode.
+    private var knownPods: [UInt64: KnownPod] = [:]
 
-    public init(fileSystem: FileSystem, root: String) {
+    struct KnownPod {
+        let workload: DiscoveredWorkload
+        let subdirectories: Int?
+    }
+
+    public init(fileSystem: any CgroupFileSystem, root: String, version: CgroupVersion) {
         self.fileSystem = fileSystem
         self.root = root
+        self.version = version
     }
 
     public func discover() -> [DiscoveredWorkload] {
         var found: [DiscoveredWorkload] = []
+        found.reserveCapacity(knownPods.count + 16)
+        var pods: [UInt64: KnownPod] = [:]
+        pods.reserveCapacity(knownPods.count)
         for entry in directories(at: "") {
             switch entry.name {
             case "system.slice": systemSlice(entry.name, into: &found)
-            case "machine.slice": containers(in: entry.name, kind: .container, into: &found)
-            case "docker": containers(in: entry.name, kind: .container, into: &found)
+            case "machine.slice", "docker": containers(in: entry.name, into: &found)
             default:
                 if CgroupNaming.isKubernetesContainer(entry.name) {
-                    kubernetes(entry.name, inheritedQoS: nil, depth: 0, into: &found)
+                    kubernetes(entry.name, inheritedQoS: nil, depth: 0, pods: &pods, into: &found)
                 }
             }
         }
+        knownPods = pods
         return found
+    }
+
+    /// Lists a pod's containers again now (one vanished since the list was cached) and remembers the new list.
+    public func relistContainers(of pod: DiscoveredWorkload) -> [DiscoveredContainer] {
+        var workload = pod
+        workload.containers = podContainers(pod.relativePath)
+        knownPods[pod.inode] = KnownPod(workload: workload, subdirectories: fileSystem.subdirectoryCount(of: root + "/" + pod.relativePath))
+        return workload.containers
     }
 
     private func directories(at relative: String) -> [DirectoryEntry] {
         let path = relative.isEmpty ? root : root + "/" + relative
-        guard case .success(let entries) = fileSystem.entries(of: path) else { return [] }
-        return entries.filter(\.isDirectory)
+        guard case .success(let entries) = fileSystem.directories(of: path) else { return [] }
+        return entries
+    }
+
+    private func files(_ relative: String) -> CgroupFiles {
+        CgroupFiles(root: root, relativePath: relative, version: version)
     }
 
     private static func join(_ parent: String, _ child: String) -> String {
@@ -37,35 +64,47 @@ public struct WorkloadDiscovery<FileSystem: CgroupFileSystem> {
     }
 
     /// Inside `kubepods*` / `kubelet*`: QoS directories, pod cgroups, and wrappers such as kind's `kubelet.slice`.
-    private func kubernetes(_ relative: String, inheritedQoS: QoSClass?, depth: Int, into found: inout [DiscoveredWorkload]) {
+    private func kubernetes(_ relative: String, inheritedQoS: QoSClass?, depth: Int,
+                            pods: inout [UInt64: KnownPod], into found: inout [DiscoveredWorkload]) {
         guard depth < 4 else { return }
         let isPodParent = relative.split(separator: "/").last.map { $0.hasPrefix("kubepods") || $0.hasSuffix("kubepods") } ?? false
         for entry in directories(at: relative) {
             let path = Self.join(relative, entry.name)
+            if let known = knownPods[entry.inode], known.workload.relativePath == path {
+                let count = fileSystem.subdirectoryCount(of: root + "/" + path)
+                if count != nil && count == known.subdirectories {
+                    pods[entry.inode] = known
+                    found.append(known.workload)
+                    continue
+                }
+            }
             if let pod = CgroupNaming.pod(entry.name) {
                 // cgroupfs: a pod directly under kubepods/ is guaranteed; under burstable/ or besteffort/ it inherits.
                 let qos = pod.qos ?? inheritedQoS ?? (isPodParent ? .guaranteed : nil)
-                found.append(DiscoveredWorkload(kind: .pod, relativePath: path, inode: entry.inode, uid: pod.uid, qos: qos,
-                                                runtime: nil, containerID: nil, unitName: nil,
-                                                containers: podContainers(path)))
+                let count = fileSystem.subdirectoryCount(of: root + "/" + path)
+                let workload = DiscoveredWorkload(kind: .pod, files: files(path), inode: entry.inode, uid: pod.uid, qos: qos,
+                                                  runtime: nil, containerID: nil, unitName: nil, containers: podContainers(path))
+                pods[entry.inode] = KnownPod(workload: workload, subdirectories: count)
+                found.append(workload)
             } else if let qos = CgroupNaming.qosDirectory(entry.name) {
-                kubernetes(path, inheritedQoS: qos, depth: depth + 1, into: &found)
+                kubernetes(path, inheritedQoS: qos, depth: depth + 1, pods: &pods, into: &found)
             } else if CgroupNaming.isKubernetesContainer(entry.name) {
-                kubernetes(path, inheritedQoS: inheritedQoS, depth: depth + 1, into: &found)
+                kubernetes(path, inheritedQoS: inheritedQoS, depth: depth + 1, pods: &pods, into: &found)
             }
         }
     }
 
     private func podContainers(_ podPath: String) -> [DiscoveredContainer] {
         directories(at: podPath).compactMap { entry in
+            let path = Self.join(podPath, entry.name)
             switch CgroupNaming.container(entry.name) {
             case .container(let id, let runtime)?:
-                DiscoveredContainer(id: id, runtime: runtime, relativePath: Self.join(podPath, entry.name), inode: entry.inode)
+                return DiscoveredContainer(id: id, runtime: runtime, files: files(path), inode: entry.inode)
             case .monitor?:
-                nil
+                return nil
             case nil:
                 // An unrecognized child still holds pod memory: report it under its own name.
-                DiscoveredContainer(id: entry.name, runtime: nil, relativePath: Self.join(podPath, entry.name), inode: entry.inode)
+                return DiscoveredContainer(id: entry.name, runtime: nil, files: files(path), inode: entry.inode)
             }
         }
     }
@@ -75,7 +114,7 @@ public struct WorkloadDiscovery<FileSystem: CgroupFileSystem> {
         for entry in directories(at: relative) {
             let path = Self.join(relative, entry.name)
             if entry.name.hasSuffix(".service") {
-                found.append(DiscoveredWorkload(kind: .service, relativePath: path, inode: entry.inode, uid: nil, qos: nil,
+                found.append(DiscoveredWorkload(kind: .service, files: files(path), inode: entry.inode, uid: nil, qos: nil,
                                                 runtime: nil, containerID: nil, unitName: entry.name, containers: []))
             } else if case .container(let id, let runtime)? = CgroupNaming.container(entry.name), runtime != nil {
                 found.append(container(id: id, runtime: runtime, path: path, inode: entry.inode))
@@ -84,7 +123,7 @@ public struct WorkloadDiscovery<FileSystem: CgroupFileSystem> {
     }
 
     /// `docker/<id>` (docker's cgroupfs driver) and `machine.slice/libpod-<id>.scope` (podman).
-    private func containers(in relative: String, kind: WorkloadKind, into found: inout [DiscoveredWorkload]) {
+    private func containers(in relative: String, into found: inout [DiscoveredWorkload]) {
         for entry in directories(at: relative) {
             guard case .container(let id, let runtime)? = CgroupNaming.container(entry.name) else { continue }
             let resolvedRuntime = runtime ?? (relative == "docker" ? "docker" : nil)
@@ -93,7 +132,7 @@ public struct WorkloadDiscovery<FileSystem: CgroupFileSystem> {
     }
 
     private func container(id: String, runtime: String?, path: String, inode: UInt64) -> DiscoveredWorkload {
-        DiscoveredWorkload(kind: .container, relativePath: path, inode: inode, uid: nil, qos: nil, runtime: runtime,
+        DiscoveredWorkload(kind: .container, files: files(path), inode: inode, uid: nil, qos: nil, runtime: runtime,
                            containerID: id, unitName: nil, containers: [])
     }
 }

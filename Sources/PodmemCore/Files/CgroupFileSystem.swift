@@ -41,9 +41,20 @@ public protocol CgroupFileSystem {
     func entries(of directory: String) -> Result<[DirectoryEntry], FileReadError>
     /// Modification time in nanoseconds; name sources are re-read only when it changes.
     func modificationTime(of path: String) -> Int64?
+    /// Child directories only: what discovery walks (cgroup directories hold dozens of files).
+    func directories(of directory: String) -> Result<[DirectoryEntry], FileReadError>
+    /// How many child directories `path` has (from the link count; nil when the file system does not tell).
+    /// Discovery re-lists a pod's containers only when this changes.
+    func subdirectoryCount(of path: String) -> Int?
 }
 
 extension CgroupFileSystem {
+    public func directories(of directory: String) -> Result<[DirectoryEntry], FileReadError> {
+        entries(of: directory).map { $0.filter(\.isDirectory) }
+    }
+
+    public func subdirectoryCount(of path: String) -> Int? { nil }
+
     /// Convenience for cold paths (detection, names): the whole file as a string.
     public func readString(_ path: String) -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)

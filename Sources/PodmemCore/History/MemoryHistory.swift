@@ -2,7 +2,13 @@
 /// A series whose cgroup is missing from a poll ends there (its buffer is dropped).
 public struct MemoryHistory {
     public let capacity: Int
-    private var series: [SeriesKey: RingBuffer<HistoryPoint>] = [:]
+    private var series: [SeriesKey: Series] = [:]
+    private var poll = 0
+
+    struct Series {
+        var points: RingBuffer<HistoryPoint>
+        var lastPoll: Int
+    }
 
     /// `capacity`: points kept per series. Memory is bounded by capacity × live series.
     public init(capacity: Int) {
@@ -16,23 +22,31 @@ public struct MemoryHistory {
     }
 
     public mutating func ingest(_ sample: Sample) {
-        var next: [SeriesKey: RingBuffer<HistoryPoint>] = [:]
-        next.reserveCapacity(series.count)
+        poll += 1
+        var present = 0
         func add(_ cgroup: String, _ inode: UInt64, _ counters: MemoryCounters) {
+            let point = HistoryPoint(time: sample.timestamp, counters: counters)
             let key = SeriesKey(cgroup: cgroup, inode: inode)
-            var buffer = series.removeValue(forKey: key) ?? RingBuffer(capacity: capacity)
-            buffer.append(HistoryPoint(time: sample.timestamp, counters: counters))
-            next[key] = buffer
+            if series[key]?.lastPoll == poll { return }  // the same cgroup listed twice in one sample
+            present += 1
+            if series[key] != nil {
+                series[key]!.points.append(point)
+                series[key]!.lastPoll = poll
+            } else {
+                var points = RingBuffer<HistoryPoint>(capacity: capacity)
+                points.append(point)
+                series[key] = Series(points: points, lastPoll: poll)
+            }
         }
         for workload in sample.workloads {
             add(workload.cgroup, workload.inode, workload.counters)
             for container in workload.containers { add(container.cgroup, container.inode, container.counters) }
         }
-        series = next
+        if present < series.count { series = series.filter { $0.value.lastPoll == poll } }
     }
 
     public func points(cgroup: String, inode: UInt64) -> RingBuffer<HistoryPoint>? {
-        series[SeriesKey(cgroup: cgroup, inode: inode)]
+        series[SeriesKey(cgroup: cgroup, inode: inode)]?.points
     }
 
     public var seriesCount: Int { series.count }

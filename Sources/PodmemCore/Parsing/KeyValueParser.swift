@@ -1,3 +1,5 @@
+import Glibc
+
 /// Parses `key value` lines (`memory.stat`, `memory.events`) and `Key: value kB` lines
 /// (`/proc/meminfo`) straight from bytes, keeping only the keys in its table.
 public struct KeyValueParser: Sendable {
@@ -20,50 +22,62 @@ public struct KeyValueParser: Sendable {
     }
 
     /// Fills `values` (one slot per key, nil when absent) and returns the first malformed line's problem, if any.
-    /// A malformed value leaves its slot nil; other lines are still read.
+    /// A malformed value leaves its slot nil; other lines are still read. One pass: a line whose key is not in
+    /// the table is skipped with `memchr`, so unwanted keys cost a key scan and nothing more.
     public func parse(_ buffer: [UInt8], count: Int, into values: inout [UInt64?]) -> (line: Int, problem: ValueProblem)? {
         for index in values.indices { values[index] = nil }
         if values.count < slotCount { values += Array(repeating: nil, count: slotCount - values.count) }
         var firstProblem: (Int, ValueProblem)?
         buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             var lineStart = 0
             var lineNumber = 0
             while lineStart < count {
                 lineNumber += 1
-                var lineEnd = lineStart
-                while lineEnd < count && bytes[lineEnd] != ByteParsing.newline { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
                 var keyEnd = lineStart
-                while keyEnd < lineEnd && bytes[keyEnd] != ByteParsing.space && bytes[keyEnd] != ByteParsing.colon
-                    && bytes[keyEnd] != ByteParsing.tab { keyEnd += 1 }
+                while keyEnd < count {
+                    let byte = base[keyEnd]
+                    if byte == ByteParsing.space || byte == ByteParsing.colon || byte == ByteParsing.tab || byte == ByteParsing.newline { break }
+                    keyEnd += 1
+                }
                 let keyLength = keyEnd - lineStart
-                if keyLength == 0 {
-                    if lineEnd > lineStart, firstProblem == nil { firstProblem = (lineNumber, .notANumber) }
-                    continue
-                }
-                guard keyLength < keysByLength.count, let slot = slot(bytes, lineStart, keyLength) else { continue }
-                if values[slot] != nil { continue }  // an older spelling never overrides a newer one already read
-                var valueStart = keyEnd
-                if valueStart < lineEnd && bytes[valueStart] == ByteParsing.colon { valueStart += 1 }
-                while valueStart < lineEnd && (bytes[valueStart] == ByteParsing.space || bytes[valueStart] == ByteParsing.tab) {
-                    valueStart += 1
-                }
-                var valueEnd = valueStart
-                while valueEnd < lineEnd && !ByteParsing.isBlank(bytes[valueEnd]) { valueEnd += 1 }
-                switch ByteParsing.unsigned(bytes, valueStart, valueEnd) {
-                case .success(var value):
-                    if isKilobytes(bytes, valueEnd, lineEnd) { value = value.multipliedReportingOverflow(by: 1024).partialValue }
-                    if value > ByteParsing.plausibleMaximum {
-                        if firstProblem == nil { firstProblem = (lineNumber, .implausible) }
-                    } else {
-                        values[slot] = value
+                if keyLength > 0, keyLength < keysByLength.count, let slot = slot(bytes, lineStart, keyLength), values[slot] == nil {
+                    var valueStart = keyEnd
+                    if valueStart < count && base[valueStart] == ByteParsing.colon { valueStart += 1 }
+                    while valueStart < count && (base[valueStart] == ByteParsing.space || base[valueStart] == ByteParsing.tab) {
+                        valueStart += 1
                     }
-                case .failure(let problem):
-                    if firstProblem == nil { firstProblem = (lineNumber, problem) }
+                    var valueEnd = valueStart
+                    while valueEnd < count && !ByteParsing.isBlank(base[valueEnd]) { valueEnd += 1 }
+                    let lineEnd = Self.lineEnd(base, from: valueEnd, count: count)
+                    switch ByteParsing.unsigned(bytes, valueStart, valueEnd) {
+                    case .success(var value):
+                        if isKilobytes(bytes, valueEnd, lineEnd) { value = value.multipliedReportingOverflow(by: 1024).partialValue }
+                        if value > ByteParsing.plausibleMaximum {
+                            if firstProblem == nil { firstProblem = (lineNumber, .implausible) }
+                        } else {
+                            values[slot] = value
+                        }
+                    case .failure(let problem):
+                        if firstProblem == nil { firstProblem = (lineNumber, problem) }
+                    }
+                    lineStart = lineEnd + 1
+                } else {
+                    if keyLength == 0, keyEnd < count, base[keyEnd] != ByteParsing.newline, firstProblem == nil {
+                        firstProblem = (lineNumber, .notANumber)
+                    }
+                    lineStart = Self.lineEnd(base, from: keyEnd, count: count) + 1
                 }
             }
         }
         return firstProblem.map { (line: $0.0, problem: $0.1) }
+    }
+
+    /// Index of the next newline at or after `from`, or `count`.
+    @inline(__always)
+    private static func lineEnd(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+        guard from < count, let hit = memchr(base + from, Int32(ByteParsing.newline), count - from) else { return count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     @inline(__always)

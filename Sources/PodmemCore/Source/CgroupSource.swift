@@ -1,27 +1,25 @@
 /// Polls a cgroup hierarchy: discovers workloads, reads their memory files, resolves names.
 /// Generic over the file system so the demo node goes through exactly this code.
-public final class CgroupSource<FileSystem: CgroupFileSystem>: MemorySource {
+public final class CgroupSource: MemorySource {
     public let hierarchy: CgroupHierarchy
     public let host: String
-    let fileSystem: FileSystem
+    let fileSystem: any CgroupFileSystem
     let memInfoPath: String
-    private let discovery: WorkloadDiscovery<FileSystem>
-    private var podNames: PodNameIndex<FileSystem>
-    private var runtimeNames: RuntimeNameIndex<FileSystem>
-    private var reader: CgroupCounterReader<FileSystem>
-    /// File paths per cgroup, built once per cgroup rather than once per poll.
-    private var filesByPath: [String: CgroupFiles] = [:]
+    private let discovery: WorkloadDiscovery
+    private var podNames: PodNameIndex
+    private var runtimeNames: RuntimeNameIndex
+    private var reader: CgroupCounterReader
     private let rootFiles: CgroupFiles
     private var memInfoBuffer = [UInt8](repeating: 0, count: 8192)
     private var memInfoSlots: [UInt64?] = [nil]
     private let memInfoParser = KeyValueParser(keys: [["MemTotal"]])
 
-    public init(fileSystem: FileSystem, hierarchy: CgroupHierarchy, hostRoot: String, logRoot: String, host: String) {
+    public init(fileSystem: any CgroupFileSystem, hierarchy: CgroupHierarchy, hostRoot: String, logRoot: String, host: String) {
         self.fileSystem = fileSystem
         self.hierarchy = hierarchy
         self.host = host
         memInfoPath = CgroupHierarchy.joinHostRoot(hostRoot, "proc/meminfo")
-        discovery = WorkloadDiscovery(fileSystem: fileSystem, root: hierarchy.root)
+        discovery = WorkloadDiscovery(fileSystem: fileSystem, root: hierarchy.root, version: hierarchy.version)
         podNames = PodNameIndex(fileSystem: fileSystem, logRoot: logRoot)
         runtimeNames = RuntimeNameIndex(fileSystem: fileSystem, hostRoot: hostRoot)
         reader = CgroupCounterReader(fileSystem: fileSystem, version: hierarchy.version)
@@ -31,15 +29,13 @@ public final class CgroupSource<FileSystem: CgroupFileSystem>: MemorySource {
     public func sample(at timestamp: Double) -> Sample {
         var warnings: [String] = []
         if let warning = podNames.refresh() { warnings.append(warning) }
-        var seenFiles: [String: CgroupFiles] = [:]
-        seenFiles.reserveCapacity(filesByPath.count)
         var workloads: [WorkloadSample] = []
         for found in discovery.discover() {
-            guard let counters = read(found.relativePath, into: &seenFiles, warnings: &warnings) else { continue }
+            guard let counters = read(found.files, warnings: &warnings) else { continue }
             var workload = WorkloadSample(kind: found.kind, uid: found.uid, qos: found.qos, cgroup: found.relativePath,
                                           inode: found.inode, runtime: found.runtime, counters: counters)
             switch found.kind {
-            case .pod: nameAndAddContainers(found, to: &workload, files: &seenFiles, warnings: &warnings)
+            case .pod: nameAndAddContainers(found, to: &workload, warnings: &warnings)
             case .service: workload.name = found.unitName
             case .container:
                 let id = found.containerID ?? found.relativePath
@@ -48,7 +44,6 @@ public final class CgroupSource<FileSystem: CgroupFileSystem>: MemorySource {
             }
             workloads.append(workload)
         }
-        filesByPath = seenFiles
 
         let rootCounters: MemoryCounters
         switch reader.read(rootFiles, warnings: &warnings) {
@@ -64,30 +59,48 @@ public final class CgroupSource<FileSystem: CgroupFileSystem>: MemorySource {
                       workloads: workloads, warnings: warnings)
     }
 
-    private func read(_ relativePath: String, into seen: inout [String: CgroupFiles], warnings: inout [String]) -> MemoryCounters? {
-        let files = filesByPath[relativePath] ?? CgroupFiles(root: hierarchy.root, relativePath: relativePath, version: hierarchy.version)
+    private func read(_ files: CgroupFiles, warnings: inout [String]) -> MemoryCounters? {
         switch reader.read(files, warnings: &warnings) {
         case .counters(let counters):
-            seen[relativePath] = files
             return counters
         case .vanished:
-            warnings.append("\(relativePath): cgroup vanished during poll")
+            warnings.append("\(files.relativePath): cgroup vanished during poll")
             return nil
         }
     }
 
-    private func nameAndAddContainers(_ found: DiscoveredWorkload, to workload: inout WorkloadSample,
-                                      files: inout [String: CgroupFiles], warnings: inout [String]) {
+    /// Reads the pod's containers. When one is gone (a restart since the list was cached), the pod is listed
+    /// again at once, so a replaced container shows up in the same poll instead of leaving a gap.
+    private func nameAndAddContainers(_ found: DiscoveredWorkload, to workload: inout WorkloadSample, warnings: inout [String]) {
+        var containers = found.containers
+        var relisted = false
+        var read: [(DiscoveredContainer, MemoryCounters)] = []
+        read.reserveCapacity(containers.count)
+        var index = 0
+        while index < containers.count {
+            let container = containers[index]
+            index += 1
+            if read.contains(where: { $0.0.inode == container.inode && $0.0.relativePath == container.relativePath }) { continue }
+            switch reader.read(container.files, warnings: &warnings) {
+            case .counters(let counters):
+                read.append((container, counters))
+            case .vanished where !relisted:
+                relisted = true
+                containers = discovery.relistContainers(of: found)
+                index = 0
+            case .vanished:
+                warnings.append("\(container.relativePath): cgroup vanished during poll")
+            }
+        }
         let podName = found.uid.flatMap { podNames.podsByUID[$0] }
-        let links = found.containers.map { podNames.containersByID[$0.id] }
-        workload.namespace = podName?.namespace ?? links.compactMap { $0?.namespace }.first
-        workload.name = podName?.name ?? links.compactMap { $0?.pod }.first
+        let links = read.map { podNames.containersByID[$0.0.id] }
+        let firstLink = links.lazy.compactMap { $0 }.first
+        workload.namespace = podName?.namespace ?? firstLink?.namespace
+        workload.name = podName?.name ?? firstLink?.pod
         let hasNameSource = workload.name != nil
-        for (container, link) in zip(found.containers, links) {
-            guard let counters = read(container.relativePath, into: &files, warnings: &warnings) else { continue }
-            workload.containers.append(ContainerSample(
-                id: container.id, name: link?.container, sandbox: hasNameSource && link == nil,
-                cgroup: container.relativePath, inode: container.inode, runtime: container.runtime, counters: counters))
+        workload.containers = zip(read, links).map { entry, link in
+            ContainerSample(id: entry.0.id, name: link?.container, sandbox: hasNameSource && link == nil,
+                            cgroup: entry.0.relativePath, inode: entry.0.inode, runtime: entry.0.runtime, counters: entry.1)
         }
     }
 
