@@ -81,7 +81,7 @@ final class GrowthAnalyzerTests: XCTestCase {
 
     func testTooFewSamplesIsUnknown() {
         XCTAssertEqual(verdict(history(seconds: 1, anon: { 100 + 100 * $0 }, active: { _ in 1 })), .unknown)
-        XCTAssertEqual(GrowthAnalyzer.analyze(nil, window: nil).growthClass, .unknown)
+        XCTAssertEqual(GrowthAnalyzer.analyze(nil as RingBuffer<HistoryPoint>?, window: nil).growthClass, .unknown)
     }
 
     func testWindowLimitsWhatIsConsidered() {

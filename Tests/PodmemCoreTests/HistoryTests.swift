@@ -40,3 +40,26 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(MemoryHistory.capacity(window: 5, interval: 10), 2)
     }
 }
+
+final class CompactHistoryTests: XCTestCase {
+    /// Whole pages are stored compactly and read back exactly; an odd value switches the series to full points.
+    func testPagesRoundTripAndOddValuesFallBack() {
+        var history = MemoryHistory(capacity: 4)
+        let times = [1_800_000_000.25, 1_800_000_001.5, 1_800_000_002.125]
+        let values: [UInt64?] = [4096 * 3, nil, 4096 * 1_000_000]
+        for (time, value) in zip(times, values) {
+            history.ingest(Sample(timestamp: time, host: "h", cgroupVersion: .v2, root: "/", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
+                                  workloads: [WorkloadSample(kind: .pod, cgroup: "p", inode: 9, counters: MemoryCounters(usageBytes: value))], warnings: []))
+        }
+        let points = history.points(cgroup: "p", inode: 9)!
+        XCTAssertTrue(points.isCompact, "whole pages are stored compactly")
+        XCTAssertEqual(points.map(\.time), times)
+        XCTAssertEqual(points.map(\.usageBytes), values)
+        history.ingest(Sample(timestamp: 1_800_000_003, host: "h", cgroupVersion: .v2, root: "/", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
+                              workloads: [WorkloadSample(kind: .pod, cgroup: "p", inode: 9, counters: MemoryCounters(usageBytes: 12345))], warnings: []))
+        let after = history.points(cgroup: "p", inode: 9)!
+        XCTAssertFalse(after.isCompact, "an odd value needs full points")
+        XCTAssertEqual(after.map(\.usageBytes), values + [12345])
+        XCTAssertEqual(after.count, 4)
+    }
+}

@@ -15,7 +15,8 @@ public enum GrowthAnalyzer {
     public static let dominantShare = 0.7
 
     /// `window`: seconds back from the newest point to consider; nil means every point held.
-    public static func analyze(_ history: RingBuffer<HistoryPoint>?, window: Double?) -> Growth {
+    public static func analyze<Points: RandomAccessCollection>(_ history: Points?, window: Double?) -> Growth
+        where Points.Element == HistoryPoint, Points.Index == Int {
         guard let history, let newest = history.last else { return .unknown }
         let start = window.map { newest.time - $0 - 1e-9 } ?? -Double.infinity
         var first = history.count - 1

@@ -1,5 +1,5 @@
 /// One poll of one series: the raw values both working sets derive from.
-/// Stored compactly (`-1` = not read) because histories are held for every pod and container.
+/// Values are kept as `Int64` with `-1` for "not read"; `MemoryHistory` stores them as `PagePoint`s.
 public struct HistoryPoint: Sendable, Equatable {
     /// Unix time in seconds.
     public let time: Double
@@ -9,11 +9,16 @@ public struct HistoryPoint: Sendable, Equatable {
     private let inactiveFile: Int64
 
     public init(time: Double, counters: MemoryCounters) {
+        self.init(time: time, usageBytes: counters.usageBytes, rssBytes: counters.stat.rssBytes,
+                  activeFileBytes: counters.stat.activeFileBytes, inactiveFileBytes: counters.stat.inactiveFileBytes)
+    }
+
+    public init(time: Double, usageBytes: UInt64?, rssBytes: UInt64?, activeFileBytes: UInt64?, inactiveFileBytes: UInt64?) {
         self.time = time
-        usage = Self.pack(counters.usageBytes)
-        rss = Self.pack(counters.stat.rssBytes)
-        activeFile = Self.pack(counters.stat.activeFileBytes)
-        inactiveFile = Self.pack(counters.stat.inactiveFileBytes)
+        usage = Self.pack(usageBytes)
+        rss = Self.pack(rssBytes)
+        activeFile = Self.pack(activeFileBytes)
+        inactiveFile = Self.pack(inactiveFileBytes)
     }
 
     public var usageBytes: UInt64? { Self.unpack(usage) }

@@ -4,9 +4,11 @@ public struct MemoryHistory {
     public let capacity: Int
     private var series: [SeriesKey: Series] = [:]
     private var poll = 0
+    /// Time origin of the compact points: the first sample's time.
+    private var epoch: Double?
 
     struct Series {
-        var points: RingBuffer<HistoryPoint>
+        var points: SeriesPoints
         var lastPoll: Int
     }
 
@@ -23,6 +25,8 @@ public struct MemoryHistory {
 
     public mutating func ingest(_ sample: Sample) {
         poll += 1
+        let epoch = self.epoch ?? sample.timestamp
+        self.epoch = epoch
         var present = 0
         func add(_ cgroup: String, _ inode: UInt64, _ counters: MemoryCounters) {
             let point = HistoryPoint(time: sample.timestamp, counters: counters)
@@ -33,7 +37,7 @@ public struct MemoryHistory {
                 series[key]!.points.append(point)
                 series[key]!.lastPoll = poll
             } else {
-                var points = RingBuffer<HistoryPoint>(capacity: capacity)
+                var points = SeriesPoints(capacity: capacity, epoch: epoch)
                 points.append(point)
                 series[key] = Series(points: points, lastPoll: poll)
             }
@@ -45,7 +49,7 @@ public struct MemoryHistory {
         if present < series.count { series = series.filter { $0.value.lastPoll == poll } }
     }
 
-    public func points(cgroup: String, inode: UInt64) -> RingBuffer<HistoryPoint>? {
+    public func points(cgroup: String, inode: UInt64) -> SeriesPoints? {
         series[SeriesKey(cgroup: cgroup, inode: inode)]?.points
     }
 

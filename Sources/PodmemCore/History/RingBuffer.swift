@@ -1,5 +1,6 @@
 /// A fixed-capacity FIFO: appending beyond capacity drops the oldest element, so memory never grows with run time.
-public struct RingBuffer<Element>: Sequence {
+/// Storage is reserved at exactly `capacity` on first use (Array's doubling would waste up to half).
+public struct RingBuffer<Element>: RandomAccessCollection {
     public let capacity: Int
     private var storage: [Element] = []
     private var head = 0
@@ -9,32 +10,24 @@ public struct RingBuffer<Element>: Sequence {
         self.capacity = capacity
     }
 
-    public var count: Int { storage.count }
-    public var isEmpty: Bool { storage.isEmpty }
-    public var last: Element? { storage.isEmpty ? nil : storage[(head + storage.count - 1) % storage.count] }
-
-    public mutating func append(_ element: Element) {
-        if storage.count < capacity {
-            storage.append(element)
-        } else {
-            storage[head] = element
-            head = (head + 1) % capacity
-        }
-    }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.count }
 
     /// Oldest first.
     public subscript(position: Int) -> Element {
-        storage[(head + position) % storage.count]
+        let index = head + position
+        return storage[index < storage.count ? index : index - storage.count]
     }
 
-    public func makeIterator() -> AnyIterator<Element> {
-        var index = 0
-        return AnyIterator {
-            guard index < self.storage.count else { return nil }
-            defer { index += 1 }
-            return self[index]
+    public mutating func append(_ element: Element) {
+        if storage.count < capacity {
+            if storage.isEmpty { storage.reserveCapacity(capacity) }
+            storage.append(element)
+        } else {
+            storage[head] = element
+            head = head + 1 == capacity ? 0 : head + 1
         }
     }
 
-    public var elements: [Element] { Array(storage[head...] + storage[..<head]) }
+    public var elements: [Element] { Array(self) }
 }

@@ -8,10 +8,4 @@ public struct SeriesKey: Hashable, Sendable {
         self.cgroup = cgroup
         self.inode = inode
     }
-
-    /// Hashes the inode only (unique per cgroup on a real hierarchy): hashing long paths every poll is costly.
-    /// Equality still compares the path, so trees with repeated inodes stay correct.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(inode)
-    }
 }

@@ -30,7 +30,7 @@ struct SnapshotBuilder {
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
         let figures = MemoryFigures(workload.counters)
         let isDetailed = detailed?.contains(workload.cgroup) ?? true
-        let allPoints = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode)?.elements ?? []
+        let allPoints = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode).map { Array($0) } ?? []
         let points = isDetailed ? allPoints : Array(allPoints.suffix(Self.briefHistoryPoints))
         return SnapshotPod(
             kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
