@@ -115,13 +115,12 @@ public enum DetailScreen {
             let values = item.values(pod.history)
             let lines = Sparkline.renderTall(values, width: chartWidth, height: perChart, glyphs: context.glyphs, minimumRange: range)
             context.put(item.label, x: 0, y: y, style: .header, limit: labelWidth - 1, into: &frame)
-            if perChart > 1 || true {
-                let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
-                let detailY = perChart > 1 ? y + 1 : y
-                let detailX = perChart > 1 ? 0 : max(0, labelWidth - 1 - detail.count)
-                if perChart > 1 || item.label.count + detail.count + 1 < labelWidth {
-                    context.put(detail, x: detailX, y: detailY, limit: labelWidth - 1, into: &frame)
-                }
+            // Current value and rate: on the line below the label, or beside it when charts are one row high.
+            let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
+            if perChart > 1 {
+                context.put(detail, x: 0, y: y + 1, limit: labelWidth - 1, into: &frame)
+            } else if item.label.count + detail.count + 1 < labelWidth {
+                context.put(detail, x: labelWidth - 1 - detail.count, y: y, limit: labelWidth - 1, into: &frame)
             }
             let style = MainScreen.trendStyle(item, growthClass: PodLabel.growthClass(pod.growth), context: context)
             for (offset, line) in lines.enumerated() { frame.put(line, x: labelWidth, y: y + offset, style: style) }
