@@ -202,4 +202,27 @@ final class DiscoveryTests: XCTestCase {
         XCTAssertEqual(Set(restarted.workloads.first?.containers.map(\.id) ?? []), [Self.idB, Self.idC])
         XCTAssertEqual(restarted.warnings.filter { !$0.contains("meminfo") }, [], "a container that ended before the poll is not a warning")
     }
+
+    /// `--root` may point into the pod tree itself, and pod trees may sit deeper than the root's children
+    /// (a kind node on a v1 host: `docker/<id>/kubepods`; a test's own parent directory).
+    func testPodTreesFoundWhereverTheyAre() throws {
+        let tree = TempTree()
+        tree.v1Cgroup("", usage: 1 << 20, stat: Self.stat1)
+        tree.v1Cgroup("docker/\(Self.idA)/kubepods/besteffort/pod\(Self.uid)", usage: 4096, stat: Self.stat1)
+        tree.v1Cgroup("lab-1234/kubepods/pod88888888-0000-0000-0000-000000000000", usage: 4096, stat: Self.stat1)
+        tree.v1Cgroup("lab-1234/kubepods", usage: 8192, stat: Self.stat1)
+        tree.v1Cgroup("docker/\(Self.idA)/kubepods/besteffort", usage: 4096, stat: Self.stat1)
+        let all = try sample(tree).workloads
+        XCTAssertEqual(Set(all.compactMap(\.uid)), [Self.uid, "88888888-0000-0000-0000-000000000000"])
+        XCTAssertEqual(all.first { $0.uid == Self.uid }?.qos, .besteffort)
+        XCTAssertEqual(all.first { $0.uid?.hasPrefix("8888") == true }?.qos, .guaranteed)
+
+        let kubepods = try sample(tree, root: "lab-1234/kubepods").workloads
+        XCTAssertEqual(kubepods.map(\.uid), ["88888888-0000-0000-0000-000000000000"])
+        XCTAssertEqual(kubepods.first?.qos, .guaranteed)
+        XCTAssertEqual(kubepods.first?.cgroup, "pod88888888-0000-0000-0000-000000000000")
+        let qosRoot = try sample(tree, root: "docker/\(Self.idA)/kubepods/besteffort").workloads
+        XCTAssertEqual(qosRoot.map(\.uid), [Self.uid])
+        XCTAssertEqual(qosRoot.first?.qos, .besteffort)
+    }
 }

@@ -10,6 +10,13 @@ public final class WorkloadDiscovery {
     let version: CgroupVersion
     /// Pods seen in the previous poll, by directory inode.
     private var knownPods: [UInt64: KnownPod] = [:]
+    /// Where kubelet's pod trees are (paths relative to the root), from a shallow search every `searchEvery` polls:
+    /// `kubepods`, `kubepods.slice`, kind's `kubelet.slice`, or deeper (a kind node's `docker/<id>/kubepods`),
+    /// or the root itself when `--root` points into a pod tree.
+    private var kubernetesRoots: [String] = []
+    private var pollsSinceSearch = Int.max
+    static let searchEvery = 30
+    static let searchDepth = 3
 
     struct KnownPod {
         let workload: DiscoveredWorkload
@@ -27,18 +34,63 @@ public final class WorkloadDiscovery {
         found.reserveCapacity(knownPods.count + 16)
         var pods: [UInt64: KnownPod] = [:]
         pods.reserveCapacity(knownPods.count)
+        if pollsSinceSearch >= Self.searchEvery {
+            kubernetesRoots = findKubernetesRoots()
+            pollsSinceSearch = 0
+        }
+        pollsSinceSearch += 1
         for entry in directories(at: "") {
             switch entry.name {
             case "system.slice": systemSlice(entry.name, into: &found)
             case "machine.slice", "docker": containers(in: entry.name, into: &found)
-            default:
-                if CgroupNaming.isKubernetesContainer(entry.name) {
-                    kubernetes(entry.name, inheritedQoS: nil, depth: 0, pods: &pods, into: &found)
-                }
+            default: break
             }
+        }
+        for path in kubernetesRoots {
+            kubernetes(path, inheritedQoS: CgroupNaming.qosDirectory(Self.lastComponent(path, root: root)), depth: 0,
+                       pods: &pods, into: &found)
         }
         knownPods = pods
         return found
+    }
+
+    /// Breadth-first, at most `searchDepth` levels, skipping systemd units and user sessions.
+    private func findKubernetesRoots() -> [String] {
+        if CgroupNaming.isKubernetesContainer(Self.lastComponent("", root: root)) { return [""] }
+        var roots: [String] = []
+        var frontier = [""]
+        for depth in 0...Self.searchDepth {
+            var next: [String] = []
+            for directory in frontier {
+                let children = directories(at: directory)
+                if children.contains(where: { CgroupNaming.pod($0.name) != nil || CgroupNaming.qosDirectory($0.name) != nil }) {
+                    roots.append(directory)
+                    continue
+                }
+                for child in children {
+                    let path = Self.join(directory, child.name)
+                    if CgroupNaming.isKubernetesContainer(child.name) {
+                        roots.append(path)
+                    } else if depth < Self.searchDepth, !Self.isSearchedPast(child.name) {
+                        next.append(path)
+                    }
+                }
+            }
+            frontier = next
+        }
+        return roots
+    }
+
+    /// Services, mounts and user sessions never hold pod trees; skipping them keeps the search small on busy
+    /// hosts. Container scopes are searched: a kind node is a docker container with kubelet's tree inside.
+    private static func isSearchedPast(_ name: String) -> Bool {
+        name == "user.slice" || name == "init.scope" || name.hasSuffix(".service") || name.hasSuffix(".mount")
+            || name.hasSuffix(".socket")
+    }
+
+    /// The last path component of `relative`, or of the root directory itself for "".
+    private static func lastComponent(_ relative: String, root: String) -> String {
+        String((relative.isEmpty ? root : relative).split(separator: "/").last ?? "")
     }
 
     /// Lists a pod's containers again now (one vanished since the list was cached) and remembers the new list.
@@ -67,11 +119,13 @@ public final class WorkloadDiscovery {
     private func kubernetes(_ relative: String, inheritedQoS: QoSClass?, depth: Int,
                             pods: inout [UInt64: KnownPod], into found: inout [DiscoveredWorkload]) {
         guard depth < 4 else { return }
-        let isPodParent = relative.split(separator: "/").last.map { $0.hasPrefix("kubepods") || $0.hasSuffix("kubepods") } ?? false
+        let parentName = Self.lastComponent(relative, root: root)
+        let isPodParent = parentName.hasPrefix("kubepods") || parentName.hasSuffix("kubepods")
         for entry in directories(at: relative) {
             let path = Self.join(relative, entry.name)
+            let fullPath = root + "/" + path
             if let known = knownPods[entry.inode], known.workload.relativePath == path {
-                let count = fileSystem.subdirectoryCount(of: root + "/" + path)
+                let count = fileSystem.subdirectoryCount(of: fullPath)
                 if count != nil && count == known.subdirectories {
                     pods[entry.inode] = known
                     found.append(known.workload)
@@ -81,7 +135,7 @@ public final class WorkloadDiscovery {
             if let pod = CgroupNaming.pod(entry.name) {
                 // cgroupfs: a pod directly under kubepods/ is guaranteed; under burstable/ or besteffort/ it inherits.
                 let qos = pod.qos ?? inheritedQoS ?? (isPodParent ? .guaranteed : nil)
-                let count = fileSystem.subdirectoryCount(of: root + "/" + path)
+                let count = fileSystem.subdirectoryCount(of: fullPath)
                 let workload = DiscoveredWorkload(kind: .pod, files: files(path), inode: entry.inode, uid: pod.uid, qos: qos,
                                                   runtime: nil, containerID: nil, unitName: nil, containers: podContainers(path))
                 pods[entry.inode] = KnownPod(workload: workload, subdirectories: count)
