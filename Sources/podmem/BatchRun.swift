@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import PodmemCore
 
 /// `--batch`: poll N times, then print the table or the snapshot document. The verdict window is the whole run.
@@ -16,18 +16,16 @@ struct BatchRun {
                               historyCapacity: min(iterations, Self.maximumHistory))
         let showProgress = isatty(STDERR_FILENO) == 1
         for index in 0..<iterations {
-            if index > 0, intervalSeconds > 0 { Thread.sleep(forTimeInterval: intervalSeconds) }
+            if index > 0, intervalSeconds > 0 { Console.sleep(seconds: intervalSeconds) }
             monitor.poll(at: Timestamp.now())
-            if showProgress { FileHandle.standardError.write(Data("\rpodmem: poll \(index + 1)/\(iterations)".utf8)) }
+            if showProgress { Console.write("\rpodmem: poll \(index + 1)/\(iterations)", to: STDERR_FILENO) }
         }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
         guard let document = monitor.snapshot() else { return }
         if json {
-            var data = try SnapshotCodec.encode(document)
-            data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            Console.write(Array(try SnapshotCodec.encode(document)) + [0x0A], to: STDOUT_FILENO)
         } else {
-            FileHandle.standardOutput.write(Data(BatchReport.render(document).utf8))
+            Console.write(BatchReport.render(document))
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import PodmemCore
 
 /// `podmem`: container memory with page cache told apart from what a pod really holds.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Names of docker and podman containers outside Kubernetes, from the runtimes' own state on disk
 /// (`var/lib/docker/containers/<id>/config.v2.json`, podman's `containers.json`). Looked up once per container.
@@ -29,10 +29,16 @@ public struct RuntimeNameIndex {
         }
     }
 
+    /// The fields read from docker's `config.v2.json` and podman's `containers.json`.
+    private struct DockerConfig: Decodable { let Name: String }
+    private struct PodmanContainer: Decodable {
+        let id: String
+        let names: [String]?
+    }
+
     private func dockerName(_ id: String) -> String? {
         guard let text = fileSystem.readString(hostRoot + "/var/lib/docker/containers/\(id)/config.v2.json"),
-              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let name = object["Name"] as? String else { return nil }
+              let name = try? JSONDecoder().decode(DockerConfig.self, from: Data(text.utf8)).Name else { return nil }
         return name.hasPrefix("/") ? String(name.dropFirst()) : name
     }
 
@@ -43,9 +49,9 @@ public struct RuntimeNameIndex {
         podmanStamp = stamp
         podmanNames = [:]
         guard let text = fileSystem.readString(path),
-              let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { return }
+              let list = try? JSONDecoder().decode([PodmanContainer].self, from: Data(text.utf8)) else { return }
         for entry in list {
-            if let id = entry["id"] as? String, let name = (entry["names"] as? [String])?.first { podmanNames[id] = name }
+            if let name = entry.names?.first { podmanNames[entry.id] = name }
         }
     }
 }

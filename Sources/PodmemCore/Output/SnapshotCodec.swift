@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// JSON for the snapshot document.
 public enum SnapshotCodec {
