@@ -42,10 +42,15 @@ public enum MainScreen {
         for column in columns {
             let isSorted = !column.isTrend && column.title == sortedTitle
             let title = isSorted ? column.title + String(state.sortDescending ? context.glyphs.down : context.glyphs.up) : column.title
-            let text = column.isTrend || column.content == .name || column.content == .verdict
-                ? TextFit.padRight(title, column.width, glyphs: context.glyphs)
-                : TextFit.padLeft(title, column.width, glyphs: context.glyphs)
-            frame.put(text, x: x, y: y, style: Style(bold: true, underline: isSorted))
+            let leftAligned = column.isTrend || column.content == .name || column.content == .verdict
+            let text = leftAligned ? TextFit.padRight(title, column.width, glyphs: context.glyphs)
+                                   : TextFit.padLeft(title, column.width, glyphs: context.glyphs)
+            frame.put(text, x: x, y: y, style: Style(bold: true))
+            if isSorted {
+                // Underline the title itself, not its padding.
+                let start = leftAligned ? x : x + max(0, column.width - title.count)
+                frame.restyle(y: y, x: start, width: min(title.count, column.width)) { $0.underline = true }
+            }
             x += column.width + 1
         }
     }
