@@ -84,8 +84,8 @@ public enum DetailScreen {
             ("active_file", active, Style(foreground: color ? .cyan : nil), glyphs.isUnicode ? "░" : "a"),
             ("inactive_file", inactive, Style(foreground: color ? .blue : nil, dim: true), glyphs.isUnicode ? "·" : "."),
         ]
-        let limitText = m.limitBytes.map { "limit \(ByteFormat.human($0))" } ?? "no limit"
-        context.put("usage \(ByteFormat.human(m.usageBytes)) of \(limitText) · WS \(ByteFormat.human(m.workingSetBytes)) · WS-NC \(ByteFormat.human(m.workingSetNoCacheBytes)) · cache share \(ByteFormat.percent(pod.cacheShare))",
+        let limitText = m.limitBytes.map { "of limit \(ByteFormat.human($0))" } ?? "(no limit)"
+        context.put("usage \(ByteFormat.human(m.usageBytes)) \(limitText) · WS \(ByteFormat.human(m.workingSetBytes)) · WS-NC \(ByteFormat.human(m.workingSetNoCacheBytes)) · cache share \(ByteFormat.percent(pod.cacheShare))",
                     x: 0, y: y, style: .header, limit: frame.width, into: &frame)
         y += 1
         let barRect = Rect(x: 0, y: y, width: frame.width, height: 1)
@@ -174,7 +174,11 @@ public enum DetailScreen {
         y += 1
         frame.put(header, x: 0, y: y, style: Style(bold: true), limit: frame.width)
         y += 1
-        for container in pod.containers.prefix(maxRows) {
+        // Largest working set first, the sandbox last, like the pod list.
+        let ordered = pod.containers.sorted { a, b in
+            a.sandbox != b.sandbox ? !a.sandbox : (a.memory.workingSetBytes ?? 0) > (b.memory.workingSetBytes ?? 0)
+        }
+        for container in ordered.prefix(maxRows) {
             let name = container.sandbox ? "(sandbox) \(container.id.prefix(12))" : "\(container.name ?? String(container.id.prefix(12)))"
             let m = container.memory
             let cells = [m.workingSetBytes, m.workingSetNoCacheBytes, m.rssBytes, m.activeFileBytes, m.inactiveFileBytes]

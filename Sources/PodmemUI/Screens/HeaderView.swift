@@ -10,9 +10,8 @@ enum HeaderView {
         var first = "podmem"
         if let document = state.document {
             let node = document.node
-            first += " \(document.host)\(sep)cgroup v\(document.cgroupVersion)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
-            first += "\(sep)available \(ByteFormat.human(node.availableBytes)) (kubelet)"
-            first += ", \(ByteFormat.human(node.availableNoCacheBytes)) with active cache\(sep)\(document.pods.count) pods"
+            first += " \(document.host)\(sep)v\(document.cgroupVersion)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
+            first += "\(sep)available \(ByteFormat.human(node.availableBytes)) kubelet, \(ByteFormat.human(node.availableNoCacheBytes)) +active cache"
         } else {
             first += "\(sep)first poll…"
         }
@@ -24,7 +23,7 @@ enum HeaderView {
         let liveStyle = state.paused ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
         x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
-        var second = "\(sep)every \(Self.seconds(intervalSeconds))\(sep)window \(Self.seconds(state.document?.windowSeconds ?? 0))"
+        var second = "\(sep)\(state.document?.pods.count ?? 0) pods\(sep)every \(Self.seconds(intervalSeconds))\(sep)window \(Self.seconds(state.document?.windowSeconds ?? 0))"
         second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
         context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)
         x += TextFit.ascii(second, glyphs: context.glyphs).count

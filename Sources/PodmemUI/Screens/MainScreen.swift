@@ -26,7 +26,11 @@ public enum MainScreen {
         for (offset, pod) in pods.dropFirst(state.scrollOffset).prefix(rows).enumerated() {
             let y = 3 + offset
             renderRow(pod, columns: columns, context: context, y: y, into: &frame)
-            if state.scrollOffset + offset == selected { frame.restyle(y: y, x: 0, width: width) { $0.reverse = true } }
+            if state.scrollOffset + offset == selected {
+                // Highlight the figures, not the sparklines: reversed blocks would turn a trend into a solid bar.
+                let figuresWidth = columns.prefix { !$0.isTrend }.reduce(0) { $0 + $1.width + 1 }
+                frame.restyle(y: y, x: 0, width: min(width, figuresWidth)) { $0.reverse = true }
+            }
         }
         if pods.isEmpty {
             let text = state.document == nil ? "reading cgroups…" : state.filter.isEmpty ? "no workloads found" : "no pod matches \"\(state.filter)\""

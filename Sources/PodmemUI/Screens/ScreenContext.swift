@@ -11,8 +11,10 @@ public struct ScreenContext: Sendable {
         self.now = now
     }
 
-    /// Puts text that may contain podmem's own Unicode punctuation, made ASCII where needed.
+    /// Puts text that may contain podmem's own Unicode punctuation (made ASCII where needed), ending in an
+    /// ellipsis when it does not fit in `limit` columns or the frame.
     func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil, into frame: inout Frame) {
-        frame.put(TextFit.ascii(text, glyphs: glyphs), x: x, y: y, style: style, limit: limit)
+        let room = min(limit ?? Int.max, frame.width - x)
+        frame.put(TextFit.truncate(TextFit.ascii(text, glyphs: glyphs), room, glyphs: glyphs), x: x, y: y, style: style, limit: room)
     }
 }
