@@ -62,11 +62,6 @@ public final class CursesTerminal: Terminal {
         delscreen(screen)
     }
 
-    /// Whether `fd` is a terminal (so the full-screen UI makes sense there).
-    public static func isTerminal(_ fd: Int32) -> Bool {
-        isatty(fd) == 1
-    }
-
     public var size: (width: Int, height: Int) {
         (Int(podmem_getmaxx(window)), Int(podmem_getmaxy(window)))
     }
