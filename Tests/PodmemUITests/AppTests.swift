@@ -51,6 +51,7 @@ final class AppTests: XCTestCase {
         guard case .detail(let cgroup) = app.state.screen else { return XCTFail("not in detail") }
         XCTAssertEqual(cgroup, app.state.visiblePods[1].cgroup)
         XCTAssertTrue(terminal.frames.last!.text.contains("CONTAINER"))
+        XCTAssertTrue(terminal.frames.last!.text.contains("/s) · oom"), "a refault rate once the detail has seen two polls")
         let (back, _) = run([.key(.enter), .key(.escape)])
         XCTAssertEqual(back.state.screen, .main)
     }

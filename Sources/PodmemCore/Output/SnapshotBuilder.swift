@@ -1,8 +1,8 @@
 /// Turns the latest raw sample plus history into the snapshot document: the only place
 /// raw counters become the figures every output shows.
 struct SnapshotBuilder {
-    /// History points kept for pods outside `detailed`: enough for the widest table sparkline.
-    static let briefHistoryPoints = 64
+    /// History points kept for pods outside `detailed`: enough for the widest table sparkline (32 columns).
+    static let briefHistoryPoints = 32
 
     let monitor: Monitor
     let detailed: Set<String>?

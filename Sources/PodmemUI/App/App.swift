@@ -45,7 +45,9 @@ public final class App {
 
     func poll() {
         monitor.poll(at: time.now())
-        state.previousDocument = state.document
+        if case .detail(let cgroup) = state.screen {
+            state.previousDetailPod = state.document?.pods.first { $0.cgroup == cgroup }
+        }
         refreshDocument()
         if monitor.warnings.count > warningsShown, let warning = monitor.warnings.last {
             warningsShown = monitor.warnings.count

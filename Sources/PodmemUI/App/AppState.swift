@@ -12,8 +12,9 @@ public struct AppState: Sendable {
 
     /// Snapshot of the latest poll: the one model every screen renders.
     public var document: SnapshotDocument?
-    /// The poll before, for counter rates (refaults, events) in the detail view.
-    public var previousDocument: SnapshotDocument?
+    /// The detail pod as the poll before saw it, for counter rates (refaults) in the detail view.
+    /// One pod, not a whole previous document: the list never needs it, and a busy node's document is large.
+    public var previousDetailPod: SnapshotPod?
     public var screen: Screen = .main
     /// Selection follows the pod (by cgroup), not the row number, across re-sorts and polls.
     public var selectedCgroup: String?

@@ -19,7 +19,7 @@ public enum DetailScreen {
             StatusLine.render(state, hints: hints, context: context, into: &frame, y: height - 1)
             return
         }
-        let previous = state.previousDocument?.pods.first { $0.cgroup == cgroup }
+        let previous = state.previousDetailPod?.cgroup == cgroup ? state.previousDetailPod : nil
         var y = 0
         renderTitle(pod, context: context, y: &y, into: &frame)
         renderSentence(pod, context: context, y: &y, into: &frame)
@@ -29,16 +29,10 @@ public enum DetailScreen {
         let reserved = 2 + (containerRows > 0 ? containerRows + 2 : 0) + 1
         let chartRows = max(0, height - y - reserved)
         renderCharts(pod, rows: chartRows, context: context, y: &y, into: &frame)
-        renderSignals(pod, previous: previous, elapsed: elapsed(state), context: context, y: &y, into: &frame)
+        let elapsed = previous?.history.t.last.flatMap { before in pod.history.t.last.map { $0 - before } }
+        renderSignals(pod, previous: previous, elapsed: elapsed.flatMap { $0 > 0 ? $0 : nil }, context: context, y: &y, into: &frame)
         if containerRows > 0 { renderContainers(pod, maxRows: containerRows, context: context, y: &y, into: &frame) }
         StatusLine.render(state, hints: hints, context: context, into: &frame, y: height - 1)
-    }
-
-    static func elapsed(_ state: AppState) -> Double? {
-        guard let now = state.document?.takenAt, let before = state.previousDocument?.takenAt, now != before,
-              let a = state.document?.pods.first?.history.t.last, let b = state.previousDocument?.pods.first?.history.t.last,
-              a > b else { return nil }
-        return a - b
     }
 
     static func renderTitle(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {

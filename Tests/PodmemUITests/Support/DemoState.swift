@@ -10,7 +10,6 @@ enum DemoState {
         var state = AppState()
         for second in 0..<polls {
             monitor.poll(at: start + Double(second))
-            state.previousDocument = state.document
             state.document = monitor.snapshot()
         }
         return (state, monitor)
