@@ -45,7 +45,7 @@ final class CompactHistoryTests: XCTestCase {
     /// Whole pages are stored compactly and read back exactly; an odd value switches the series to full points.
     func testPagesRoundTripAndOddValuesFallBack() {
         var history = MemoryHistory(capacity: 4)
-        let times = [1_800_000_000.25, 1_800_000_001.5, 1_800_000_002.125]
+        let times = [1_800_000_000.25, 1_800_000_001.5004, 1_800_000_002.125]
         let values: [UInt64?] = [4096 * 3, nil, 4096 * 1_000_000]
         for (time, value) in zip(times, values) {
             history.ingest(Sample(timestamp: time, host: "h", cgroupVersion: .v2, root: "/", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
@@ -53,7 +53,7 @@ final class CompactHistoryTests: XCTestCase {
         }
         let points = history.points(cgroup: "p", inode: 9)!
         XCTAssertTrue(points.isCompact, "whole pages are stored compactly")
-        XCTAssertEqual(points.map(\.time), times)
+        XCTAssertEqual(points.map(\.time), [1_800_000_000.25, 1_800_000_001.5, 1_800_000_002.125], "kept to the millisecond")
         XCTAssertEqual(points.map(\.usageBytes), values)
         history.ingest(Sample(timestamp: 1_800_000_003, host: "h", cgroupVersion: .v2, root: "/", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
                               workloads: [WorkloadSample(kind: .pod, cgroup: "p", inode: 9, counters: MemoryCounters(usageBytes: 12345))], warnings: []))

@@ -1,6 +1,7 @@
-/// A history point in 20 bytes: milliseconds since the history's epoch and the four values in 4 KiB pages.
-/// Kernels account these counters in whole pages, so this is exact for real data; a value that is not
-/// (synthetic input) makes its series fall back to full `HistoryPoint`s.
+/// A history point in 20 bytes: milliseconds since the history's epoch (times are kept to the millisecond,
+/// as the snapshot document writes them) and the four values in 4 KiB pages. Kernels account these counters
+/// in whole pages, so values are exact for real data; a value that is not (synthetic input) makes its series
+/// fall back to full `HistoryPoint`s.
 struct PagePoint {
     static let missing = UInt32.max
     static let pageSize: UInt64 = 4096
@@ -14,7 +15,7 @@ struct PagePoint {
     /// Nil when a value or the time offset cannot be stored exactly.
     init?(_ point: HistoryPoint, epoch: Double) {
         let offset = ((point.time - epoch) * 1000).rounded()
-        guard offset >= 0, offset < Double(UInt32.max), abs(epoch + offset / 1000 - point.time) < 1e-6,
+        guard offset >= 0, offset < Double(UInt32.max),
               let usage = Self.pages(point.usageBytes), let rss = Self.pages(point.rssBytes),
               let activeFile = Self.pages(point.activeFileBytes), let inactiveFile = Self.pages(point.inactiveFileBytes)
         else { return nil }
