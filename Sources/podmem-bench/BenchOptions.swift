@@ -1,3 +1,5 @@
+import Glibc
+
 /// Command-line options, parsed by hand so the bench depends on nothing but PodmemCore.
 /// A repeated option takes its last value, so `bench/run` defaults can be overridden by appended arguments.
 struct BenchOptions {
@@ -6,14 +8,27 @@ struct BenchOptions {
     var containersPerPod = 2
     /// Polls per measured run: each run's CPU time is divided by this.
     var iterations = 20
-    /// Interleaved floor/podmem runs; the report shows medians over rounds.
-    var rounds = 5
+    /// Interleaved floor/podmem runs (live: measured windows); the report shows medians over rounds.
+    var rounds: Int?
+    var roundCount: Int { rounds ?? (live ? 3 : 5) }
     /// Untimed polls before the first round: first-poll work (name index, path caches) is not steady state.
     var warmup = 3
     /// Where the temporary tree goes; it must be a real filesystem, not a fixture or a mock.
     var directory = "/tmp"
     var json = false
     var maxRatio: Double?
+    /// Live mode: podmem's live screen in tmux against the floor paced at its interval, instead of polls in-process.
+    var live = false
+    /// Live: length of one measured round.
+    var seconds = 30
+    /// Live: time between the first rows on screen and the first round. The default lets the history fill:
+    /// podmem's default 300 s window, so growth analysis and memory are those of a long run.
+    var settleSeconds = 300
+    var width = 200
+    var height = 50
+    /// Live: the release podmem binary to run (default: the one next to this bench binary).
+    var podmem = BenchOptions.siblingExecutable("podmem")
+    var maxResidentMiB: Double?
     var floorSource = BenchOptions.packageRoot + "/bench/floor.c"
     /// Real kernel captures the tree's files are copied from (`../shared/fixtures`, as the tests use).
     var fixtures = BenchOptions.packageRoot + "/../shared/fixtures"
@@ -26,17 +41,38 @@ struct BenchOptions {
         return parts.joined(separator: "/")
     }
 
+    /// `name` in the directory of the running bench binary, where `swift build --product` puts every product.
+    static func siblingExecutable(_ name: String) -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return name }
+        let path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/" + name
+    }
+
     static let usage = """
         usage: podmem-bench [--layout v1|v2] [--pods N] [--containers M] [--iterations P] [--rounds R]
                             [--warmup W] [--dir DIR] [--json] [--max-ratio X] [--floor-source FILE] [--fixtures DIR]
+               podmem-bench --live [--layout v1|v2] [--pods N] [--containers M] [--seconds S] [--rounds R]
+                            [--settle T] [--size WxH] [--podmem FILE] [--max-ratio X] [--max-rss-mib Y] [--json] …
 
         Generates a kubepods cgroup tree of N pods × M containers in a temporary directory under DIR
         (default /tmp), polls it with podmem (CgroupSource.sample and Monitor.poll) and with a C reader that
         only opens, reads and closes the same files (the floor), interleaved for R rounds of P polls each,
         and prints median CPU time per poll and podmem/floor ratios. Defaults: v1, 1000 × 2, 20 polls, 5 rounds.
 
+        --live runs the release podmem binary's live screen on the tree instead (`-d 1`, in a detached tmux
+        pane of W×H, TERM=xterm-256color), waits for its first rows and T more seconds (default 300: the
+        default window of history fills), then measures R rounds (default 3) of S seconds (default 30):
+        podmem's CPU time (utime + stime from /proc), the floor's reading the same files once a second over
+        the same seconds, their ratio, and podmem's VmRSS / VmHWM. The tmux server and the tree are removed
+        on every exit, Ctrl-C included.
+
           --json          print the figures as one JSON object instead of the table
-          --max-ratio X   exit 1 when Monitor.poll's CPU ratio to the floor exceeds X (a CI regression guard)
+          --max-ratio X   exit 1 when podmem's CPU ratio to the floor (Monitor.poll's; live: the UI's) exceeds X
+          --max-rss-mib Y live: exit 1 when podmem's peak RSS (VmHWM) exceeds Y MiB
+          --podmem        live: the podmem binary (default: podmem next to this binary, which bench/live builds
+                          as shipped: swift build -c release --scratch-path .build-bench --static-swift-stdlib)
           --floor-source  the floor's C source (default: bench/floor.c of this checkout)
           --fixtures      the real kernel captures to copy (default: ../shared/fixtures next to this checkout)
         """
@@ -72,6 +108,19 @@ struct BenchOptions {
                 let text = try value(flag)
                 guard let ratio = Double(text), ratio > 0 else { throw BenchError("--max-ratio must be a positive number, not \(text)", exitCode: 2) }
                 options.maxRatio = ratio
+            case "--live": options.live = true
+            case "--seconds": options.seconds = try count(flag, minimum: 1)
+            case "--settle": options.settleSeconds = try count(flag, minimum: 0)
+            case "--size":
+                let text = try value(flag)
+                let parts = text.split(separator: "x").compactMap { Int($0) }
+                guard parts.count == 2, parts.allSatisfy({ $0 >= 10 }) else { throw BenchError("--size must be WxH, such as 200x50, not \(text)", exitCode: 2) }
+                (options.width, options.height) = (parts[0], parts[1])
+            case "--podmem": options.podmem = try value(flag)
+            case "--max-rss-mib":
+                let text = try value(flag)
+                guard let limit = Double(text), limit > 0 else { throw BenchError("--max-rss-mib must be a positive number, not \(text)", exitCode: 2) }
+                options.maxResidentMiB = limit
             case "--floor-source": options.floorSource = try value(flag)
             case "--fixtures": options.fixtures = try value(flag)
             case "-h", "--help": options.showHelp = true

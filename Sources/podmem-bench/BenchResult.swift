@@ -1,8 +1,7 @@
-import Foundation
 import PodmemCore
 
 /// The figures of one bench run: medians over the rounds, podmem against the floor measured in the same rounds.
-struct BenchResult: Codable {
+struct BenchResult: BenchReport, Codable {
     /// One of podmem's poll paths.
     struct PathFigures: Codable {
         var cpuMicrosecondsPerPoll: Double
@@ -17,7 +16,8 @@ struct BenchResult: Codable {
     var cgroupsPerPoll: Int
     /// Files podmem read (and the floor reads) per poll.
     var filesPerPoll: Int
-    /// Work a poll does beyond the floor's: discovery lists directories, the name index stats its two
+    /// Work a poll does beyond the floor's: discovery lists the directories above the pods and stats each pod
+    /// (its subdirectory count decides whether its containers are re-listed), the name index stats its two
     /// directories, and the v2 root's absent files are tried.
     var directoriesListedPerPoll: Int
     var statsPerPoll: Int
@@ -50,14 +50,8 @@ struct BenchResult: Codable {
             """
     }
 
-    /// One line of JSON, so the runs of `bench/run --json` form JSON Lines.
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    private static func format(_ value: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+    func exceededLimits(_ options: BenchOptions) -> [String] {
+        guard let maximum = options.maxRatio, monitor.ratio > maximum else { return [] }
+        return ["\(layout.rawValue): Monitor.poll costs \(Self.format(monitor.ratio, digits: 2))× the floor's CPU time, above --max-ratio \(maximum)"]
     }
 }

@@ -57,6 +57,12 @@ struct FixtureCgroup {
         for file in files where !FileManager.default.createFile(atPath: directory + "/" + file.name, contents: file.contents) {
             throw BenchError("\(directory)/\(file.name): cannot create")
         }
-        return CgroupTemplate(directory: directory, fileNames: files.map(\.name))
+        let usage = files.lazy.compactMap { file -> (name: String, bytes: UInt64)? in
+            guard ["memory.usage_in_bytes", "memory.current"].contains(file.name),
+                  let bytes = UInt64(String(decoding: file.contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            else { return nil }
+            return (file.name, bytes)
+        }.first
+        return CgroupTemplate(directory: directory, fileNames: files.map(\.name), usage: usage)
     }
 }

@@ -5,11 +5,27 @@ import Glibc
 struct FloorProgram {
     let executable: String
 
+    /// A paced floor run in progress (`startPaced`).
+    struct PacedRun {
+        let process: ChildProcess
+
+        /// Waits for the run to end; its CPU microseconds over the whole paced duration.
+        func cpuMicroseconds() throws -> Double {
+            try FloorProgram.value(process.wait())
+        }
+
+        /// Ends the run early (the bench was interrupted).
+        func cancel() {
+            kill(process.pid, SIGKILL)
+            _ = process.wait()
+        }
+    }
+
     static func build(source: String, into directory: String) throws -> FloorProgram {
         let executable = directory + "/floor"
         var failures: [String] = []
         for compiler in ["cc", "clang"] {
-            let (status, output) = try run(compiler, ["-O2", "-o", executable, source])
+            let (status, output) = ChildProcess.run(compiler, ["-O2", "-o", executable, source])
             if status == 0 { return FloorProgram(executable: executable) }
             failures.append("\(compiler): \(output.isEmpty ? "exit status \(status)" : output)")
         }
@@ -18,45 +34,20 @@ struct FloorProgram {
 
     /// CPU microseconds per pass over the listed files, as the floor measured itself after one untimed pass.
     func cpuMicrosecondsPerPass(list: String, iterations: Int) throws -> Double {
-        let (status, output) = try Self.run(executable, [list, String(iterations)])
-        guard status == 0, let value = Double(output) else {
-            throw BenchError("floor failed (exit status \(status)): \(output)")
-        }
-        return value
+        try Self.value(ChildProcess.run(executable, [list, String(iterations)]))
     }
 
-    /// Runs a program (searched on PATH) to completion; stdout and stderr share one pipe, so neither can fill up
-    /// unread. Plain posix_spawn rather than Foundation's Process, which fails under valgrind (EBADF).
-    private static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw BenchError("pipe: \(String(cString: strerror(errno)))") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, fds[1], STDERR_FILENO)
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawnp(&pid, program, &actions, nil, argv, environ)
-        close(fds[1])
-        defer { close(fds[0]) }
-        guard spawned == 0 else { return (127, "\(program): \(String(cString: strerror(spawned)))") }
+    /// Starts the floor reading the listed files once per interval for `seconds`, as a live podmem polls;
+    /// it runs while the caller measures podmem over the same time.
+    func startPaced(list: String, intervalSeconds: Double, seconds: Double) throws -> PacedRun {
+        PacedRun(process: try ChildProcess.spawn(executable, [list, "--interval", String(intervalSeconds), "--seconds", String(seconds)]))
+    }
 
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let got = read(fds[0], &chunk, chunk.count)
-            if got < 0 && errno == EINTR { continue }
-            if got <= 0 { break }
-            output += chunk[..<got]
+    /// The one number the floor prints, or its failure.
+    private static func value(_ result: (status: Int32, output: String)) throws -> Double {
+        guard result.status == 0, let value = Double(result.output) else {
+            throw BenchError("floor failed (exit status \(result.status)): \(result.output)")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        // WIFEXITED / WEXITSTATUS are macros Swift cannot import: low 7 bits are the signal, then the exit code.
-        let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + status & 0x7f
-        let text = String(decoding: output, as: UTF8.self)
-        return (exitCode, String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()))
+        return value
     }
 }

@@ -3,6 +3,7 @@ import PodmemCore
 
 /// A kubelet-shaped cgroup tree and its kubelet log directory (podmem's name source), generated on a
 /// real filesystem from real kernel captures, so a poll makes the same syscalls and parses the same bytes as on a node.
+/// The values do not change between polls.
 struct KubepodsTree {
     let layout: TreeLayout
     let pods: Int
@@ -37,6 +38,15 @@ struct KubepodsTree {
         }
         try tree.writeLogs()
         return tree
+    }
+
+    /// The hierarchy as podmem detects it, checked against the layout the tree was generated in.
+    func hierarchy() throws -> CgroupHierarchy {
+        let hierarchy = try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: cgroupRoot)
+        guard hierarchy.version == layout.cgroupVersion else {
+            throw BenchError("podmem detected cgroup \(hierarchy.version) in a generated \(layout.rawValue) tree")
+        }
+        return hierarchy
     }
 
     /// cgroupfs driver: `kubepods/pod<uid>/<id>` (guaranteed), `kubepods/{burstable,besteffort}/pod<uid>/<id>`;
@@ -89,12 +99,15 @@ struct KubepodsTree {
         }
     }
 
+    /// Every pod and container gets a usage of its own (a few pages more for each further one), so no two
+    /// working sets are equal.
     private func writePod(_ pod: Int, template: CgroupTemplate, containerTemplates: [CgroupTemplate], at path: String,
                           containerName: (String) -> String) throws {
-        try template.instantiate(at: path)
+        try template.instantiate(at: path, extraUsagePages: 16 * (pod + 1))
         for container in 0..<containersPerPod {
             let id = TreeIdentifiers.containerID(pod: pod, container: container)
-            try containerTemplates[container % containerTemplates.count].instantiate(at: path + "/" + containerName(id))
+            try containerTemplates[container % containerTemplates.count]
+                .instantiate(at: path + "/" + containerName(id), extraUsagePages: 4 * (pod * containersPerPod + container + 1))
         }
     }
 

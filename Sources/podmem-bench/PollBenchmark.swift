@@ -1,4 +1,3 @@
-import Foundation
 import PodmemCore
 
 /// Runs the floor and podmem's two poll paths on one generated tree, interleaved round by round
@@ -16,19 +15,10 @@ struct PollBenchmark {
     }
 
     func run() throws -> BenchResult {
-        let hierarchy = try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.cgroupRoot)
-        guard hierarchy.version == tree.layout.cgroupVersion else {
-            throw BenchError("podmem detected cgroup \(hierarchy.version) in a generated \(tree.layout.rawValue) tree")
-        }
-
-        // The file list comes from a steady-state poll itself: the second one, after the name index is filled.
-        let recorder = RecordingFileSystem()
-        let probe = source(recorder, hierarchy)
-        _ = probe.sample(at: 0)
-        recorder.log.reset()
-        try check(probe.sample(at: 1), reads: recorder.log.readPaths.count)
+        let hierarchy = try tree.hierarchy()
+        let poll = try RecordedPoll.record(tree, hierarchy: hierarchy, hostRoot: "/")
         let list = scratch + "/files.txt"
-        try (recorder.log.readPaths.joined(separator: "\n") + "\n").write(toFile: list, atomically: false, encoding: .utf8)
+        try poll.writeList(to: list)
         let floor = try FloorProgram.build(source: options.floorSource, into: scratch)
 
         let sampler = source(LocalFileSystem(), hierarchy)
@@ -44,39 +34,23 @@ struct PollBenchmark {
         var floorRuns: [Double] = []
         var sampleRuns: [Timing] = []
         var monitorRuns: [Timing] = []
-        for _ in 0..<options.rounds {
+        for _ in 0..<options.roundCount {
             floorRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations))
             sampleRuns.append(measure { now += 1; _ = sampler.sample(at: now) })
             monitorRuns.append(measure { now += 1; monitor.poll(at: now) })
         }
 
-        let log = recorder.log
         return BenchResult(
             layout: tree.layout, pods: tree.pods, containersPerPod: tree.containersPerPod, cgroupsPerPoll: tree.cgroupCount,
-            filesPerPoll: log.readPaths.count, directoriesListedPerPoll: log.listings, statsPerPoll: log.stats,
-            failedOpensPerPoll: log.failedReads, iterations: options.iterations, rounds: options.rounds,
-            floorCPUMicrosecondsPerPoll: Self.median(floorRuns),
+            filesPerPoll: poll.readPaths.count, directoriesListedPerPoll: poll.listings, statsPerPoll: poll.stats,
+            failedOpensPerPoll: poll.failedReads, iterations: options.iterations, rounds: options.roundCount,
+            floorCPUMicrosecondsPerPoll: floorRuns.median,
             sample: Self.figures(sampleRuns, floor: floorRuns), monitor: Self.figures(monitorRuns, floor: floorRuns),
             peakResidentBytes: ResourceClock.peakResidentBytes())
     }
 
     private func source<FS: CgroupFileSystem>(_ fileSystem: FS, _ hierarchy: CgroupHierarchy) -> CgroupSource {
         CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: "/", logRoot: tree.logRoot, host: "bench")
-    }
-
-    /// Refuses to time a poll that did not see the whole tree: a broken path would look fast.
-    private func check(_ sample: Sample, reads: Int) throws {
-        if let warning = sample.warnings.first { throw BenchError("podmem warned on the generated tree: \(warning)") }
-        let complete = sample.workloads.filter {
-            $0.kind == .pod && $0.name != nil && $0.counters.usageBytes != nil
-                && $0.containers.count == tree.containersPerPod && $0.containers.allSatisfy { $0.counters.usageBytes != nil }
-        }
-        guard sample.workloads.count == tree.pods, complete.count == tree.pods else {
-            throw BenchError("podmem saw \(complete.count) complete pods of \(sample.workloads.count) workloads, expected \(tree.pods)")
-        }
-        // v1: four files per cgroup; v2: five, but the root has only memory.stat. Plus /proc/meminfo.
-        let expected = tree.layout == .v1 ? tree.cgroupCount * 4 + 1 : (tree.cgroupCount - 1) * 5 + 2
-        guard reads == expected else { throw BenchError("podmem read \(reads) files per poll, expected \(expected)") }
     }
 
     private func measure(_ poll: () -> Void) -> Timing {
@@ -89,14 +63,8 @@ struct PollBenchmark {
     }
 
     private static func figures(_ runs: [Timing], floor: [Double]) -> BenchResult.PathFigures {
-        BenchResult.PathFigures(cpuMicrosecondsPerPoll: median(runs.map(\.cpuMicroseconds)),
-                                ratio: median(zip(runs, floor).map { $0.cpuMicroseconds / $1 }),
-                                wallMillisecondsPerPoll: median(runs.map(\.wallMicroseconds)) / 1000)
-    }
-
-    private static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        BenchResult.PathFigures(cpuMicrosecondsPerPoll: runs.map(\.cpuMicroseconds).median,
+                                ratio: zip(runs, floor).map { $0.cpuMicroseconds / $1 }.median,
+                                wallMillisecondsPerPoll: runs.map(\.wallMicroseconds).median / 1000)
     }
 }

@@ -2,13 +2,17 @@ import PodmemCore
 
 /// `LocalFileSystem` that notes what a poll touches, so the floor reads exactly the files podmem read
 /// (taken from podmem itself, not from a second description of it) and the report can say what else a poll does.
+/// Every requirement is forwarded, including those with default implementations: a default would list whole
+/// directories and re-list every pod on every poll, which is not what a poll on `LocalFileSystem` does.
 struct RecordingFileSystem: CgroupFileSystem {
     /// What the polls since the last `reset()` did. A class: the source holds its own copy of the file system.
     final class Log {
         var readPaths: [String] = []
         /// Opens that failed, such as the v2 root's absent `memory.current`: podmem tries them, the floor cannot.
         var failedReads = 0
+        /// Directory listings, whole (`entries`) or directories only.
         var listings = 0
+        /// `stat` calls: modification times of the name sources and pods' subdirectory counts.
         var stats = 0
 
         func reset() {
@@ -31,6 +35,16 @@ struct RecordingFileSystem: CgroupFileSystem {
     func entries(of directory: String) -> Result<[DirectoryEntry], FileReadError> {
         log.listings += 1
         return local.entries(of: directory)
+    }
+
+    func directories(of directory: String) -> Result<[DirectoryEntry], FileReadError> {
+        log.listings += 1
+        return local.directories(of: directory)
+    }
+
+    func subdirectoryCount(of path: String) -> Int? {
+        log.stats += 1
+        return local.subdirectoryCount(of: path)
     }
 
     func modificationTime(of path: String) -> Int64? {
