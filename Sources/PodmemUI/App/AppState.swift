@@ -11,7 +11,7 @@ public struct AppState: Sendable {
     }
 
     /// Snapshot of the latest poll: the one model every screen renders.
-    public var document: SnapshotDocument?
+    public var document: SnapshotDocument? { didSet { refreshVisiblePods() } }
     /// The detail pod as the poll before saw it, for counter rates (refaults) in the detail view.
     /// One pod, not a whole previous document: the list never needs it, and a busy node's document is large.
     public var previousDetailPod: SnapshotPod?
@@ -19,9 +19,9 @@ public struct AppState: Sendable {
     /// Selection follows the pod (by cgroup), not the row number, across re-sorts and polls.
     public var selectedCgroup: String?
     public var scrollOffset = 0
-    public var sortColumn: SortColumn = .workingSet
-    public var sortDescending = true
-    public var filter = ""
+    public var sortColumn: SortColumn = .workingSet { didSet { refreshVisiblePods() } }
+    public var sortDescending = true { didSet { refreshVisiblePods() } }
+    public var filter = "" { didSet { refreshVisiblePods() } }
     public var isEditingFilter = false
     public var paused = false
     /// A one-line message on the status line (snapshot path, an error), with the time it was set.
@@ -31,10 +31,13 @@ public struct AppState: Sendable {
 
     public init() {}
 
-    /// The pods shown: filtered, then sorted.
-    public var visiblePods: [SnapshotPod] {
+    /// The pods shown: filtered, then sorted. Kept up to date when the document, sort or filter changes,
+    /// so a frame (and every key) does not sort the whole list again.
+    public private(set) var visiblePods: [SnapshotPod] = []
+
+    mutating func refreshVisiblePods() {
         let pods = (document?.pods ?? []).filter { PodLabel.matches($0, filter: filter) }
-        return sortColumn.sorted(pods, descending: sortDescending)
+        visiblePods = sortColumn.sorted(pods, descending: sortDescending)
     }
 
     public var selectedIndex: Int {
