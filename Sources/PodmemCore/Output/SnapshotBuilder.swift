@@ -8,7 +8,13 @@ struct SnapshotBuilder {
     let detailed: Set<String>?
 
     func document(_ sample: Sample) -> SnapshotDocument {
-        let pods = sample.workloads.map(pod).sorted(by: Self.byWorkingSetDescending)
+        // Order by cheap keys first, then build each pod once: sorting the built documents would copy them around.
+        let order = sample.workloads.indices.map { index in
+            (index, MemoryFigures(sample.workloads[index].counters).workingSetBytes ?? 0)
+        }.sorted { a, b in
+            a.1 != b.1 ? a.1 > b.1 : sample.workloads[a.0].cgroup < sample.workloads[b.0].cgroup
+        }
+        let pods = order.map { pod(sample.workloads[$0.0]) }
         return SnapshotDocument(
             schema: SnapshotDocument.schemaName, takenAt: Timestamp.iso8601(sample.timestamp), host: sample.host,
             cgroupVersion: sample.cgroupVersion.rawValue, root: sample.root, intervalSeconds: monitor.intervalSeconds,
@@ -47,11 +53,5 @@ struct SnapshotBuilder {
             id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup,
             runtime: container.runtime, memory: SnapshotMemory(figures), cacheShare: figures.cacheShare,
             growth: SnapshotGrowth(growth), signals: SnapshotSignals(container.counters))
-    }
-
-    static func byWorkingSetDescending(_ a: SnapshotPod, _ b: SnapshotPod) -> Bool {
-        let left = a.memory.workingSetBytes ?? 0
-        let right = b.memory.workingSetBytes ?? 0
-        return left != right ? left > right : a.cgroup < b.cgroup
     }
 }
