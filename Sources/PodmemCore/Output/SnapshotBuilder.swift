@@ -36,8 +36,9 @@ struct SnapshotBuilder {
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
         let figures = MemoryFigures(workload.counters)
         let isDetailed = detailed?.contains(workload.cgroup) ?? true
-        let allPoints = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode).map { Array($0) } ?? []
-        let points = isDetailed ? allPoints : Array(allPoints.suffix(Self.briefHistoryPoints))
+        // Decode only the points the document keeps: a list row needs the newest few, not the whole window.
+        let held = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode)
+        let points = held.map { isDetailed ? Array($0) : Array($0.suffix(Self.briefHistoryPoints)) } ?? []
         return SnapshotPod(
             kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
             qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: SnapshotMemory(figures),
