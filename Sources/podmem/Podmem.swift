@@ -1,8 +1,7 @@
 import ArgumentParser
-import Glibc
-import PodmemCore
 
 /// `podmem`: container memory with page cache told apart from what a pod really holds.
+/// With no subcommand it runs `top`, so `podmem`, `podmem -b -n 3` and `podmem --demo` work as before.
 struct Podmem: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "podmem",
@@ -10,41 +9,7 @@ struct Podmem: ParsableCommand {
         discussion: """
             WS = max(0, usage − inactive_file) is cAdvisor's working set (Grafana, kubectl top, kubelet eviction).
             WS-NC = max(0, usage − inactive_file − active_file) leaves out all page cache.
-            """)
-
-    @Flag(name: [.customShort("b"), .long], help: "Poll, print the final table (or JSON) and exit, like top -b.")
-    var batch = false
-
-    @Option(name: [.customShort("n"), .customLong("iterations")], help: "Polls in batch mode.")
-    var iterations: Int = 5
-
-    @Option(name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
-            help: ArgumentHelp("Seconds between polls; fractions allowed.", valueName: "SECONDS"))
-    var interval: Double = 1
-
-    @Flag(help: "With --batch: print the podmem.snapshot/1 JSON document instead of the table.")
-    var json = false
-
-    @Option(help: ArgumentHelp("Where the s key writes snapshots (live mode).", valueName: "DIR"))
-    var snapshotDir: String = "."
-
-    @OptionGroup var source: SourceOptions
-
-    func validate() throws {
-        guard iterations >= 1 else { throw ValidationError("-n must be at least 1") }
-        guard interval >= 0, interval.isFinite, batch || interval > 0 else { throw ValidationError("-d must be a non-negative number of seconds") }
-        if json && !batch { throw ValidationError("--json needs --batch") }
-    }
-
-    func run() throws {
-        if batch {
-            try BatchRun(iterations: iterations, intervalSeconds: interval, json: json, source: try source.makeSource()).run()
-        } else {
-            guard isatty(STDOUT_FILENO) == 1 else {
-                throw SetupError("stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")
-            }
-            try LiveRun(intervalSeconds: interval, window: source.window, snapshotDirectory: snapshotDir,
-                        source: try source.makeSource()).run()
-        }
-    }
+            """,
+        subcommands: [TopCommand.self],
+        defaultSubcommand: TopCommand.self)
 }

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Glibc
+import PodmemCore
+
+/// `podmem [top]`: the live monitor, or with `--batch` a top-style table or JSON document. The default subcommand.
+struct TopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "top",
+        abstract: "Live per-pod monitor (the default), or --batch for a table or the JSON snapshot document.")
+
+    @Flag(name: [.customShort("b"), .long], help: "Poll, print the final table (or JSON) and exit, like top -b.")
+    var batch = false
+
+    @Option(name: [.customShort("n"), .customLong("iterations")], help: "Polls in batch mode.")
+    var iterations: Int = 5
+
+    @Option(name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
+            help: ArgumentHelp("Seconds between polls; fractions allowed.", valueName: "SECONDS"))
+    var interval: Double = 1
+
+    @Flag(help: "With --batch: print the podmem.snapshot/1 JSON document instead of the table.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Where the s key writes snapshots (live mode).", valueName: "DIR"))
+    var snapshotDir: String = "."
+
+    @OptionGroup var source: SourceOptions
+
+    func validate() throws {
+        guard iterations >= 1 else { throw ValidationError("-n must be at least 1") }
+        guard interval >= 0, interval.isFinite, batch || interval > 0 else { throw ValidationError("-d must be a non-negative number of seconds") }
+        if json && !batch { throw ValidationError("--json needs --batch") }
+    }
+
+    func run() throws {
+        if batch {
+            try BatchRun(iterations: iterations, intervalSeconds: interval, json: json, source: try source.makeSource()).run()
+        } else {
+            guard isatty(STDOUT_FILENO) == 1 else {
+                throw SetupError("stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")
+            }
+            try LiveRun(intervalSeconds: interval, window: source.window, snapshotDirectory: snapshotDir,
+                        source: try source.makeSource()).run()
+        }
+    }
+}
