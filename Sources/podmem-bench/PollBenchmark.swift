@@ -22,9 +22,9 @@ struct PollBenchmark {
         let floor = try FloorProgram.build(source: options.floorSource, into: scratch)
 
         let sampler = source(LocalFileSystem(), hierarchy)
-        // A live run's history: the default 300 s window at the default 1 s interval.
+        // A live run's history: the default 300 s window at the default 1 s interval, coarse tiers, default budget.
         let monitor = Monitor(source: source(LocalFileSystem(), hierarchy), window: 300, intervalSeconds: 1,
-                              historyCapacity: MemoryHistory.capacity(window: 300, interval: 1))
+                              plan: .live(window: 300, intervalSeconds: 1))
         var now = 2.0
         for _ in 0..<options.warmup {
             now += 1

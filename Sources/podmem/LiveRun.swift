@@ -12,7 +12,7 @@ struct LiveRun {
 
     func run() throws {
         let monitor = Monitor(source: source, window: window, intervalSeconds: intervalSeconds,
-                              historyCapacity: MemoryHistory.capacity(window: window, interval: intervalSeconds))
+                              plan: .live(window: window, intervalSeconds: intervalSeconds))
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(environment: ProcessInfo.processInfo.environment)

@@ -35,9 +35,77 @@ final class HistoryTests: XCTestCase {
     }
 
     func testCapacityForWindow() {
-        XCTAssertEqual(MemoryHistory.capacity(window: 300, interval: 1), 301)
-        XCTAssertEqual(MemoryHistory.capacity(window: 300, interval: 0.01), 3600)
-        XCTAssertEqual(MemoryHistory.capacity(window: 5, interval: 10), 2)
+        XCTAssertEqual(HistoryPlan.rawCapacity(window: 300, interval: 1), 301)
+        XCTAssertEqual(HistoryPlan.rawCapacity(window: 300, interval: 0.01), 3600)
+        XCTAssertEqual(HistoryPlan.rawCapacity(window: 5, interval: 10), 2)
+    }
+}
+
+final class TieredHistoryTests: XCTestCase {
+    let pages: UInt64 = 4096
+
+    func sample(_ t: Double, usagePages: UInt64, extraSeries: Int = 0) -> Sample {
+        var stat = MemoryStat()
+        (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes) = (usagePages * pages, 0, 0)
+        let pod = WorkloadSample(kind: .pod, cgroup: "p", inode: 1, counters: MemoryCounters(usageBytes: usagePages * pages, stat: stat))
+        let others = (0..<extraSeries).map { WorkloadSample(kind: .pod, cgroup: "x\($0)", inode: 2, counters: MemoryCounters(usageBytes: 0)) }
+        return Sample(timestamp: t, host: "h", cgroupVersion: .v1, root: "/r", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
+                      workloads: [pod] + others, warnings: [])
+    }
+
+    func testLivePlanHasCoarseTiersAndFitsTheBudget() {
+        let plan = HistoryPlan.live(window: 300, intervalSeconds: 1)
+        XCTAssertEqual(plan.tiers.map(\.resolutionSeconds), [nil, 60, 600])
+        XCTAssertEqual(plan.tiers.map(\.capacity), [301, 120, 144])
+        XCTAssertEqual(plan.longestSeconds, 24 * 3600)
+        XCTAssertEqual(plan.fitted(seriesCount: 150), plan, "a small node keeps the whole plan")
+        let big = plan.fitted(seriesCount: 6000)
+        let points = big.tiers.reduce(0) { $0 + $1.capacity }
+        XCTAssertLessThanOrEqual(points * 6000 * 20, HistoryPlan.defaultBudgetBytes)
+        XCTAssertGreaterThan(points * 6000 * 20, HistoryPlan.defaultBudgetBytes * 9 / 10, "the budget is used, not wasted")
+        XCTAssertEqual(HistoryPlan.live(window: 300, intervalSeconds: 60).tiers.map(\.resolutionSeconds), [nil, 600],
+                       "a tier no coarser than twice the interval adds nothing")
+    }
+
+    func testCoarseTiersHoldBucketMeansAndTheFillingBucket() {
+        var history = MemoryHistory(plan: HistoryPlan.live(window: 30, intervalSeconds: 1))
+        // 150 polls, usage = t pages, starting at a minute boundary: minute buckets of 60 polls each.
+        for t in 0..<150 { history.ingest(sample(6000 + Double(t), usagePages: UInt64(t))) }
+        let raw = history.points(cgroup: "p", inode: 1)!
+        XCTAssertEqual(raw.count, 31)
+        XCTAssertTrue(raw.isFull)
+        let minutes = history.points(cgroup: "p", inode: 1, window: 3600)!
+        XCTAssertEqual(minutes.resolutionSeconds, 60)
+        XCTAssertEqual(minutes.count, 3, "two finished minutes and the one filling")
+        XCTAssertEqual(minutes.map(\.time), [6029.5, 6089.5, 6134.5])
+        XCTAssertEqual(minutes.map(\.usageBytes), [30 * pages, 90 * pages, 135 * pages].map { Optional($0) },
+                       "means rounded to whole pages (29.5 → 30, 134.5 → 135)")
+        XCTAssertTrue(minutes.isCompact)
+        XCTAssertEqual(history.tierIndex(window: 30, cgroup: "p", inode: 1), 0)
+        XCTAssertEqual(history.tierIndex(window: 120, cgroup: "p", inode: 1), 1, "raw is full and too short")
+
+        let merged = history.allPoints(cgroup: "p", inode: 1)
+        XCTAssertEqual(merged.count, 2 + 31, "the minutes before the raw window, then every raw point")
+        XCTAssertEqual(merged.map(\.time), merged.map(\.time).sorted())
+        XCTAssertEqual(merged.last?.usageBytes, 149 * pages)
+    }
+
+    func testTierFollowsTheWindowWhileRawStillHoldsEverything() {
+        var history = MemoryHistory(plan: HistoryPlan.live(window: 30, intervalSeconds: 1))
+        for t in 0..<20 { history.ingest(sample(Double(t), usagePages: 1)) }
+        XCTAssertEqual(history.tierIndex(window: 3600, cgroup: "p", inode: 1), 0, "nothing dropped yet: raw is the finest answer")
+    }
+
+    func testCachedVerdictIsReusedUntilItIsOld() {
+        var history = MemoryHistory(plan: HistoryPlan.live(window: 600, intervalSeconds: 1))
+        for t in 0..<100 { history.ingest(sample(Double(t), usagePages: 1000)) }
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .stable)
+        // 100 MiB of new usage: a fresh verdict sees growth, a cached one (younger than the limit) does not yet.
+        for t in 100..<150 { history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t - 99) * 512)) }
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .stable)
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600).growthClass, .anonDriven)
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .anonDriven,
+                       "a fresh verdict refreshes the cache")
     }
 }
 

@@ -5,11 +5,11 @@ import PodmemCore
 
 /// The whole app with a scripted terminal and a manual clock.
 final class AppTests: XCTestCase {
-    func run(_ steps: [ScriptedTerminal.Step], width: Int = 140, height: Int = 30, snapshotDirectory: String = "/nonexistent")
-        -> (App, ScriptedTerminal) {
+    func run(_ steps: [ScriptedTerminal.Step], width: Int = 140, height: Int = 30, snapshotDirectory: String = "/nonexistent",
+             plan: HistoryPlan = HistoryPlan(rawCapacity: 301, intervalSeconds: 1)) -> (App, ScriptedTerminal) {
         let time = ManualTime()
         let terminal = ScriptedTerminal(width: width, height: height, time: time, steps: steps)
-        let monitor = Monitor(source: DemoNode(), window: 300, intervalSeconds: 1, historyCapacity: 301)
+        let monitor = Monitor(source: DemoNode(), window: 300, intervalSeconds: 1, plan: plan)
         let app = App(terminal: terminal, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
         app.run()
         return (app, terminal)
@@ -54,6 +54,18 @@ final class AppTests: XCTestCase {
         XCTAssertTrue(terminal.frames.last!.text.contains("/s) · oom"), "a refault rate once the detail has seen two polls")
         let (back, _) = run([.key(.enter), .key(.escape)])
         XCTAssertEqual(back.state.screen, .main)
+    }
+
+    func testPlusAndMinusChangeTheSpanOfVerdictsAndHeader() {
+        let plan = HistoryPlan.live(window: 300, intervalSeconds: 1)
+        let (app, _) = run([.wait(2), .key(.character("+")), .key(.character("+"))], plan: plan)
+        XCTAssertEqual(app.monitor.window, 1800)
+        XCTAssertEqual(app.state.document?.windowSeconds, 1800, "the verdicts follow the span")
+        XCTAssertTrue(app.lastFrame.line(1).contains("span 30m"), app.lastFrame.line(1))
+        let (narrow, _) = run([.key(.character("-")), .key(.character("-")), .key(.character("-"))], plan: plan)
+        XCTAssertEqual(narrow.monitor.window, 60, "stops at the shortest span")
+        let (widest, _) = run(Array(repeating: .key(.character("+")), count: 12), plan: plan)
+        XCTAssertEqual(widest.monitor.window, 24 * 3600, "up to what the coarsest tier holds")
     }
 
     func testHelpAndAnyKeyReturns() {

@@ -1,29 +1,41 @@
-/// Bounded per-series history of every pod and container seen in the latest poll.
-/// A series whose cgroup is missing from a poll ends there (its buffer is dropped).
+/// Bounded, tiered history of every pod and container seen in the latest poll (see `HistoryPlan`).
+/// A series whose cgroup is missing from a poll ends there (its buffers are dropped).
 public struct MemoryHistory {
-    public let capacity: Int
+    /// The plan in force; a budgeted plan is fitted to the number of series at the first poll.
+    public private(set) var plan: HistoryPlan
     private var series: [SeriesKey: Series] = [:]
-    private var poll = 0
+    /// Polls ingested so far.
+    public private(set) var poll = 0
     /// Time origin of the compact points: the first sample's time.
     private var epoch: Double?
 
     struct Series {
-        var points: SeriesPoints
+        var tiers: [HistoryTier]
         var lastPoll: Int
+        var growth: CachedGrowth?
     }
 
-    /// `capacity`: points kept per series. Memory is bounded by capacity × live series.
+    /// A verdict and when it was computed, so a busy screen need not redo every series on every poll.
+    struct CachedGrowth {
+        let growth: Growth
+        let window: Double?
+        let tier: Int
+        let poll: Int
+    }
+
+    public init(plan: HistoryPlan) {
+        self.plan = plan
+    }
+
+    /// Raw points only, `capacity` per series.
     public init(capacity: Int) {
-        self.capacity = max(2, capacity)
-    }
-
-    /// Points needed to cover `window` seconds at `interval`, plus one, bounded to keep memory flat.
-    public static func capacity(window: Double, interval: Double, maximum: Int = 3600) -> Int {
-        guard interval > 0, window.isFinite else { return maximum }
-        return min(maximum, max(2, Int((window / interval).rounded(.up)) + 1))
+        self.init(plan: HistoryPlan(rawCapacity: capacity, intervalSeconds: 1))
     }
 
     public mutating func ingest(_ sample: Sample) {
+        if poll == 0 {
+            plan = plan.fitted(seriesCount: sample.workloads.reduce(0) { $0 + 1 + $1.containers.count })
+        }
         poll += 1
         let epoch = self.epoch ?? sample.timestamp
         self.epoch = epoch
@@ -34,12 +46,12 @@ public struct MemoryHistory {
             if series[key]?.lastPoll == poll { return }  // the same cgroup listed twice in one sample
             present += 1
             if series[key] != nil {
-                series[key]!.points.append(point)
+                for tier in series[key]!.tiers.indices { series[key]!.tiers[tier].append(point) }
                 series[key]!.lastPoll = poll
             } else {
-                var points = SeriesPoints(capacity: capacity, epoch: epoch)
-                points.append(point)
-                series[key] = Series(points: points, lastPoll: poll)
+                var tiers = plan.tiers.map { HistoryTier($0, epoch: epoch) }
+                for tier in tiers.indices { tiers[tier].append(point) }
+                series[key] = Series(tiers: tiers, lastPoll: poll)
             }
         }
         for workload in sample.workloads {
@@ -49,8 +61,55 @@ public struct MemoryHistory {
         if present < series.count { series = series.filter { $0.value.lastPoll == poll } }
     }
 
-    public func points(cgroup: String, inode: UInt64) -> SeriesPoints? {
-        series[SeriesKey(cgroup: cgroup, inode: inode)]?.points
+    /// The finest tier that covers `window` seconds: one whose full span is long enough, or one that has not
+    /// dropped a point yet (it holds everything so far). nil window: the coarsest.
+    public func tierIndex(window: Double?, cgroup: String, inode: UInt64) -> Int {
+        guard let window, let held = series[SeriesKey(cgroup: cgroup, inode: inode)] else { return plan.tiers.count - 1 }
+        for index in plan.tiers.indices where plan.coveredSeconds(tier: index) >= window || !held.tiers[index].isFull {
+            return index
+        }
+        return plan.tiers.count - 1
+    }
+
+    /// The raw tier's points (every poll held).
+    public func points(cgroup: String, inode: UInt64) -> HistoryTier? {
+        series[SeriesKey(cgroup: cgroup, inode: inode)]?.tiers[0]
+    }
+
+    /// The points that best show the last `window` seconds (see `tierIndex`).
+    public func points(cgroup: String, inode: UInt64, window: Double?) -> HistoryTier? {
+        series[SeriesKey(cgroup: cgroup, inode: inode)]?.tiers[tierIndex(window: window, cgroup: cgroup, inode: inode)]
+    }
+
+    /// Everything held, oldest first, each stretch of time from the finest tier that has it: coarse means
+    /// for long ago, every poll for the recent past.
+    public func allPoints(cgroup: String, inode: UInt64) -> [HistoryPoint] {
+        guard let held = series[SeriesKey(cgroup: cgroup, inode: inode)] else { return [] }
+        var merged: [HistoryPoint] = []
+        var before = Double.infinity
+        for tier in held.tiers where !tier.isEmpty {
+            let older = tier.prefix { $0.time < before }
+            merged.insert(contentsOf: older, at: 0)
+            before = min(before, tier.first!.time)
+        }
+        return merged
+    }
+
+    /// The growth verdict over `window` seconds, recomputed when older than `maximumAgePolls` polls (the screen
+    /// refreshes a busy node's verdicts in turns; 1 means always fresh).
+    public mutating func growth(cgroup: String, inode: UInt64, window: Double?, maximumAgePolls: Int = 1) -> Growth {
+        let key = SeriesKey(cgroup: cgroup, inode: inode)
+        guard series[key] != nil else { return .unknown }
+        let tier = tierIndex(window: window, cgroup: cgroup, inode: inode)
+        if let cached = series[key]!.growth, cached.window == window, cached.tier == tier, poll - cached.poll < maximumAgePolls {
+            return cached.growth
+        }
+        let growth = GrowthAnalyzer.analyze(series[key]!.tiers[tier], window: window)
+        // The first verdict of a series is dated back by a share of the age limit taken from its inode, so series
+        // that appeared together do not all fall due on the same poll.
+        let computedAt = series[key]!.growth == nil ? poll - Int(inode % UInt64(maximumAgePolls)) : poll
+        series[key]!.growth = CachedGrowth(growth: growth, window: window, tier: tier, poll: computedAt)
+        return growth
     }
 
     public var seriesCount: Int { series.count }

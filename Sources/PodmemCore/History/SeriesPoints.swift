@@ -12,6 +12,8 @@ public struct SeriesPoints: RandomAccessCollection {
         self.epoch = epoch
     }
 
+    var capacity: Int { compact?.capacity ?? full!.capacity }
+
     /// Whether the points are stored as pages (always, for values read from a kernel).
     public var isCompact: Bool { compact != nil }
 

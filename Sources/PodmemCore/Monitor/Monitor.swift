@@ -2,8 +2,9 @@
 /// and answers with derived figures. Batch, JSON and the live screen are views of this one state.
 public final class Monitor {
     public let source: MemorySource
-    /// Seconds of history the verdict looks at; nil means all history held (batch mode: the whole run).
-    public let window: Double?
+    /// Seconds of history the verdict and the sparklines look at (the live screen's span, changed with + and -);
+    /// nil means all history held (batch mode: the whole run).
+    public var window: Double?
     public let intervalSeconds: Double
     public private(set) var history: MemoryHistory
     public private(set) var latest: Sample?
@@ -12,11 +13,17 @@ public final class Monitor {
     public static let maximumWarnings = 100
     private var warningSet: Set<String> = []
 
-    public init(source: MemorySource, window: Double?, intervalSeconds: Double, historyCapacity: Int) {
+    public init(source: MemorySource, window: Double?, intervalSeconds: Double, plan: HistoryPlan) {
         self.source = source
         self.window = window
         self.intervalSeconds = intervalSeconds
-        history = MemoryHistory(capacity: historyCapacity)
+        history = MemoryHistory(plan: plan)
+    }
+
+    /// Raw history only, `historyCapacity` points per series.
+    public convenience init(source: MemorySource, window: Double?, intervalSeconds: Double, historyCapacity: Int) {
+        self.init(source: source, window: window, intervalSeconds: intervalSeconds,
+                  plan: HistoryPlan(rawCapacity: historyCapacity, intervalSeconds: intervalSeconds))
     }
 
     @discardableResult
@@ -30,13 +37,20 @@ public final class Monitor {
         return sample
     }
 
-    public func growth(cgroup: String, inode: UInt64) -> Growth {
-        GrowthAnalyzer.analyze(history.points(cgroup: cgroup, inode: inode), window: window)
+    /// The verdict over `window`. `fresh: false` lets a verdict be up to 1/32 of the window old (at most a minute
+    /// of polls): a screen redrawing every poll then pays for each series' analysis only every few polls.
+    public func growth(cgroup: String, inode: UInt64, fresh: Bool = true) -> Growth {
+        var maximumAge = 1
+        if !fresh, let window, intervalSeconds > 0 {
+            maximumAge = min(60, max(1, Int(window / 32 / intervalSeconds)))
+        }
+        return history.growth(cgroup: cgroup, inode: inode, window: window, maximumAgePolls: maximumAge)
     }
 
     /// The `podmem.snapshot/1` document for the latest poll; nil before the first poll.
-    /// `detailed` (cgroups of pods) limits the full history and container growth to those pods, for a live screen
-    /// that redraws every poll; others keep their newest `SnapshotBuilder.briefHistoryPoints` points. nil: everything.
+    /// `detailed` (cgroups of pods) limits the window's history and container growth to those pods, for a live
+    /// screen that redraws every poll; others keep their newest `SnapshotBuilder.briefHistoryPoints` points and
+    /// a verdict that may be a few polls old. nil: everything, fresh, with all history held.
     public func snapshot(detailed: Set<String>? = nil) -> SnapshotDocument? {
         guard let latest else { return nil }
         return SnapshotBuilder(monitor: self, detailed: detailed).document(latest)

@@ -36,15 +36,24 @@ struct SnapshotBuilder {
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
         let figures = MemoryFigures(workload.counters)
         let isDetailed = detailed?.contains(workload.cgroup) ?? true
-        // Decode only the points the document keeps: a list row needs the newest few, not the whole window.
-        let held = monitor.history.points(cgroup: workload.cgroup, inode: workload.inode)
-        let points = held.map { isDetailed ? Array($0) : Array($0.suffix(Self.briefHistoryPoints)) } ?? []
         return SnapshotPod(
             kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
             qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: SnapshotMemory(figures),
-            cacheShare: figures.cacheShare, growth: SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode)),
-            signals: SnapshotSignals(workload.counters), history: SnapshotHistory(points),
+            cacheShare: figures.cacheShare,
+            growth: SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed)),
+            signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload, isDetailed: isDetailed)),
             containers: workload.containers.map { container($0, withGrowth: isDetailed) })
+    }
+
+    /// Decodes only the points the document keeps: everything held for a snapshot, the window for the pod on
+    /// the detail screen, the newest few for a list row.
+    func history(_ workload: WorkloadSample, isDetailed: Bool) -> [HistoryPoint] {
+        let history = monitor.history
+        guard detailed != nil else { return history.allPoints(cgroup: workload.cgroup, inode: workload.inode) }
+        guard let points = history.points(cgroup: workload.cgroup, inode: workload.inode, window: monitor.window) else { return [] }
+        guard isDetailed else { return Array(points.suffix(Self.briefHistoryPoints)) }
+        guard let window = monitor.window, let newest = points.last?.time else { return Array(points) }
+        return Array(points.drop { $0.time < newest - window - 1e-9 })
     }
 
     func container(_ container: ContainerSample, withGrowth: Bool) -> SnapshotContainer {

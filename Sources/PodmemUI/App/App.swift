@@ -33,7 +33,12 @@ public final class App {
                 case .writeSnapshot: writeSnapshot()
                 case .none: break
                 }
-                if state.screen != screenBefore, case .detail = state.screen { refreshDocument() }
+                if state.spanSeconds != monitor.window {
+                    monitor.window = state.spanSeconds
+                    refreshDocument()
+                } else if state.screen != screenBefore, case .detail = state.screen {
+                    refreshDocument()
+                }
             }
             let now = time.now()
             if now >= nextPoll {
@@ -45,6 +50,11 @@ public final class App {
 
     func poll() {
         monitor.poll(at: time.now())
+        if let window = monitor.window, state.spanChoices.isEmpty {
+            // The plan is fitted to the node at the first poll, and with it the longest span worth offering.
+            state.spanSeconds = window
+            state.spanChoices = SpanChoices.make(initial: window, longest: monitor.history.plan.longestSeconds)
+        }
         if case .detail(let cgroup) = state.screen {
             state.previousDetailPod = state.document?.pods.first { $0.cgroup == cgroup }
         }

@@ -23,6 +23,10 @@ public struct AppState: Sendable {
     public var sortDescending = true { didSet { refreshVisiblePods() } }
     public var filter = "" { didSet { refreshVisiblePods() } }
     public var isEditingFilter = false
+    /// Seconds the sparklines and verdicts cover; the app hands it to the monitor. nil: all history (no span keys).
+    public var spanSeconds: Double?
+    /// What `+` and `-` step through (see `SpanChoices`).
+    public var spanChoices: [Double] = []
     public var paused = false
     /// A one-line message on the status line (snapshot path, an error), with the time it was set.
     public var status: (text: String, isError: Bool, since: Double)?

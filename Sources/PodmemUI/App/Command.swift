@@ -4,6 +4,7 @@ public enum Command: Sendable, Equatable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case openDetail, back
     case sortPrevious, sortNext, reverseSort, sortByCacheShare, sortByWorkingSet
+    case widerSpan, narrowerSpan
     case startFilter
     case togglePause
     case snapshot

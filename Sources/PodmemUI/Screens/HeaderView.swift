@@ -23,7 +23,7 @@ enum HeaderView {
         let liveStyle = state.paused ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
         x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
-        var second = "\(sep)\(state.document?.pods.count ?? 0) pods\(sep)every \(Self.seconds(intervalSeconds))\(sep)window \(Self.seconds(state.document?.windowSeconds ?? 0))"
+        var second = "\(sep)\(state.document?.pods.count ?? 0) pods\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
         second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
         context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)
         x += TextFit.ascii(second, glyphs: context.glyphs).count
