@@ -13,6 +13,17 @@ struct LiveRun {
     func run() throws {
         let monitor = Monitor(source: source, window: window, intervalSeconds: intervalSeconds,
                               plan: .live(window: window, intervalSeconds: intervalSeconds))
+        try Self.withTerminal { terminal in
+            App(terminal: terminal, monitor: monitor, time: SystemTime(), snapshotDirectory: snapshotDirectory).run()
+        }
+    }
+
+    /// The same screens over a recording or snapshot.
+    static func replay(_ replay: Replay) throws {
+        try withTerminal { terminal in App(terminal: terminal, replay: replay, time: SystemTime()).run() }
+    }
+
+    private static func withTerminal(_ body: (CursesTerminal) -> Void) throws {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(environment: ProcessInfo.processInfo.environment)
@@ -20,6 +31,6 @@ struct LiveRun {
             throw SetupError("\(error)")
         }
         defer { terminal.stop() }
-        App(terminal: terminal, monitor: monitor, time: SystemTime(), snapshotDirectory: snapshotDirectory).run()
+        body(terminal)
     }
 }

@@ -10,6 +10,6 @@ struct Podmem: ParsableCommand {
             WS = max(0, usage − inactive_file) is cAdvisor's working set (Grafana, kubectl top, kubelet eviction).
             WS-NC = max(0, usage − inactive_file − active_file) leaves out all page cache.
             """,
-        subcommands: [TopCommand.self],
+        subcommands: [TopCommand.self, RecordCommand.self, ReplayCommand.self, ReportCommand.self],
         defaultSubcommand: TopCommand.self)
 }

@@ -1,6 +1,7 @@
 /// The plain-text table `podmem --batch` prints: node summary, then pods by working set.
 public enum BatchReport {
-    public static func render(_ document: SnapshotDocument) -> String {
+    /// `trend`: an extra last column drawn from each pod (the report's ASCII sparkline).
+    public static func render(_ document: SnapshotDocument, trend: ((SnapshotPod) -> String)? = nil) -> String {
         var out = "podmem · \(document.host) · cgroup v\(document.cgroupVersion) · \(document.root) · \(document.takenAt)\n"
         let node = document.node
         out += "node: MemTotal \(ByteFormat.human(node.memTotalBytes))"
@@ -12,8 +13,10 @@ public enum BatchReport {
         out += " · WS = usage − inactive_file (cAdvisor) · WS-NC = WS − active_file\n\n"
 
         var table = TextTable(
-            headers: ["WORKLOAD", "QOS", "WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"],
-            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .left])
+            headers: ["WORKLOAD", "QOS", "WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"]
+                + (trend == nil ? [] : ["WS TREND"]),
+            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .left]
+                + (trend == nil ? [] : [.left]))
         for pod in document.pods {
             let m = pod.memory
             let ofLimit: Double? = m.limitBytes.flatMap { limit in m.workingSetBytes.map { Double($0) / Double(max(limit, 1)) } }
@@ -22,7 +25,7 @@ public enum BatchReport {
                 ByteFormat.human(m.rssBytes), ByteFormat.human(m.activeFileBytes), ByteFormat.human(m.inactiveFileBytes),
                 m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(ofLimit),
                 ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class,
-            ])
+            ] + (trend.map { [$0(pod)] } ?? []))
         }
         out += table.render()
         if !document.warnings.isEmpty {

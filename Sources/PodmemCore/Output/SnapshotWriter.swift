@@ -22,17 +22,10 @@ public enum SnapshotWriter {
         let temporary = "\(directory)/.podmem-snapshot-\(getpid())-\(attempt).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(directory, errno) }
-        var written = 0
-        while written < data.count {
-            let count = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, data.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                unlink(temporary)
-                throw failure(directory, code)
-            }
-            written += count
+        if let code = FileOutput.writeAll(fd, data) {
+            close(fd)
+            unlink(temporary)
+            throw failure(directory, code)
         }
         if fsync(fd) != 0 || close(fd) != 0 {
             let code = errno
@@ -48,6 +41,6 @@ public enum SnapshotWriter {
     }
 
     static func failure(_ directory: String, _ code: Int32) -> SetupError {
-        SetupError("snapshot not written to \(directory): \(String(cString: strerror(code)))")
+        SetupError("snapshot not written to \(directory): \(FileOutput.describe(code))")
     }
 }

@@ -4,7 +4,9 @@ import PodmemCore
 /// handle it, poll when due, redraw. Generic over the terminal and the clock so tests drive it whole.
 public final class App {
     let terminal: Terminal
-    let monitor: Monitor
+    private(set) var monitor: Monitor
+    /// Set when replaying a recording or snapshot: no polling, keys move through time instead.
+    let replay: Replay?
     let time: TimeSource
     let snapshotDirectory: String
     public private(set) var state = AppState()
@@ -18,11 +20,21 @@ public final class App {
         self.monitor = monitor
         self.time = time
         self.snapshotDirectory = snapshotDirectory
+        replay = nil
+    }
+
+    /// Replays `replay` read-only, starting where it stands (its end).
+    public init(terminal: Terminal, replay: Replay, time: TimeSource) {
+        self.terminal = terminal
+        monitor = replay.monitor
+        self.time = time
+        snapshotDirectory = "."
+        self.replay = replay
     }
 
     /// Runs until a quit key or a termination signal.
     public func run() {
-        poll()
+        if replay != nil { showReplayPosition() } else { poll() }
         var nextPoll = time.now() + monitor.intervalSeconds
         while !terminal.shouldStop {
             render()
@@ -31,6 +43,7 @@ public final class App {
                 switch AppReducer.handle(key, state: &state) {
                 case .quit: return
                 case .writeSnapshot: writeSnapshot()
+                case .seek(let seek): self.seek(seek)
                 case .none: break
                 }
                 if state.spanSeconds != monitor.window {
@@ -42,7 +55,7 @@ public final class App {
             }
             let now = time.now()
             if now >= nextPoll {
-                if !state.paused { poll() }
+                if !state.paused && replay == nil { poll() }
                 nextPoll = max(nextPoll + monitor.intervalSeconds, now)
             }
         }
@@ -50,6 +63,11 @@ public final class App {
 
     func poll() {
         monitor.poll(at: time.now())
+        afterPoll()
+    }
+
+    /// What follows new data, live or replayed: span choices, the document, a new warning on the status line.
+    func afterPoll() {
         if let window = monitor.window, state.spanChoices.isEmpty {
             // The plan is fitted to the node at the first poll, and with it the longest span worth offering.
             state.spanSeconds = window
@@ -63,6 +81,36 @@ public final class App {
             warningsShown = monitor.warnings.count
             state.status = (warning, true, time.now())
         }
+    }
+
+    func seek(_ seek: ReplaySeek) {
+        guard let replay else { return }
+        let target: Int
+        switch seek {
+        case .samples(let count): target = replay.position + count
+        case .seconds(let seconds): target = replay.position(offsetBy: seconds)
+        case .start: target = 0
+        case .end: target = replay.timeline.count - 1
+        }
+        do {
+            try replay.seek(to: target)
+        } catch {
+            state.status = (error.message, true, time.now())
+        }
+        showReplayPosition()
+    }
+
+    /// Takes the replay's monitor (a seek may rebuild it) and shows its time.
+    func showReplayPosition() {
+        guard let replay else { return }
+        if monitor !== replay.monitor {
+            replay.monitor.window = monitor.window
+            monitor = replay.monitor
+            warningsShown = 0
+        }
+        state.replayClock = "\(Timestamp.iso8601(replay.timestamp)) · \(replay.position + 1)/\(replay.timeline.count)"
+        if let warning = replay.timeline.warnings.first, state.status == nil { state.status = (warning, true, time.now()) }
+        afterPoll()
     }
 
     /// Full history and container verdicts only for the pod on the detail screen: the list needs neither,
@@ -90,6 +138,7 @@ public final class App {
     }
 
     func writeSnapshot() {
+        guard replay == nil else { return }
         guard let document = monitor.snapshot() else {
             state.status = ("no data yet: nothing to snapshot", true, time.now())
             return

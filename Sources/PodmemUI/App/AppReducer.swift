@@ -45,8 +45,14 @@ public enum AppReducer {
         case .startFilter:
             state.screen = .main
             state.isEditingFilter = true
-        case .togglePause: state.paused.toggle()
-        case .snapshot: return .writeSnapshot
+        case .togglePause: if state.replayClock == nil { state.paused.toggle() }
+        case .snapshot: return state.replayClock == nil ? .writeSnapshot : .none
+        case .stepBack: return state.replayClock == nil ? .none : .seek(.samples(-1))
+        case .stepForward: return state.replayClock == nil ? .none : .seek(.samples(1))
+        case .minuteBack: return state.replayClock == nil ? .none : .seek(.seconds(-60))
+        case .minuteForward: return state.replayClock == nil ? .none : .seek(.seconds(60))
+        case .timeStart: return state.replayClock == nil ? .none : .seek(.start)
+        case .timeEnd: return state.replayClock == nil ? .none : .seek(.end)
         }
         return .none
     }

@@ -8,4 +8,5 @@ public enum Command: Sendable, Equatable {
     case startFilter
     case togglePause
     case snapshot
+    case stepBack, stepForward, minuteBack, minuteForward, timeStart, timeEnd
 }

@@ -3,4 +3,6 @@ public enum Effect: Sendable, Equatable {
     case none
     case quit
     case writeSnapshot
+    /// Replay only: move through the recorded time.
+    case seek(ReplaySeek)
 }

@@ -28,6 +28,12 @@ public struct KeyBinding: Sendable {
                    help: "filter by namespace/name as you type; Enter keeps it, Esc clears"),
         KeyBinding(keys: [.character(" "), .character("p")], command: .togglePause, help: "pause or resume polling (the view stays navigable)"),
         KeyBinding(keys: [.character("s"), .control("s")], command: .snapshot, help: "write a snapshot (podmem.snapshot/1 JSON) to --snapshot-dir"),
+        KeyBinding(keys: [.character("["), .left], command: .stepBack, help: "replay: one sample back in time"),
+        KeyBinding(keys: [.character("]"), .right], command: .stepForward, help: "replay: one sample forward"),
+        KeyBinding(keys: [.character("{")], command: .minuteBack, help: "replay: one minute back"),
+        KeyBinding(keys: [.character("}")], command: .minuteForward, help: "replay: one minute forward"),
+        KeyBinding(keys: [.character("g")], command: .timeStart, help: "replay: jump to the start"),
+        KeyBinding(keys: [.character("G")], command: .timeEnd, help: "replay: jump to the end"),
     ]
 
     /// The command bound to `key`, if any.

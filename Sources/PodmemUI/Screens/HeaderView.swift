@@ -21,7 +21,11 @@ enum HeaderView {
         var x = rect.x
         let y = rect.y + 1
         let liveStyle = state.paused ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
-        x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
+        if let clock = state.replayClock {
+            x += frame.put("REPLAY \(clock)", x: x, y: y, style: Style(foreground: context.color ? .cyan : nil, bold: true, reverse: true))
+        } else {
+            x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
+        }
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
         var second = "\(sep)\(state.document?.pods.count ?? 0) pods\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
         second += "\(sep)sort \(state.sortColumn.title) \(arrow)"

@@ -1,0 +1,45 @@
+/// `MemoryCounters` as a fixed list of optional 64-bit fields, the unit a recording stores and delta-codes.
+/// Doubles (PSI) are kept as their bit patterns, so a replay gets back exactly what was read.
+enum CounterFields {
+    /// usage, 13 memory.stat slots, limit, failcnt, 4 events, 4 PSI averages, then whether events and PSI were read.
+    static let count = 26
+    private static let statFields = 1..<14
+    private static let limit = 14, failCount = 15, events = 16, pressure = 20, hasEvents = 24, hasPressure = 25
+
+    static func fields(_ counters: MemoryCounters) -> [UInt64?] {
+        var fields = [UInt64?](repeating: nil, count: count)
+        fields[0] = counters.usageBytes
+        let stat = counters.stat
+        let slots: [UInt64?] = [stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes, stat.shmemBytes, stat.mappedFileBytes,
+                                stat.kernelBytes, stat.activeAnonBytes, stat.inactiveAnonBytes, stat.fileBytes,
+                                stat.workingsetRefaultFile, stat.pgscan, stat.pgsteal, stat.pgmajfault]
+        for (offset, value) in slots.enumerated() { fields[statFields.lowerBound + offset] = value }
+        fields[limit] = counters.limit.map { $0.byteCount ?? UInt64.max }
+        fields[failCount] = counters.failCount
+        if let value = counters.events {
+            (fields[events], fields[events + 1], fields[events + 2], fields[events + 3]) = (value.oom, value.oomKill, value.high, value.max)
+            fields[hasEvents] = 1
+        }
+        if let value = counters.pressure {
+            let averages = [value.someAvg10, value.someAvg60, value.fullAvg10, value.fullAvg60]
+            for (offset, average) in averages.enumerated() { fields[pressure + offset] = average?.bitPattern }
+            fields[hasPressure] = 1
+        }
+        return fields
+    }
+
+    static func counters(_ fields: [UInt64?]) -> MemoryCounters {
+        var counters = MemoryCounters(usageBytes: fields[0])
+        counters.stat = MemoryStat(slots: Array(fields[statFields]))
+        counters.limit = fields[limit].map { $0 == UInt64.max ? .unlimited : .bytes($0) }
+        counters.failCount = fields[failCount]
+        if fields[hasEvents] != nil {
+            counters.events = MemoryEvents(oom: fields[events], oomKill: fields[events + 1], high: fields[events + 2], max: fields[events + 3])
+        }
+        if fields[hasPressure] != nil {
+            let average = { (offset: Int) in fields[pressure + offset].map(Double.init(bitPattern:)) }
+            counters.pressure = MemoryPressure(someAvg10: average(0), someAvg60: average(1), fullAvg10: average(2), fullAvg60: average(3))
+        }
+        return counters
+    }
+}

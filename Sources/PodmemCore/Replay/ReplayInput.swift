@@ -1,0 +1,55 @@
+import FoundationEssentials
+import Glibc
+
+/// Opens what `replay` and `report` accept: a recording (`podmem.recording/1`, its first line says so) or a
+/// snapshot document (`podmem.snapshot/1`, from the `s` key or `--batch --json`). Anything else is a one-line error.
+public enum ReplayInput {
+    /// Snapshots are read whole; a day-long live history is a few MB, so this is far above any real one.
+    static let maximumSnapshotBytes = 1 << 30
+
+    public static func open(_ path: String) throws(SetupError) -> SampleTimeline {
+        if let recording = try Recording(path: path) { return recording }
+        let bytes = try readWhole(path)
+        let document: SnapshotDocument
+        do {
+            document = try SnapshotCodec.decode(Data(bytes))
+        } catch {
+            let start = String(decoding: bytes.prefix(200), as: UTF8.self)
+            if start.contains(SnapshotDocument.schemaName) || start.contains(RecordingHeader.schemaName) {
+                throw SetupError("\(path): damaged or truncated \(start.contains(RecordingHeader.schemaName) ? "recording" : "snapshot") (\(Self.reason(error)))")
+            }
+            throw SetupError("\(path) is not a podmem snapshot or recording")
+        }
+        guard document.schema == SnapshotDocument.schemaName else {
+            throw SetupError("\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))")
+        }
+        return SnapshotTimeline(document)
+    }
+
+    private static func readWhole(_ path: String) throws(SetupError) -> [UInt8] {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SetupError("cannot open \(path): \(FileOutput.describe(errno))") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= maximumSnapshotBytes {
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { throw SetupError("cannot read \(path): \(FileOutput.describe(errno))") }
+            if got == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<got])
+        }
+        throw SetupError("\(path) is larger than any podmem snapshot")
+    }
+
+    /// The decoder's complaint in a few words.
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted: "not valid JSON"
+        case DecodingError.keyNotFound(let key, _): "no \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: "\(error)"
+        }
+    }
+}

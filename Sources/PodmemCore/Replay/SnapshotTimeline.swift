@@ -1,0 +1,81 @@
+/// A snapshot document as a timeline: one sample per history time, pods with the raw values the history keeps
+/// (usage, rss, active_file, inactive_file), and the last sample with every figure and the containers.
+/// Working sets and verdicts are recomputed from these, so they match the snapshot's own.
+public final class SnapshotTimeline: SampleTimeline {
+    public let document: SnapshotDocument
+    public let warnings: [String]
+    private let samples: [Sample]
+
+    public init(_ document: SnapshotDocument) {
+        self.document = document
+        warnings = []
+        // Times to the millisecond, as the document writes them, so the pods' histories line up.
+        let pointIndex = document.pods.map { pod in
+            Dictionary(pod.history.t.enumerated().map { (Self.milliseconds($0.element), $0.offset) }) { first, _ in first }
+        }
+        let times = Set(pointIndex.flatMap(\.keys)).sorted()
+        var samples = times.dropLast().map { time in Self.sample(document, time: time, pointIndex: pointIndex) }
+        samples.append(Self.sample(document, time: times.last ?? 0, pointIndex: nil))
+        self.samples = samples
+    }
+
+    public var host: String { document.host }
+    public var intervalSeconds: Double { document.intervalSeconds }
+    public var count: Int { samples.count }
+    public func timestamp(at position: Int) -> Double { samples[position].timestamp }
+    public func isKeyframe(at position: Int) -> Bool { true }
+    public func sample(at position: Int) throws(SetupError) -> Sample { samples[position] }
+
+    private static func milliseconds(_ time: Double) -> Int64 { Int64((time * 1000).rounded()) }
+
+    /// The sample at `time` (milliseconds); `pointIndex` (each pod's history index by time) is nil for the last one,
+    /// which has every figure.
+    private static func sample(_ document: SnapshotDocument, time: Int64, pointIndex: [[Int64: Int]]?) -> Sample {
+        let final = pointIndex == nil
+        let node = document.node
+        var root = MemoryCounters(usageBytes: node.workingSetBytes)
+        // The document keeps the root's working sets, not its raw counters: these raw values give them back exactly.
+        root.stat.inactiveFileBytes = node.workingSetBytes.map { _ in 0 }
+        root.stat.activeFileBytes = node.workingSetBytes.flatMap { ws in node.workingSetNoCacheBytes.map { ws >= $0 ? ws - $0 : 0 } }
+        let workloads: [WorkloadSample] = document.pods.indices.compactMap { podIndex in
+            let pod = document.pods[podIndex]
+            var counters: MemoryCounters
+            if final {
+                counters = Self.counters(pod.memory, pod.signals)
+            } else {
+                guard let index = pointIndex?[podIndex][time] else { return nil }
+                var stat = MemoryStat()
+                (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes)
+                    = (pod.history.rssBytes[index], pod.history.activeFileBytes[index], pod.history.inactiveFileBytes[index])
+                counters = MemoryCounters(usageBytes: pod.history.usageBytes[index], stat: stat)
+            }
+            let containers = final ? pod.containers.map { container in
+                ContainerSample(id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup, inode: 0,
+                                runtime: container.runtime, counters: Self.counters(container.memory, container.signals))
+            } : []
+            return WorkloadSample(kind: WorkloadKind(rawValue: pod.kind) ?? .cgroup, uid: pod.uid, namespace: pod.namespace, name: pod.name,
+                                  qos: pod.qos.flatMap(QoSClass.init(rawValue:)), cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
+                                  counters: counters, containers: containers)
+        }
+        return Sample(timestamp: Double(time) / 1000, host: document.host, cgroupVersion: CgroupVersion(rawValue: document.cgroupVersion) ?? .v2,
+                      root: document.root, node: NodeCounters(memTotalBytes: node.memTotalBytes, root: root),
+                      workloads: workloads, warnings: final ? document.warnings : [])
+    }
+
+    private static func counters(_ memory: SnapshotMemory, _ signals: SnapshotSignals) -> MemoryCounters {
+        var stat = MemoryStat()
+        stat.rssBytes = memory.rssBytes
+        stat.activeFileBytes = memory.activeFileBytes
+        stat.inactiveFileBytes = memory.inactiveFileBytes
+        stat.shmemBytes = memory.shmemBytes
+        stat.mappedFileBytes = memory.mappedFileBytes
+        stat.kernelBytes = memory.kernelBytes
+        stat.workingsetRefaultFile = signals.workingsetRefaultFile
+        let events = MemoryEvents(oom: signals.oomEvents, oomKill: signals.oomKillEvents, high: signals.highEvents, max: signals.maxEvents)
+        let pressure = MemoryPressure(someAvg10: signals.pressureSomeAvg10, someAvg60: signals.pressureSomeAvg60,
+                                      fullAvg10: signals.pressureFullAvg10, fullAvg60: signals.pressureFullAvg60)
+        return MemoryCounters(usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) } ?? .unlimited,
+                              failCount: signals.failCount, events: events == MemoryEvents() ? nil : events,
+                              pressure: pressure == MemoryPressure() ? nil : pressure)
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Glibc
+import PodmemCore
+
+/// `podmem report FILE`: a snapshot or recording as text for a ticket, or its last document as JSON.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a plain-text report of a snapshot or recording (node, pods with ASCII trends, verdict sentences).")
+
+    @Flag(help: "Print the podmem.snapshot/1 document for the last point in time instead.")
+    var json = false
+
+    @OptionGroup var input: TimelineOptions
+
+    func run() throws {
+        let timeline = try ReplayInput.open(input.file)
+        for warning in timeline.warnings { Console.write("podmem: \(warning)\n", to: STDERR_FILENO) }
+        let replay = try Replay(timeline: timeline, window: input.window)
+        guard let document = replay.monitor.snapshot() else { throw SetupError("\(input.file): nothing to report") }
+        if json {
+            Console.write(Array(try SnapshotCodec.encode(document)) + [0x0A], to: STDOUT_FILENO)
+        } else {
+            Console.write(TicketReport.render(document, replayedFrom: input.file))
+        }
+    }
+}
