@@ -33,6 +33,10 @@ struct BenchOptions {
     /// Real kernel captures the tree's files are copied from (`../shared/fixtures`, as the tests use).
     var fixtures = BenchOptions.packageRoot + "/../shared/fixtures"
     var showHelp = false
+    /// Replay mode: a synthetic recording of this many hours at 1 s is written, opened and reported on.
+    var replay = false
+    var replayHours = 24.0
+    var maxOpenSeconds: Double?
 
     /// The checkout this binary was built from: where `bench/floor.c` and the fixtures are found by default.
     static var packageRoot: String {
@@ -55,6 +59,8 @@ struct BenchOptions {
                             [--warmup W] [--dir DIR] [--json] [--max-ratio X] [--floor-source FILE] [--fixtures DIR]
                podmem-bench --live [--layout v1|v2] [--pods N] [--containers M] [--seconds S] [--rounds R]
                             [--settle T] [--size WxH] [--podmem FILE] [--max-ratio X] [--max-rss-mib Y] [--json] …
+               podmem-bench --replay [--pods N] [--hours H] [--rounds R] [--podmem FILE] [--max-open-seconds Z]
+                            [--max-rss-mib Y] [--json]
 
         Generates a kubepods cgroup tree of N pods × M containers in a temporary directory under DIR
         (default /tmp), polls it with podmem (CgroupSource.sample and Monitor.poll) and with a C reader that
@@ -68,7 +74,12 @@ struct BenchOptions {
         the same seconds, their ratio, and podmem's VmRSS / VmHWM. The tmux server and the tree are removed
         on every exit, Ctrl-C included.
 
+        --replay writes a synthetic recording of H hours (default 24) at 1 s for N pods × 2 containers with
+        podmem's writer, times opening it at its end (median of R rounds, in-process) and runs the release
+        `podmem report FILE --json` on it for its wall time and peak RSS. No tree is generated.
+
           --json          print the figures as one JSON object instead of the table
+          --max-open-seconds Z  replay: exit 1 when opening (in-process or podmem report) takes longer than Z s
           --max-ratio X   exit 1 when podmem's CPU ratio to the floor (Monitor.poll's; live: the UI's) exceeds X
           --max-rss-mib Y live: exit 1 when podmem's peak RSS (VmHWM) exceeds Y MiB
           --podmem        live: the podmem binary (default: podmem next to this binary, which bench/live builds
@@ -109,6 +120,15 @@ struct BenchOptions {
                 guard let ratio = Double(text), ratio > 0 else { throw BenchError("--max-ratio must be a positive number, not \(text)", exitCode: 2) }
                 options.maxRatio = ratio
             case "--live": options.live = true
+            case "--replay": options.replay = true
+            case "--hours":
+                let text = try value(flag)
+                guard let hours = Double(text), hours > 0 else { throw BenchError("--hours must be a positive number, not \(text)", exitCode: 2) }
+                options.replayHours = hours
+            case "--max-open-seconds":
+                let text = try value(flag)
+                guard let limit = Double(text), limit > 0 else { throw BenchError("--max-open-seconds must be a positive number, not \(text)", exitCode: 2) }
+                options.maxOpenSeconds = limit
             case "--seconds": options.seconds = try count(flag, minimum: 1)
             case "--settle": options.settleSeconds = try count(flag, minimum: 0)
             case "--size":

@@ -25,12 +25,17 @@ let report: any BenchReport
 do {
     let scratch = try ScratchDirectory(under: options.directory)
     defer { scratch.remove() }
-    FileHandle.standardError.write(Data("podmem-bench: \(options.layout.rawValue) tree of \(options.pods) pods × \(options.containersPerPod) containers in \(scratch.path)\n".utf8))
-    let tree = try KubepodsTree.generate(layout: options.layout, pods: options.pods, containersPerPod: options.containersPerPod,
-                                         fixtures: options.fixtures, in: scratch.path)
-    report = options.live
-        ? try LiveBenchmark(options: options, tree: tree, scratch: scratch.path).run()
-        : try PollBenchmark(options: options, tree: tree, scratch: scratch.path).run()
+    if options.replay {
+        FileHandle.standardError.write(Data("podmem-bench: synthetic \(options.replayHours) h recording of \(options.pods) pods in \(scratch.path)\n".utf8))
+        report = try ReplayBenchmark(options: options, scratch: scratch.path).run()
+    } else {
+        FileHandle.standardError.write(Data("podmem-bench: \(options.layout.rawValue) tree of \(options.pods) pods × \(options.containersPerPod) containers in \(scratch.path)\n".utf8))
+        let tree = try KubepodsTree.generate(layout: options.layout, pods: options.pods, containersPerPod: options.containersPerPod,
+                                             fixtures: options.fixtures, in: scratch.path)
+        report = options.live
+            ? try LiveBenchmark(options: options, tree: tree, scratch: scratch.path).run()
+            : try PollBenchmark(options: options, tree: tree, scratch: scratch.path).run()
+    }
 } catch let error as BenchError {
     fail(error.message, status: error.exitCode)
 } catch {

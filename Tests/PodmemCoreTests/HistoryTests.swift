@@ -58,11 +58,11 @@ final class TieredHistoryTests: XCTestCase {
         XCTAssertEqual(plan.tiers.map(\.resolutionSeconds), [nil, 60, 600])
         XCTAssertEqual(plan.tiers.map(\.capacity), [301, 120, 144])
         XCTAssertEqual(plan.longestSeconds, 24 * 3600)
-        XCTAssertEqual(plan.fitted(seriesCount: 150), plan, "a small node keeps the whole plan")
-        let big = plan.fitted(seriesCount: 6000)
-        let points = big.tiers.reduce(0) { $0 + $1.capacity }
-        XCTAssertLessThanOrEqual(points * 6000 * 20, HistoryPlan.defaultBudgetBytes)
-        XCTAssertGreaterThan(points * 6000 * 20, HistoryPlan.defaultBudgetBytes * 9 / 10, "the budget is used, not wasted")
+        XCTAssertEqual(plan.fitted(workloads: 50, containers: 100), plan, "a small node keeps the whole plan")
+        let big = plan.fitted(workloads: 2000, containers: 4000)
+        let bytes = (2000 * big.tiers.reduce(0) { $0 + $1.capacity } + 4000 * big.tiers[0].capacity) * 20
+        XCTAssertLessThanOrEqual(bytes, HistoryPlan.defaultBudgetBytes)
+        XCTAssertGreaterThan(bytes, HistoryPlan.defaultBudgetBytes * 9 / 10, "the budget is used, not wasted")
         XCTAssertEqual(HistoryPlan.live(window: 300, intervalSeconds: 60).tiers.map(\.resolutionSeconds), [nil, 600],
                        "a tier no coarser than twice the interval adds nothing")
     }

@@ -94,5 +94,14 @@ final class ScreenTests: XCTestCase {
         HelpScreen.render(context: context, into: &frame)
         for binding in KeyBinding.table { XCTAssertTrue(frame.text.contains(binding.help), binding.help) }
         XCTAssertTrue(frame.text.contains("q F10 Ctrl-C"))
+        // A usual terminal: two columns, so every key is still listed (texts may be shortened at 80 columns).
+        for (width, height) in [(140, 30), (80, 24)] {
+            var small = Frame(width: width, height: height)
+            HelpScreen.render(context: context, into: &small)
+            for binding in KeyBinding.table {
+                XCTAssertTrue(small.text.contains(binding.keys.map(\.label).joined(separator: " ")), "\(width)×\(height): \(binding.help)")
+                if width == 140 { XCTAssertTrue(small.text.contains(binding.help), binding.help) }
+            }
+        }
     }
 }

@@ -2,9 +2,10 @@
 /// (by default 1 min for 2 h and 10 min for 24 h), so slow growth over hours stays visible while memory
 /// depends only on the number of series, never on run time.
 ///
-/// A live plan has a byte budget: at the first poll its capacities shrink in proportion until every series
-/// fits (never below `minimumCapacity` points per tier), so a 2000-pod node keeps shorter spans rather than
-/// more memory.
+/// Pods (and other workloads) get every tier; containers only the raw one, so their verdicts cover the raw
+/// window at most — the slow trend is read per pod. A live plan has a byte budget: at the first poll its
+/// capacities shrink in proportion until every series fits (never below `minimumCapacity` points per tier),
+/// so a 2000-pod node keeps shorter spans rather than more memory.
 public struct HistoryPlan: Sendable, Equatable {
     public struct Tier: Sendable, Equatable {
         /// Seconds per point; nil for the raw tier (one point per poll).
@@ -55,13 +56,14 @@ public struct HistoryPlan: Sendable, Equatable {
         return min(maximumRawCapacity, max(2, Int((window / interval).rounded(.up)) + 1))
     }
 
-    /// The plan with every tier scaled down by the same factor so `seriesCount` series fit the budget.
-    public func fitted(seriesCount: Int) -> HistoryPlan {
-        guard let budgetBytes, seriesCount > 0 else { return self }
-        let pointsPerSeries = tiers.reduce(0) { $0 + $1.capacity }
-        let affordable = Double(budgetBytes) / Double(seriesCount * Self.bytesPerPoint)
-        guard affordable < Double(pointsPerSeries) else { return self }
-        let factor = affordable / Double(pointsPerSeries)
+    /// The plan with every tier scaled down by the same factor so `workloads` series with every tier and
+    /// `containers` with the raw tier fit the budget.
+    public func fitted(workloads: Int, containers: Int) -> HistoryPlan {
+        guard let budgetBytes else { return self }
+        let points = workloads * tiers.reduce(0) { $0 + $1.capacity } + containers * tiers[0].capacity
+        let affordable = Double(budgetBytes) / Double(Self.bytesPerPoint)
+        guard points > 0, affordable < Double(points) else { return self }
+        let factor = affordable / Double(points)
         var fitted = self
         for index in fitted.tiers.indices {
             fitted.tiers[index].capacity = max(Self.minimumCapacity, Int(Double(tiers[index].capacity) * factor))

@@ -34,13 +34,13 @@ public struct MemoryHistory {
 
     public mutating func ingest(_ sample: Sample) {
         if poll == 0 {
-            plan = plan.fitted(seriesCount: sample.workloads.reduce(0) { $0 + 1 + $1.containers.count })
+            plan = plan.fitted(workloads: sample.workloads.count, containers: sample.workloads.reduce(0) { $0 + $1.containers.count })
         }
         poll += 1
         let epoch = self.epoch ?? sample.timestamp
         self.epoch = epoch
         var present = 0
-        func add(_ cgroup: String, _ inode: UInt64, _ counters: MemoryCounters) {
+        func add(_ cgroup: String, _ inode: UInt64, _ counters: MemoryCounters, allTiers: Bool) {
             let point = HistoryPoint(time: sample.timestamp, counters: counters)
             let key = SeriesKey(cgroup: cgroup, inode: inode)
             if series[key]?.lastPoll == poll { return }  // the same cgroup listed twice in one sample
@@ -49,26 +49,24 @@ public struct MemoryHistory {
                 for tier in series[key]!.tiers.indices { series[key]!.tiers[tier].append(point) }
                 series[key]!.lastPoll = poll
             } else {
-                var tiers = plan.tiers.map { HistoryTier($0, epoch: epoch) }
+                var tiers = plan.tiers.prefix(allTiers ? plan.tiers.count : 1).map { HistoryTier($0, epoch: epoch) }
                 for tier in tiers.indices { tiers[tier].append(point) }
                 series[key] = Series(tiers: tiers, lastPoll: poll)
             }
         }
         for workload in sample.workloads {
-            add(workload.cgroup, workload.inode, workload.counters)
-            for container in workload.containers { add(container.cgroup, container.inode, container.counters) }
+            add(workload.cgroup, workload.inode, workload.counters, allTiers: true)
+            for container in workload.containers { add(container.cgroup, container.inode, container.counters, allTiers: false) }
         }
         if present < series.count { series = series.filter { $0.value.lastPoll == poll } }
     }
 
-    /// The finest tier that covers `window` seconds: one whose full span is long enough, or one that has not
-    /// dropped a point yet (it holds everything so far). nil window: the coarsest.
+    /// The finest tier of the series that covers `window` seconds: one whose full span is long enough, or one that
+    /// has not dropped a point yet (it holds everything so far). nil window, or none long enough: the coarsest.
     public func tierIndex(window: Double?, cgroup: String, inode: UInt64) -> Int {
-        guard let window, let held = series[SeriesKey(cgroup: cgroup, inode: inode)] else { return plan.tiers.count - 1 }
-        for index in plan.tiers.indices where plan.coveredSeconds(tier: index) >= window || !held.tiers[index].isFull {
-            return index
-        }
-        return plan.tiers.count - 1
+        guard let held = series[SeriesKey(cgroup: cgroup, inode: inode)] else { return 0 }
+        guard let window else { return held.tiers.count - 1 }
+        return held.tiers.indices.first { plan.coveredSeconds(tier: $0) >= window || !held.tiers[$0].isFull } ?? held.tiers.count - 1
     }
 
     /// The raw tier's points (every poll held).

@@ -4,7 +4,7 @@ import FoundationEssentials
 struct RecordingDecoder {
     let header: RecordingHeader
     private(set) var identities: [Int: SeriesIdentity] = [:]
-    private var previous: [Int: [UInt64]] = [:]
+    private var previous = DeltaBase()
 
     init(header: RecordingHeader) {
         self.header = header
@@ -24,7 +24,7 @@ struct RecordingDecoder {
 
     mutating func sample(_ payload: [UInt8]) throws -> Sample {
         var reader = BinaryReader(payload)
-        if try reader.byte() & 1 == 1 { previous.removeAll(keepingCapacity: true) }
+        if try reader.byte() & 1 == 1 { previous.reset() }
         let timestamp = Double(bitPattern: try reader.uint64())
         var warnings: [String] = []
         for _ in 0..<(try reader.count(maximum: payload.count)) { warnings.append(try reader.string()) }
@@ -57,13 +57,12 @@ struct RecordingDecoder {
     private mutating func counters(series: Int, from reader: inout BinaryReader) throws -> MemoryCounters {
         let present = try reader.varint()
         guard present >> UInt64(CounterFields.count) == 0 else { throw BinaryReader.Malformed() }
-        var last = previous[series] ?? [UInt64](repeating: 0, count: CounterFields.count)
         var fields = [UInt64?](repeating: nil, count: CounterFields.count)
         for index in 0..<CounterFields.count where present & (1 << UInt64(index)) != 0 {
-            last[index] = try reader.delta(from: last[index])
-            fields[index] = last[index]
+            let value = try reader.delta(from: previous.value(series: series, field: index))
+            previous.set(value, series: series, field: index)
+            fields[index] = value
         }
-        previous[series] = last
         return CounterFields.counters(fields)
     }
 }

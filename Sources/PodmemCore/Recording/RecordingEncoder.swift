@@ -8,8 +8,8 @@ struct RecordingEncoder {
     static let keyframeSeconds = 30.0
 
     private var identities: [SeriesIdentity: Int] = [:]
-    /// Series number → its previous values (0 after a keyframe). Number 0 is the node's root.
-    private var previous: [Int: [UInt64]] = [:]
+    /// Each series' previous values, by series number (0 after a keyframe). Number 0 is the node's root.
+    private var previous = DeltaBase()
     private var recordsSinceKeyframe = 0
     private var lastKeyframeTime: Double?
 
@@ -19,7 +19,7 @@ struct RecordingEncoder {
         var writer = BinaryWriter()
         let keyframe = lastKeyframeTime.map { recordsSinceKeyframe >= Self.keyframeRecords || sample.timestamp - $0 >= Self.keyframeSeconds } ?? true
         if keyframe {
-            previous.removeAll(keepingCapacity: true)
+            previous.reset()
             recordsSinceKeyframe = 0
             lastKeyframeTime = sample.timestamp
         }
@@ -64,12 +64,10 @@ struct RecordingEncoder {
         var present: UInt64 = 0
         for (index, field) in fields.enumerated() where field != nil { present |= 1 << UInt64(index) }
         writer.varint(present)
-        var last = previous[series] ?? [UInt64](repeating: 0, count: CounterFields.count)
         for (index, field) in fields.enumerated() {
             guard let field else { continue }
-            writer.delta(field, from: last[index])
-            last[index] = field
+            writer.delta(field, from: previous.value(series: series, field: index))
+            previous.set(field, series: series, field: index)
         }
-        previous[series] = last
     }
 }

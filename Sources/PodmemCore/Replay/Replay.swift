@@ -1,7 +1,8 @@
 /// Moves through a timeline: the monitor at any position holds what a live podmem started at the timeline's
 /// beginning would hold there. Raw history is rebuilt from every sample in the raw tier's reach; the coarse tiers
-/// from keyframes only (a recording writes one at least every 30 s), so a day-long recording opens in well
-/// under a second. Stepping forward one sample polls the same monitor, exactly as live.
+/// from one keyframe per bucket (a recording writes one at least every 30 s), so a day-long recording opens in well
+/// under a second. (So older buckets hold one sample where a live run averaged many: the same lines, less
+/// smoothing.) Stepping forward one sample polls the same monitor, exactly as live.
 public final class Replay {
     public let timeline: SampleTimeline
     public private(set) var position: Int
@@ -48,12 +49,25 @@ public final class Replay {
         let window = monitor.window
         monitor = Monitor(source: source, window: window ?? initialWindow, intervalSeconds: timeline.intervalSeconds,
                           plan: Self.plan(timeline, initialWindow))
-        let rawCount = monitor.history.plan.tiers[0].capacity
-        let rawStart = max(0, target - rawCount + 1)
-        let oldest = timeline.timestamp(at: target) - monitor.history.plan.longestSeconds
-        var first = rawStart
-        while first > 0 && timeline.timestamp(at: first - 1) >= oldest { first -= 1 }
-        for index in first..<rawStart where timeline.isKeyframe(at: index) { try poll(index) }
+        let plan = monitor.history.plan
+        let rawStart = max(0, target - plan.tiers[0].capacity + 1)
+        // Older than the raw tier's reach, one keyframe per coarse bucket is enough: each tier keeps bucket means.
+        let end = timeline.timestamp(at: target)
+        var index = rawStart - 1
+        var lastBucket: (tier: Int, bucket: Int64)?
+        var picks: [Int] = []
+        while index >= 0 {
+            let age = end - timeline.timestamp(at: index)
+            guard let tier = plan.tiers.indices.dropFirst().first(where: { plan.coveredSeconds(tier: $0) >= age }),
+                  let resolution = plan.tiers[tier].resolutionSeconds else { break }
+            let bucket = Int64((timeline.timestamp(at: index) / resolution).rounded(.down))
+            if timeline.isKeyframe(at: index), lastBucket.map({ $0.tier != tier || $0.bucket != bucket }) ?? true {
+                picks.append(index)
+                lastBucket = (tier, bucket)
+            }
+            index -= 1
+        }
+        for index in picks.reversed() { try poll(index) }
         for index in rawStart...target { try poll(index) }
     }
 

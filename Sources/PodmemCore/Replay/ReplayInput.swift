@@ -14,9 +14,15 @@ public enum ReplayInput {
         do {
             document = try SnapshotCodec.decode(Data(bytes))
         } catch {
-            let start = String(decoding: bytes.prefix(200), as: UTF8.self)
-            if start.contains(SnapshotDocument.schemaName) || start.contains(RecordingHeader.schemaName) {
-                throw SetupError("\(path): damaged or truncated \(start.contains(RecordingHeader.schemaName) ? "recording" : "snapshot") (\(Self.reason(error)))")
+            // Key order is not fixed, so a cut snapshot may have lost its schema line: a JSON object that does not
+            // parse, or one that names a podmem schema, is a damaged document rather than a foreign one.
+            let text = String(decoding: bytes, as: UTF8.self)
+            let isObject = text.first { !$0.isWhitespace } == "{"
+            if text.contains(RecordingHeader.schemaName) {
+                throw SetupError("\(path): damaged recording header (\(Self.reason(error)))")
+            }
+            if text.contains(SnapshotDocument.schemaName) || (isObject && Self.isInvalidJSON(error)) {
+                throw SetupError("\(path): damaged or truncated snapshot (\(Self.reason(error)))")
             }
             throw SetupError("\(path) is not a podmem snapshot or recording")
         }
@@ -40,6 +46,11 @@ public enum ReplayInput {
             bytes.append(contentsOf: chunk[..<got])
         }
         throw SetupError("\(path) is larger than any podmem snapshot")
+    }
+
+    private static func isInvalidJSON(_ error: Error) -> Bool {
+        if case DecodingError.dataCorrupted = error { return true }
+        return false
     }
 
     /// The decoder's complaint in a few words.
