@@ -210,6 +210,36 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(exited.contains(TmuxSession.exitMarker + "0"), exited)
     }
 
+    // MARK: - Replay
+
+    func testReplayStepsThroughARecording() throws {
+        let tree = TempTree()
+        let file = tree.path + "/demo.pmrec"
+        let recorded = try CommandRun.podmem(["record", "--demo", "-d", "0.01", "--duration", "0.2", "-o", file])
+        XCTAssertEqual(recorded.status, 0, recorded.stderr)
+        let count = try XCTUnwrap(Int(recorded.stderr.split(separator: " ")[1]), recorded.stderr)
+        let session = try start(["replay", file])
+        try session.waitFor("the last sample, read-only") { screen in
+            Self.lines(screen).dropFirst().first?.hasPrefix("REPLAY ") == true && screen.contains(" · \(count)/\(count) ")
+                && screen.contains("infra/postgres-0")
+        }
+        try session.sendKeys("g")
+        try session.waitFor("the first sample") { $0.contains(" · 1/\(count) ") }
+        try session.sendKeys("]", "]", "Right")
+        try session.waitFor("three samples on") { $0.contains(" · 4/\(count) ") }
+        try session.sendKeys("[")
+        try session.waitFor("one back") { $0.contains(" · 3/\(count) ") }
+        try session.sendKeys("G")
+        try session.waitFor("the end again") { $0.contains(" · \(count)/\(count) ") }
+        try session.sendKeys("Enter")
+        try session.waitFor("a pod's detail in replay") { $0.contains("CONTAINER") && $0.contains("REPLAY") }
+        try session.sendKeys("Escape", "?")
+        try session.waitFor("replay keys on the help screen") { $0.contains("replay: one sample back in time") && $0.contains("jump to the end") }
+        try session.sendKeys("q")
+        let exited = try session.waitFor("PODMEM-EXIT") { $0.contains(TmuxSession.exitMarker) }
+        XCTAssertTrue(exited.contains(TmuxSession.exitMarker + "0"), exited)
+    }
+
     // MARK: - Helpers
 
     /// podmem in a fresh pane with a clean environment (`env -i`): TERM=xterm-256color, plus LANG=C.UTF-8 unless

@@ -5,7 +5,9 @@ import PodmemCore
 public enum DetailScreen {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
-    static let hints = "Esc back · ? help · s snapshot · space pause · q quit"
+    static func hints(_ state: AppState) -> String {
+        "Esc back · ? help · " + (state.replayClock == nil ? "s snapshot · space pause" : StatusLine.replayHints) + " · q quit"
+    }
     static let labelWidth = 34
 
     public static func render(_ state: AppState, cgroup: String, context: ScreenContext, into frame: inout Frame) {
@@ -16,12 +18,12 @@ public enum DetailScreen {
         }
         guard let pod = state.document?.pods.first(where: { $0.cgroup == cgroup }) else {
             context.put("\(cgroup): gone (the cgroup was removed) · Esc back", x: 0, y: 0, style: .header, into: &frame)
-            StatusLine.render(state, hints: hints, context: context, into: &frame, y: height - 1)
+            StatusLine.render(state, hints: hints(state), context: context, into: &frame, y: height - 1)
             return
         }
         let previous = state.previousDetailPod?.cgroup == cgroup ? state.previousDetailPod : nil
         var y = 0
-        renderTitle(pod, context: context, y: &y, into: &frame)
+        renderTitle(pod, replayClock: state.replayClock, context: context, y: &y, into: &frame)
         renderSentence(pod, context: context, y: &y, into: &frame)
         renderUsageBar(pod, context: context, y: &y, into: &frame)
 
@@ -32,12 +34,13 @@ public enum DetailScreen {
         let elapsed = previous?.history.t.last.flatMap { before in pod.history.t.last.map { $0 - before } }
         renderSignals(pod, previous: previous, elapsed: elapsed.flatMap { $0 > 0 ? $0 : nil }, context: context, y: &y, into: &frame)
         if containerRows > 0 { renderContainers(pod, maxRows: containerRows, context: context, y: &y, into: &frame) }
-        StatusLine.render(state, hints: hints, context: context, into: &frame, y: height - 1)
+        StatusLine.render(state, hints: hints(state), context: context, into: &frame, y: height - 1)
     }
 
-    static func renderTitle(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+    static func renderTitle(_ pod: SnapshotPod, replayClock: String?, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let sep = context.glyphs.separator
-        var title = PodLabel.name(pod) + sep + pod.kind
+        var title = replayClock.map { "REPLAY \($0)\(sep)" } ?? ""
+        title += PodLabel.name(pod) + sep + pod.kind
         if let qos = pod.qos { title += sep + qos }
         if let uid = pod.uid { title += sep + "uid " + uid }
         title += sep + pod.cgroup

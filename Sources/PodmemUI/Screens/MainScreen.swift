@@ -4,7 +4,10 @@ import PodmemCore
 public enum MainScreen {
     public static let minimumWidth = 60
     public static let minimumHeight = 10
-    static let hints = "q quit · ? help · ↑↓ move · Enter detail · < > sort · c cache · / filter · s snapshot · space pause"
+    static func hints(_ state: AppState) -> String {
+        "q quit · ? help · ↑↓ move · Enter detail · < > sort · c cache · / filter · + - span · "
+            + (state.replayClock == nil ? "s snapshot · space pause" : StatusLine.replayHints)
+    }
 
     /// Rows left for pods: header (2), column titles, legend and status line take 5.
     public static func tableRows(height: Int) -> Int { max(1, height - 5) }
@@ -37,7 +40,7 @@ public enum MainScreen {
             context.put(text, x: 1, y: 4, style: .muted, into: &frame)
         }
         context.put(VerdictBadge.legend, x: 0, y: height - 2, style: .muted, limit: width, into: &frame)
-        StatusLine.render(state, hints: hints, context: context, into: &frame, y: height - 1)
+        StatusLine.render(state, hints: hints(state), context: context, into: &frame, y: height - 1)
     }
 
     static func renderTitles(_ columns: [PodColumn], state: AppState, context: ScreenContext, y: Int, into frame: inout Frame) {

@@ -1,6 +1,8 @@
 /// The bottom line: the latest message (snapshot path, an error) for a few seconds, otherwise key hints.
 enum StatusLine {
     static let messageSeconds = 8.0
+    /// What replaces the live-only keys (snapshot, pause) while replaying.
+    static let replayHints = "[ ] step · { } minute · g G start/end"
 
     static func render(_ state: AppState, hints: String, context: ScreenContext, into frame: inout Frame, y: Int) {
         frame.fill(Rect(x: 0, y: y, width: frame.width, height: 1))
