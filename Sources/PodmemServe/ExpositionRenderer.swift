@@ -69,7 +69,7 @@ private struct SeriesWriter {
     }
 
     private func set(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: UInt64?) {
-        set(metric, labels, value.map(Double.init))
+        set(metric, labels, value.map { Double($0) })
     }
 
     private func set(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: Double?) {
