@@ -7,6 +7,11 @@ struct MetricSeries: Hashable, CustomStringConvertible {
         name + "{" + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: ",") + "}"
     }
 
+    /// As Prometheus stores it: a label with an empty value is no label at all (`container=""` on pod series).
+    var stored: MetricSeries {
+        MetricSeries(name: name, labels: labels.filter { !$0.value.isEmpty })
+    }
+
     /// Parses the sample lines of a text exposition (`name{a="x",b="y"} value`); comments are skipped.
     /// Label values here never contain `",` or escapes, so a plain split is enough.
     static func parse(exposition: String) -> [MetricSeries: Double] {
