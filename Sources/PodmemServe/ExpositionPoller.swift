@@ -9,11 +9,10 @@ public actor ExpositionPoller: Service {
     private let monitor: Monitor
 
     /// `window`: seconds of history behind the verdict; history holds just enough points to cover it.
-    public init(source: sending MemorySource, window: Double, interval: Duration, exposition: LatestExposition) {
-        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
-        monitor = Monitor(source: source, window: window, intervalSeconds: seconds,
-                          historyCapacity: MemoryHistory.capacity(window: window, interval: seconds))
-        self.interval = interval
+    public init(source: sending MemorySource, window: Double, intervalSeconds: Double, exposition: LatestExposition) {
+        monitor = Monitor(source: source, window: window, intervalSeconds: intervalSeconds,
+                          historyCapacity: MemoryHistory.capacity(window: window, interval: intervalSeconds))
+        interval = .seconds(intervalSeconds)
         self.exposition = exposition
     }
 

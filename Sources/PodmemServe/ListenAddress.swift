@@ -4,11 +4,10 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     /// numbers since 2023, so this one is podmem's choice, not a registration: pass --listen if it collides.
     public static let defaultPort = 9786
     public static let defaultValue = ":\(defaultPort)"
+    public static let syntax = "HOST:PORT, [IPv6]:PORT or :PORT (port 0 to 65535)"
 
     public let host: String
     public let port: Int
-
-    public static let syntax = "HOST:PORT, [IPv6]:PORT or :PORT (port 0 to 65535)"
 
     /// `HOST:PORT`, `[IPv6]:PORT`, or `:PORT` for every IPv4 interface; port 0 picks a free port. nil: not that form.
     public init?(parsing text: String) {

@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let address = ListenAddress(parsing: listen)!
         let poller = ExpositionPoller(source: try source.makeSource(), window: source.window,
-                                      interval: .milliseconds((interval * 1000).rounded()), exposition: LatestExposition())
+                                      intervalSeconds: interval, exposition: LatestExposition())
         try await MetricsServer(address: address, poller: poller).run { bound in
             Console.write("podmem: serving http://\(bound)/metrics, polling every \(interval) s\n", to: STDERR_FILENO)
         }

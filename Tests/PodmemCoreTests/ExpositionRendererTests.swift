@@ -99,7 +99,7 @@ final class ExpositionRendererTests: XCTestCase {
         tree.v1Cgroup("kubepods/burstable/pod\(Self.uidB)", usage: 20480, stat: Self.stat)
         let exposition = LatestExposition()
         let poller = ExpositionPoller(source: try Self.source(root: tree.path, logRoot: tree.path), window: 300,
-                                      interval: .seconds(1), exposition: exposition)
+                                      intervalSeconds: 1, exposition: exposition)
         func exported() -> [MetricSeries: Double] {
             MetricSeries.parse(exposition: String(buffer: exposition.current!.bytes))
         }
