@@ -7,6 +7,7 @@ public actor ExpositionPoller: Service {
     public let interval: Duration
     public nonisolated let exposition: LatestExposition
     private let monitor: Monitor
+    private let renderer = ExpositionRenderer()
 
     /// `window`: seconds of history behind the verdict; history holds just enough points to cover it.
     public init(source: sending MemorySource, window: Double, intervalSeconds: Double, exposition: LatestExposition) {
@@ -20,7 +21,7 @@ public actor ExpositionPoller: Service {
     public func poll() {
         monitor.poll(at: Timestamp.now())
         guard let document = monitor.snapshot() else { return }
-        exposition.publish(ExpositionRenderer.render(document))
+        exposition.publish(renderer.render(document))
     }
 
     /// Polls every `interval` after the first (`poll()` before the server starts) until graceful shutdown,

@@ -1,41 +1,63 @@
 import PodmemCore
 import Prometheus
 
-/// Maps one `podmem.snapshot/1` document to the Prometheus text exposition, value for value: every number is a
-/// field of the document (what `--batch --json` prints), never re-derived. A `null` field exports no series.
-/// A fresh registry per document, so a pod or container that is gone has no series left behind.
-public enum ExpositionRenderer {
+/// Maps each `podmem.snapshot/1` document to the Prometheus text exposition, value for value: every number is a
+/// field of the document (what `--batch --json` prints), never re-derived, and a `null` field exports no series.
+///
+/// One registry lives across documents: a series seen again only gets its new value, a new one registers a gauge,
+/// and one missing from the document (pod deleted, value now unknown) is unregistered, so the exposition holds
+/// exactly the latest document's series. A fresh registry per document would rebuild every label family one
+/// insertion at a time (the registry copies a family's dictionary on each insertion): ≈0.9 s per poll at 1000 pods.
+public final class ExpositionRenderer {
     /// The sandbox (pause) container's `container` label, as cAdvisor names it.
     public static let sandboxContainerLabel = "POD"
 
-    public static func render(_ document: SnapshotDocument) -> [UInt8] {
-        var writer = SeriesWriter()
+    /// A series: its metric and its label values (the metric fixes the label names).
+    private struct SeriesKey: Hashable {
+        let metric: ExportedMetric
+        let labelValues: [String]
+    }
+
+    private let registry = PrometheusCollectorRegistry()
+    private let descriptors = Dictionary(uniqueKeysWithValues: ExportedMetric.allCases.map { ($0, $0.descriptor) })
+    private var gauges: [SeriesKey: Gauge] = [:]
+    /// The gauges the document being rendered sets.
+    private var rendered: [SeriesKey: Gauge] = [:]
+    /// Label sets of the cgroups rendered so far: the first cgroup with a label set wins (pods come largest first),
+    /// so two cgroups that share names for a moment (a pod recreated under its name) never mix their figures.
+    private var cgroupsRendered: Set<[String]> = []
+
+    public init() {}
+
+    public func render(_ document: SnapshotDocument) -> [UInt8] {
+        rendered.reserveCapacity(gauges.count)
         for pod in document.pods {
             let namespace = pod.namespace ?? ""
             let name = pod.name ?? pod.uid ?? pod.cgroup
             let qos = pod.qos ?? ""
-            writer.cgroup(labels: [("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos)],
-                          memory: pod.memory, cacheShare: pod.cacheShare, growth: pod.growth)
+            cgroup(labels: [("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos)],
+                   memory: pod.memory, cacheShare: pod.cacheShare, growth: pod.growth)
             for container in pod.containers {
-                let containerName = container.sandbox ? sandboxContainerLabel : container.name ?? container.id
-                writer.cgroup(labels: [("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos)],
-                              memory: container.memory, cacheShare: container.cacheShare, growth: container.growth)
+                let containerName = container.sandbox ? Self.sandboxContainerLabel : container.name ?? container.id
+                cgroup(labels: [("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos)],
+                       memory: container.memory, cacheShare: container.cacheShare, growth: container.growth)
             }
         }
-        writer.node(document.node)
-        return writer.emit()
+        set(.nodeAvailableBytes, [("formula", "kubelet")], document.node.availableBytes)
+        set(.nodeAvailableBytes, [("formula", "no_cache")], document.node.availableNoCacheBytes)
+        set(.nodeMemoryTotalBytes, [], document.node.memTotalBytes)
+
+        for (key, gauge) in gauges where rendered[key] == nil { registry.unregisterGauge(gauge) }
+        swap(&gauges, &rendered)
+        rendered.removeAll(keepingCapacity: true)
+        cgroupsRendered.removeAll(keepingCapacity: true)
+        var bytes: [UInt8] = []
+        registry.emit(into: &bytes)
+        return bytes
     }
-}
 
-/// Sets gauges in one registry; the first cgroup with a given label set wins (pods come largest first), so two
-/// cgroups that share names for a moment (a pod recreated under the same name) never mix their figures.
-private struct SeriesWriter {
-    private let registry = PrometheusCollectorRegistry()
-    private let descriptors = Dictionary(uniqueKeysWithValues: ExportedMetric.allCases.map { ($0, $0.descriptor) })
-    private var written: Set<[String]> = []
-
-    mutating func cgroup(labels: [(String, String)], memory: SnapshotMemory, cacheShare: Double?, growth: SnapshotGrowth) {
-        guard written.insert(labels.map(\.1)).inserted else { return }
+    private func cgroup(labels: [(String, String)], memory: SnapshotMemory, cacheShare: Double?, growth: SnapshotGrowth) {
+        guard cgroupsRendered.insert(labels.map(\.1)).inserted else { return }
         set(.usageBytes, labels, memory.usageBytes)
         set(.rssBytes, labels, memory.rssBytes)
         set(.activeFileBytes, labels, memory.activeFileBytes)
@@ -56,24 +78,15 @@ private struct SeriesWriter {
         }
     }
 
-    func node(_ node: SnapshotNode) {
-        set(.nodeAvailableBytes, [("formula", "kubelet")], node.availableBytes)
-        set(.nodeAvailableBytes, [("formula", "no_cache")], node.availableNoCacheBytes)
-        set(.nodeMemoryTotalBytes, [], node.memTotalBytes)
-    }
-
-    func emit() -> [UInt8] {
-        var bytes: [UInt8] = []
-        registry.emit(into: &bytes)
-        return bytes
-    }
-
     private func set(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: UInt64?) {
         set(metric, labels, value.map { Double($0) })
     }
 
     private func set(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: Double?) {
         guard let value, let descriptor = descriptors[metric] else { return }
-        registry.makeGauge(descriptor: descriptor, labels: labels).set(to: value)
+        let key = SeriesKey(metric: metric, labelValues: labels.map(\.1))
+        let gauge = gauges[key] ?? registry.makeGauge(descriptor: descriptor, labels: labels)
+        gauge.set(to: value)
+        rendered[key] = gauge
     }
 }

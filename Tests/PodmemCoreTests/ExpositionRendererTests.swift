@@ -20,7 +20,7 @@ final class ExpositionRendererTests: XCTestCase {
         let monitor = Monitor(source: source, window: 300, intervalSeconds: 1, historyCapacity: 301)
         for index in 0..<polls { monitor.poll(at: 1000 + Double(index)) }
         let document = try XCTUnwrap(monitor.snapshot())
-        let exposition = String(decoding: ExpositionRenderer.render(document), as: UTF8.self)
+        let exposition = String(decoding: ExpositionRenderer().render(document), as: UTF8.self)
         return (document, MetricSeries.parse(exposition: exposition))
     }
 
@@ -120,6 +120,14 @@ final class ExpositionRendererTests: XCTestCase {
             try FileManager.default.removeItem(atPath: tree.path + "/kubepods/besteffort/pod\(uid)")
         }
         XCTAssertEqual(sizes.count, 1, "every round exports the same number of series: \(sizes)")
+
+        // A value that becomes unknown takes its series with it; the others get the new values.
+        tree.write("kubepods/burstable/pod\(Self.uidA)/memory.stat", "\u{0}garbage\n")
+        tree.write("kubepods/burstable/pod\(Self.uidA)/memory.usage_in_bytes", "81920\n")
+        await poller.poll()
+        let podA = ["namespace": "", "pod": Self.uidA, "container": "", "qos": "burstable"]
+        XCTAssertNil(exported()[MetricSeries(name: "podmem_working_set_bytes", labels: podA)])
+        XCTAssertEqual(exported()[MetricSeries(name: "podmem_usage_bytes", labels: podA)], 81920)
     }
 
     func testTwoCgroupsWithTheSameNamesExportTheLargerOnce() throws {
