@@ -7,7 +7,7 @@ import Prometheus
 /// One registry lives across documents: a series seen again only gets its new value, a new one registers a gauge,
 /// and one missing from the document (pod deleted, value now unknown) is unregistered, so the exposition holds
 /// exactly the latest document's series. A fresh registry per document would rebuild every label family one
-/// insertion at a time (the registry copies a family's dictionary on each insertion): ≈0.9 s per poll at 1000 pods.
+/// insertion at a time (the registry copies a family's dictionary on each insertion): ≈17 s per poll at 1000 pods.
 public final class ExpositionRenderer {
     /// The sandbox (pause) container's `container` label, as cAdvisor names it.
     public static let sandboxContainerLabel = "POD"
