@@ -3,13 +3,18 @@ import PackageDescription
 
 let package = Package(
     name: "podmem",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "podmem", targets: ["podmem"]),
         .library(name: "PodmemCore", targets: ["PodmemCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Everything that reads, derives and formats: no terminal, no ncurses.
@@ -22,11 +27,24 @@ let package = Package(
         .target(name: "CTerminalSafety", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only module that calls ncurses.
         .target(name: "PodmemCurses", dependencies: ["PodmemUI", "CNCursesW", "CTerminalSafety"]),
+        // The Prometheus exporter: snapshot document -> exposition, polled on its own task, served over HTTP.
+        .target(
+            name: "PodmemServe",
+            dependencies: [
+                "PodmemCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Thin command-line front end.
         .executableTarget(
             name: "podmem",
             dependencies: [
-                "PodmemCore", "PodmemUI", "PodmemCurses",
+                "PodmemCore", "PodmemUI", "PodmemCurses", "PodmemServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,7 +52,7 @@ let package = Package(
         .executableTarget(name: "podmem-lab"),
         // Release-build benchmark: podmem's poll against a C reader of the same files.
         .executableTarget(name: "podmem-bench", dependencies: ["PodmemCore"]),
-        .testTarget(name: "PodmemCoreTests", dependencies: ["PodmemCore", "podmem", "podmem-lab"]),
+        .testTarget(name: "PodmemCoreTests", dependencies: ["PodmemCore", "PodmemServe", "podmem", "podmem-lab"]),
         .testTarget(name: "PodmemUITests", dependencies: ["PodmemUI", "PodmemCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `podmem`: container memory with page cache told apart from what a pod really holds.
 /// With no subcommand it runs `top`, so `podmem`, `podmem -b -n 3` and `podmem --demo` work as before.
-struct Podmem: ParsableCommand {
+struct Podmem: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "podmem",
         abstract: "Per-pod memory from cgroups, with cAdvisor's working set split into page cache and the rest.",
@@ -10,6 +10,6 @@ struct Podmem: ParsableCommand {
             WS = max(0, usage − inactive_file) is cAdvisor's working set (Grafana, kubectl top, kubelet eviction).
             WS-NC = max(0, usage − inactive_file − active_file) leaves out all page cache.
             """,
-        subcommands: [TopCommand.self, RecordCommand.self, ReplayCommand.self, ReportCommand.self],
+        subcommands: [TopCommand.self, RecordCommand.self, ReplayCommand.self, ReportCommand.self, ServeCommand.self],
         defaultSubcommand: TopCommand.self)
 }

@@ -1,8 +1,11 @@
 import Glibc
 import PodmemCore
 
-/// The recording loop. SIGINT and SIGTERM are blocked and waited for with `sigtimedwait` between polls, so a stop
-/// request ends the loop cleanly after the current record and never interrupts a write.
+/// Set by the SIGINT/SIGTERM handler; the handler may run on any thread, the loop reads it between polls.
+nonisolated(unsafe) private var stopSignalReceived: sig_atomic_t = 0
+
+/// The recording loop. SIGINT and SIGTERM only set a flag, read between polls (the wait sleeps in slices of at most
+/// 50 ms), so a stop request ends the loop cleanly after the current record and a write is only ever retried.
 struct RecordRun {
     let path: String
     let intervalSeconds: Double
@@ -11,11 +14,7 @@ struct RecordRun {
     let source: MemorySource
 
     func run() throws {
-        var stopSignals = sigset_t()
-        sigemptyset(&stopSignals)
-        sigaddset(&stopSignals, SIGINT)
-        sigaddset(&stopSignals, SIGTERM)
-        sigprocmask(SIG_BLOCK, &stopSignals, nil)
+        for signal in [SIGINT, SIGTERM] { Glibc.signal(signal) { _ in stopSignalReceived = 1 } }
         let start = Timestamp.now()
         var writer: RecordingWriter?
         var records = 0
@@ -33,23 +32,21 @@ struct RecordRun {
             if showProgress { Console.write("\rpodmem: \(records) samples recorded to \(path)", to: STDERR_FILENO) }
             deadline += intervalSeconds
             if let durationSeconds, deadline - start > durationSeconds + 1e-6 { break }
-            if Self.waitForStop(stopSignals, seconds: deadline - Timestamp.now()) { break }
+            if Self.waitForStop(until: deadline) { break }
         }
         try writer?.finish()
         if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
         Console.write("podmem: \(records) samples recorded to \(path)\n", to: STDERR_FILENO)
     }
 
-    /// Waits up to `seconds` (zero: only looks); true when SIGINT or SIGTERM arrived.
-    private static func waitForStop(_ signals: sigset_t, seconds: Double) -> Bool {
-        var signals = signals
-        let wait = max(0, seconds)
-        var timeout = timespec(tv_sec: Int(wait), tv_nsec: Int((wait - wait.rounded(.down)) * 1e9))
-        while true {
-            if sigtimedwait(&signals, nil, &timeout) > 0 { return true }
-            if errno == EINTR { continue }
-            return false
+    /// Sleeps until `deadline` (Unix seconds) or a stop signal; true when SIGINT or SIGTERM arrived.
+    private static func waitForStop(until deadline: Double) -> Bool {
+        while stopSignalReceived == 0 {
+            let left = deadline - Timestamp.now()
+            if left <= 0 { return false }
+            Console.sleep(seconds: min(left, 0.05))
         }
+        return true
     }
 
     private static func randomIdentifier() -> String {

@@ -2,10 +2,20 @@ import ArgumentParser
 import Glibc
 import PodmemCore
 
+/// Runs a parsed command, awaiting async ones (`serve`). A function and not top-level code: there Swift resolves
+/// an async command's `run()` to the synchronous requirement, whose default only prints help.
+func run(_ command: ParsableCommand) async throws {
+    if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+    } else {
+        var command = command
+        try command.run()
+    }
+}
+
 // Usage errors exit 2 (like most Unix tools), setup errors print one line and exit 1, never a stack trace.
 do {
-    var command = try Podmem.parseAsRoot()
-    try command.run()
+    try await run(try Podmem.parseAsRoot())
 } catch let error as SetupError {
     Console.write("podmem: \(error.message)\n", to: STDERR_FILENO)
     exit(1)

@@ -8,8 +8,13 @@ struct CommandRun {
 
     static func podmem(_ arguments: [String], timeout: Double = 60) throws -> CommandRun {
         guard let binary = BinaryLocator.executable("podmem") else { throw CocoaError(.fileNoSuchFile) }
+        return try run(binary, arguments, timeout: timeout)
+    }
+
+    /// Runs `executable`; `input` becomes its stdin (else /dev/null).
+    static func run(_ executable: URL, _ arguments: [String], input: Data? = nil, timeout: Double = 60) throws -> CommandRun {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -20,7 +25,13 @@ struct CommandRun {
         FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let stdin = scratch.appendingPathComponent("in")
+            try input.write(to: stdin)
+            process.standardInput = try FileHandle(forReadingFrom: stdin)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
