@@ -37,6 +37,8 @@ struct BenchOptions {
     var replay = false
     var replayHours = 24.0
     var maxOpenSeconds: Double?
+    /// Make the tree of real, empty cgroups on this cgroup v1 memory hierarchy instead of files in --dir.
+    var cgroupfs: String?
 
     /// The checkout this binary was built from: where `bench/floor.c` and the fixtures are found by default.
     static var packageRoot: String {
@@ -55,7 +57,7 @@ struct BenchOptions {
     }
 
     static let usage = """
-        usage: podmem-bench [--layout v1|v2] [--pods N] [--containers M] [--iterations P] [--rounds R]
+        usage: podmem-bench [--layout v1|v2 | --cgroupfs] [--pods N] [--containers M] [--iterations P] [--rounds R]
                             [--warmup W] [--dir DIR] [--json] [--max-ratio X] [--floor-source FILE] [--fixtures DIR]
                podmem-bench --live [--layout v1|v2] [--pods N] [--containers M] [--seconds S] [--rounds R]
                             [--settle T] [--size WxH] [--podmem FILE] [--max-ratio X] [--max-rss-mib Y] [--json] …
@@ -78,6 +80,9 @@ struct BenchOptions {
         podmem's writer, times opening it at its end (median of R rounds, in-process) and runs the release
         `podmem report FILE --json` on it for its wall time and peak RSS. No tree is generated.
 
+          --cgroupfs      make the tree of real, empty cgroups on the v1 memory hierarchy at /sys/fs/cgroup/memory
+                          (--cgroupfs-at DIR: elsewhere), so the kernel generates every file read; v1 layout only;
+                          also times `systemd-cgtop -b` walking the same tree. The cgroups are removed afterwards.
           --json          print the figures as one JSON object instead of the table
           --max-open-seconds Z  replay: exit 1 when opening (in-process or podmem report) takes longer than Z s
           --max-ratio X   exit 1 when podmem's CPU ratio to the floor (Monitor.poll's; live: the UI's) exceeds X
@@ -121,6 +126,8 @@ struct BenchOptions {
                 options.maxRatio = ratio
             case "--live": options.live = true
             case "--replay": options.replay = true
+            case "--cgroupfs": options.cgroupfs = CgroupfsTree.defaultHierarchy
+            case "--cgroupfs-at": options.cgroupfs = try value(flag)
             case "--hours":
                 let text = try value(flag)
                 guard let hours = Double(text), hours > 0 else { throw BenchError("--hours must be a positive number, not \(text)", exitCode: 2) }

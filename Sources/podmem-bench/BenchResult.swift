@@ -31,6 +31,12 @@ struct BenchResult: BenchReport, Codable {
     var monitor: PathFigures
     /// `ru_maxrss` of the bench process (tree generation included; the floor is a child and not counted).
     var peakResidentBytes: UInt64
+    /// Whether the tree was real cgroups (the kernel generating every file) rather than copied files.
+    var cgroupfs: Bool
+    /// `systemd-cgtop -b` refreshing the same real tree (cgroupfs only, when installed).
+    var systemdCgtopCPUMicrosecondsPerIteration: Double?
+    /// The release `podmem --batch -n 5` on the same tree, its own peak RSS.
+    var batchPeakResidentMiB: Double?
 
     func table() -> String {
         var table = TextTable(
@@ -38,14 +44,20 @@ struct BenchResult: BenchReport, Codable {
                       "podmem wall ms/poll"],
             alignments: [.left, .right, .right, .right, .left, .right, .right, .right, .right])
         for (name, figures) in [("CgroupSource.sample", sample), ("Monitor.poll", monitor)] {
-            table.rows.append([layout.rawValue, String(pods), String(containersPerPod), String(filesPerPoll), name,
+            table.rows.append([layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod), String(filesPerPoll), name,
                                Self.format(floorCPUMicrosecondsPerPoll, digits: 0), Self.format(figures.cpuMicrosecondsPerPoll, digits: 0),
                                Self.format(figures.ratio, digits: 2) + "×", Self.format(figures.wallMillisecondsPerPoll, digits: 1)])
+        }
+        if let cgtop = systemdCgtopCPUMicrosecondsPerIteration {
+            table.rows.append([layout.rawValue + " cgroupfs", String(pods), String(containersPerPod), "-", "systemd-cgtop -b",
+                               Self.format(floorCPUMicrosecondsPerPoll, digits: 0), Self.format(cgtop, digits: 0),
+                               Self.format(cgtop / floorCPUMicrosecondsPerPoll, digits: 2) + "×", "-"])
         }
         return table.render() + """
             medians of \(rounds) rounds × \(iterations) polls; ratio = podmem CPU / floor CPU (C open+read+close of the same files), \
             paired per round. Beyond the floor's reads a poll lists \(directoriesListedPerPoll) directories, stats \(statsPerPoll) \
-            paths and tries \(failedOpensPerPoll) absent files. Peak RSS \(Self.format(Double(peakResidentBytes) / 1_048_576, digits: 1)) MiB.
+            paths and tries \(failedOpensPerPoll) absent files. Bench peak RSS \(Self.format(Double(peakResidentBytes) / 1_048_576, digits: 1)) MiB\
+            \(batchPeakResidentMiB.map { "; podmem --batch -n 5 peak RSS " + Self.format($0, digits: 1) + " MiB" } ?? "").
 
             """
     }

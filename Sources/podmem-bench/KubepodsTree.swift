@@ -113,7 +113,7 @@ struct KubepodsTree {
 
     /// kubelet's `pods/<namespace>_<pod>_<uid>/` and `containers/<pod>_<namespace>_<container>-<id>.log`;
     /// container 0 plays the sandbox (pause) container, which has no log.
-    private func writeLogs() throws {
+    func writeLogs() throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: logRoot + "/containers", withIntermediateDirectories: true)
         for pod in 0..<pods {

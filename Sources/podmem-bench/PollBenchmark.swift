@@ -1,3 +1,4 @@
+import Glibc
 import PodmemCore
 
 /// Runs the floor and podmem's two poll paths on one generated tree, interleaved round by round
@@ -7,6 +8,8 @@ struct PollBenchmark {
     let tree: KubepodsTree
     /// Where the file list and the floor binary go.
     let scratch: String
+    /// On a real cgroupfs tree: its path for `systemd-cgtop`, timed in the same rounds.
+    let cgtopPath: String?
 
     /// Per-poll figures of one measured run.
     private struct Timing {
@@ -34,10 +37,14 @@ struct PollBenchmark {
         var floorRuns: [Double] = []
         var sampleRuns: [Timing] = []
         var monitorRuns: [Timing] = []
+        var cgtopRuns: [Double] = []
+        let cgtop = cgtopPath.flatMap { SystemdCgtop.isInstalled ? $0 : nil }
         for _ in 0..<options.roundCount {
             floorRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations))
             sampleRuns.append(measure { now += 1; _ = sampler.sample(at: now) })
             monitorRuns.append(measure { now += 1; monitor.poll(at: now) })
+            // Root, kubepods, QoS, pod, container: the depth podmem reads.
+            if let cgtop { cgtopRuns.append(try SystemdCgtop.cpuMicrosecondsPerIteration(cgroupPath: cgtop, depth: 5, iterations: options.iterations)) }
         }
 
         return BenchResult(
@@ -46,11 +53,23 @@ struct PollBenchmark {
             failedOpensPerPoll: poll.failedReads, iterations: options.iterations, rounds: options.roundCount,
             floorCPUMicrosecondsPerPoll: floorRuns.median,
             sample: Self.figures(sampleRuns, floor: floorRuns), monitor: Self.figures(monitorRuns, floor: floorRuns),
-            peakResidentBytes: ResourceClock.peakResidentBytes())
+            peakResidentBytes: ResourceClock.peakResidentBytes(), cgroupfs: cgtopPath != nil,
+            systemdCgtopCPUMicrosecondsPerIteration: cgtopRuns.isEmpty ? nil : cgtopRuns.median,
+            batchPeakResidentMiB: batchPeakResidentMiB())
     }
 
     private func source<FS: CgroupFileSystem>(_ fileSystem: FS, _ hierarchy: CgroupHierarchy) -> CgroupSource {
         CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: "/", logRoot: tree.logRoot, host: "bench")
+    }
+
+    /// Peak RSS of the release `podmem --batch -n 5` on the tree, under GNU time (which forks podmem itself, so the
+    /// figure is podmem's own); nil when either is missing.
+    private func batchPeakResidentMiB() -> Double? {
+        guard access("/usr/bin/time", X_OK) == 0, access(options.podmem, X_OK) == 0 else { return nil }
+        let run = ChildProcess.run("/usr/bin/time", ["-f", "%M", "sh", "-c", "exec \"$0\" \"$@\" >/dev/null", options.podmem,
+                                                      "--batch", "-n", "5", "-d", "0", "--root", tree.cgroupRoot, "--log-root", tree.logRoot])
+        guard run.status == 0, let kibibytes = run.output.split(separator: "\n").last.flatMap({ Double($0) }) else { return nil }
+        return kibibytes / 1024
     }
 
     private func measure(_ poll: () -> Void) -> Timing {

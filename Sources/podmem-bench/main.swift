@@ -19,7 +19,7 @@ if options.showHelp {
     exit(0)
 }
 // A live run holds a tmux server and a podmem: Ctrl-C must end it through its cleanup.
-if options.live { StopSignals.hold() }
+if options.live || options.cgroupfs != nil { StopSignals.hold() }
 
 let report: any BenchReport
 do {
@@ -30,11 +30,16 @@ do {
         report = try ReplayBenchmark(options: options, scratch: scratch.path).run()
     } else {
         FileHandle.standardError.write(Data("podmem-bench: \(options.layout.rawValue) tree of \(options.pods) pods × \(options.containersPerPod) containers in \(scratch.path)\n".utf8))
-        let tree = try KubepodsTree.generate(layout: options.layout, pods: options.pods, containersPerPod: options.containersPerPod,
-                                             fixtures: options.fixtures, in: scratch.path)
+        let cgroupfs = try options.cgroupfs.map {
+            try CgroupfsTree.make(pods: options.pods, containersPerPod: options.containersPerPod, hierarchy: $0, scratch: scratch.path)
+        }
+        defer { cgroupfs?.remove() }
+        let tree = try cgroupfs?.tree ?? KubepodsTree.generate(layout: options.layout, pods: options.pods,
+                                                                containersPerPod: options.containersPerPod, fixtures: options.fixtures,
+                                                                in: scratch.path)
         report = options.live
             ? try LiveBenchmark(options: options, tree: tree, scratch: scratch.path).run()
-            : try PollBenchmark(options: options, tree: tree, scratch: scratch.path).run()
+            : try PollBenchmark(options: options, tree: tree, scratch: scratch.path, cgtopPath: cgroupfs?.cgroupPath).run()
     }
 } catch let error as BenchError {
     fail(error.message, status: error.exitCode)

@@ -43,12 +43,14 @@ public struct MemoryHistory {
         func add(_ cgroup: String, _ inode: UInt64, _ counters: MemoryCounters, allTiers: Bool) {
             let point = HistoryPoint(time: sample.timestamp, counters: counters)
             let key = SeriesKey(cgroup: cgroup, inode: inode)
-            if series[key]?.lastPoll == poll { return }  // the same cgroup listed twice in one sample
-            present += 1
-            if series[key] != nil {
-                for tier in series[key]!.tiers.indices { series[key]!.tiers[tier].append(point) }
-                series[key]!.lastPoll = poll
+            // One hash per series and poll: later accesses go through the index.
+            if let index = series.index(forKey: key) {
+                if series.values[index].lastPoll == poll { return }  // the same cgroup listed twice in one sample
+                present += 1
+                series.values[index].lastPoll = poll
+                for tier in series.values[index].tiers.indices { series.values[index].tiers[tier].append(point) }
             } else {
+                present += 1
                 var tiers = plan.tiers.prefix(allTiers ? plan.tiers.count : 1).map { HistoryTier($0, epoch: epoch) }
                 for tier in tiers.indices { tiers[tier].append(point) }
                 series[key] = Series(tiers: tiers, lastPoll: poll)
@@ -64,9 +66,12 @@ public struct MemoryHistory {
     /// The finest tier of the series that covers `window` seconds: one whose full span is long enough, or one that
     /// has not dropped a point yet (it holds everything so far). nil window, or none long enough: the coarsest.
     public func tierIndex(window: Double?, cgroup: String, inode: UInt64) -> Int {
-        guard let held = series[SeriesKey(cgroup: cgroup, inode: inode)] else { return 0 }
-        guard let window else { return held.tiers.count - 1 }
-        return held.tiers.indices.first { plan.coveredSeconds(tier: $0) >= window || !held.tiers[$0].isFull } ?? held.tiers.count - 1
+        series[SeriesKey(cgroup: cgroup, inode: inode)].map { tierIndex(window: window, held: $0.tiers) } ?? 0
+    }
+
+    private func tierIndex(window: Double?, held tiers: [HistoryTier]) -> Int {
+        guard let window else { return tiers.count - 1 }
+        return tiers.indices.first { plan.coveredSeconds(tier: $0) >= window || !tiers[$0].isFull } ?? tiers.count - 1
     }
 
     /// The raw tier's points (every poll held).
@@ -76,7 +81,7 @@ public struct MemoryHistory {
 
     /// The points that best show the last `window` seconds (see `tierIndex`).
     public func points(cgroup: String, inode: UInt64, window: Double?) -> HistoryTier? {
-        series[SeriesKey(cgroup: cgroup, inode: inode)]?.tiers[tierIndex(window: window, cgroup: cgroup, inode: inode)]
+        series[SeriesKey(cgroup: cgroup, inode: inode)].map { $0.tiers[tierIndex(window: window, held: $0.tiers)] }
     }
 
     /// Everything held, oldest first, each stretch of time from the finest tier that has it: coarse means
@@ -96,17 +101,17 @@ public struct MemoryHistory {
     /// The growth verdict over `window` seconds, recomputed when older than `maximumAgePolls` polls (the screen
     /// refreshes a busy node's verdicts in turns; 1 means always fresh).
     public mutating func growth(cgroup: String, inode: UInt64, window: Double?, maximumAgePolls: Int = 1) -> Growth {
-        let key = SeriesKey(cgroup: cgroup, inode: inode)
-        guard series[key] != nil else { return .unknown }
-        let tier = tierIndex(window: window, cgroup: cgroup, inode: inode)
-        if let cached = series[key]!.growth, cached.window == window, cached.tier == tier, poll - cached.poll < maximumAgePolls {
+        guard let index = series.index(forKey: SeriesKey(cgroup: cgroup, inode: inode)) else { return .unknown }
+        let held = series.values[index]
+        let tier = tierIndex(window: window, held: held.tiers)
+        if let cached = held.growth, cached.window == window, cached.tier == tier, poll - cached.poll < maximumAgePolls {
             return cached.growth
         }
-        let growth = GrowthAnalyzer.analyze(series[key]!.tiers[tier], window: window)
+        let growth = GrowthAnalyzer.analyze(held.tiers[tier], window: window)
         // The first verdict of a series is dated back by a share of the age limit taken from its inode, so series
         // that appeared together do not all fall due on the same poll.
-        let computedAt = series[key]!.growth == nil ? poll - Int(inode % UInt64(maximumAgePolls)) : poll
-        series[key]!.growth = CachedGrowth(growth: growth, window: window, tier: tier, poll: computedAt)
+        let computedAt = held.growth == nil ? poll - Int(inode % UInt64(maximumAgePolls)) : poll
+        series.values[index].growth = CachedGrowth(growth: growth, window: window, tier: tier, poll: computedAt)
         return growth
     }
 
