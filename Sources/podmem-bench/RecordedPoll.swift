@@ -38,8 +38,13 @@ struct RecordedPoll {
         guard sample.workloads.count == tree.pods, complete.count == tree.pods else {
             throw BenchError("podmem saw \(complete.count) complete pods of \(sample.workloads.count) workloads, expected \(tree.pods)")
         }
-        // v1: four files per cgroup; v2: five, but the root has only memory.stat. Plus /proc/meminfo.
-        let expected = tree.layout == .v1 ? tree.cgroupCount * 4 + 1 : (tree.cgroupCount - 1) * 5 + 2
-        guard reads == expected else { throw BenchError("podmem read \(reads) files per poll, expected \(expected)") }
+        // Every poll: usage and memory.stat per cgroup (the v2 root: memory.stat only), plus /proc/meminfo. The slow
+        // files (v1: limit, failcnt; v2: max, events, pressure) only for the cgroups due this poll, about a tenth
+        // at a 1 s interval: so the floor reads what an average steady-state poll reads.
+        let everyPoll = tree.layout == .v1 ? tree.cgroupCount * 2 + 1 : (tree.cgroupCount - 1) * 2 + 2
+        let all = tree.layout == .v1 ? tree.cgroupCount * 4 + 1 : (tree.cgroupCount - 1) * 5 + 2
+        guard reads >= everyPoll, reads < all else {
+            throw BenchError("podmem read \(reads) files in a steady poll, expected \(everyPoll) and some of the slow ones")
+        }
     }
 }

@@ -1,6 +1,11 @@
 /// Reads one cgroup's memory files into `MemoryCounters`, reusing one byte buffer for every file.
 /// Problems become warning lines; what could be read is still returned.
+///
+/// Usage and `memory.stat` are read every poll. The limit, v1 `memory.failcnt`, v2 `memory.events` and PSI (itself
+/// a 10 s average) are read when a cgroup is first seen and then once every `slowFilesSeconds`, each cgroup at its
+/// own phase: half the opens of a poll, for values that change on resizes and rare events.
 public struct CgroupCounterReader {
+    public static let slowFilesSeconds = 10.0
     public enum Outcome: Sendable, Equatable {
         case counters(MemoryCounters)
         /// Every file is gone: the cgroup was removed between discovery and reading.
@@ -11,10 +16,31 @@ public struct CgroupCounterReader {
     public let version: CgroupVersion
     private var buffer = [UInt8](repeating: 0, count: 16 * 1024)
     private var slots: [UInt64?] = Array(repeating: nil, count: 16)
+    /// The poll's time, set by `beginPoll`.
+    private var now = 0.0
+    /// The slow files' last values per cgroup (by `memory.stat` path), and when they are due again.
+    private var slowValues: [String: SlowValues] = [:]
+    private var polls = 0
+
+    struct SlowValues {
+        var limit: MemoryLimit?
+        var failCount: UInt64?
+        var events: MemoryEvents?
+        var pressure: MemoryPressure?
+        var due: Double
+        var seen: Double
+    }
 
     public init(fileSystem: any CgroupFileSystem, version: CgroupVersion) {
         self.fileSystem = fileSystem
         self.version = version
+    }
+
+    /// Starts a poll at `timestamp` (Unix seconds); now and then forgets cgroups not seen for a minute.
+    public mutating func beginPoll(at timestamp: Double) {
+        now = timestamp
+        polls += 1
+        if polls % 100 == 0 { slowValues = slowValues.filter { $0.value.seen >= timestamp - 60 } }
     }
 
     public mutating func read(_ files: CgroupFiles, warnings: inout [String]) -> Outcome {
@@ -53,6 +79,23 @@ public struct CgroupCounterReader {
             warnings.append("\(files.usage.lastPathComponentLabel(files)): \(error.summary)")
         }
 
+        if let index = slowValues.index(forKey: files.stat), slowValues.values[index].due > now {
+            let cached = slowValues.values[index]
+            (counters.limit, counters.failCount, counters.events, counters.pressure) = (cached.limit, cached.failCount, cached.events, cached.pressure)
+            slowValues.values[index].seen = now
+            return .counters(counters)
+        }
+        readSlowFiles(files, into: &counters, warnings: &warnings)
+        // A cgroup seen for the first time gets a phase of its own within the period (from its path), so a node's
+        // cgroups do not all fall due on the same poll.
+        let phase = slowValues[files.stat] == nil ? Double(UInt(bitPattern: files.stat.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
+        slowValues[files.stat] = SlowValues(limit: counters.limit, failCount: counters.failCount, events: counters.events,
+                                            pressure: counters.pressure, due: now + Self.slowFilesSeconds - phase, seen: now)
+        return .counters(counters)
+    }
+
+    /// Limit, failcnt or events, and PSI.
+    private mutating func readSlowFiles(_ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]) {
         switch fileSystem.read(files.limit, into: &buffer) {
         case .success(let count):
             switch ByteParsing.limit(buffer, count: count) {
@@ -66,7 +109,6 @@ public struct CgroupCounterReader {
         }
 
         readOptionalCounters(files, into: &counters, warnings: &warnings)
-        return .counters(counters)
     }
 
     /// failcnt, events and PSI: absent files are simply absent values (older kernels, fixtures).

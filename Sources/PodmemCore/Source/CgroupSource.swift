@@ -28,6 +28,7 @@ public final class CgroupSource: MemorySource {
 
     public func sample(at timestamp: Double) -> Sample {
         var warnings: [String] = []
+        reader.beginPoll(at: timestamp)
         if let warning = podNames.refresh() { warnings.append(warning) }
         var workloads: [WorkloadSample] = []
         for found in discovery.discover() {
