@@ -78,7 +78,7 @@ struct LiveBenchmark {
         }
 
         return LiveResult(
-            layout: tree.layout, pods: tree.pods, containersPerPod: tree.containersPerPod, filesPerPoll: poll.readPaths.count,
+            layout: tree.layout, cgroupfs: options.cgroupfs != nil, pods: tree.pods, containersPerPod: tree.containersPerPod, filesPerPoll: poll.readPaths.count,
             width: options.width, height: options.height, intervalSeconds: Self.intervalSeconds, settleSeconds: options.settleSeconds,
             rounds: rounds, floorCPUMillisecondsPerSecond: rounds.map(\.floorCPUMillisecondsPerSecond).median,
             podmemCPUMillisecondsPerSecond: rounds.map(\.podmemCPUMillisecondsPerSecond).median, ratio: rounds.map(\.ratio).median,

@@ -20,6 +20,8 @@ struct LiveResult: BenchReport, Codable {
     }
 
     var layout: TreeLayout
+    /// Whether the tree was real cgroups rather than copied files.
+    var cgroupfs: Bool
     var pods: Int
     var containersPerPod: Int
     /// Files podmem reads (and the floor reads) per poll.
@@ -43,7 +45,7 @@ struct LiveResult: BenchReport, Codable {
                       "tmux CPU ms/s", "others CPU ms/s", "podmem RSS MiB"],
             alignments: [.left, .right, .right, .left, .right, .right, .right, .right, .right, .right, .right])
         func row(_ name: String, start: String, floor: Double, podmem: Double, ratio: Double, tmux: Double, other: String, resident: UInt64) {
-            table.rows.append([layout.rawValue, String(pods), String(containersPerPod), name, start, Self.format(floor, digits: 1),
+            table.rows.append([layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod), name, start, Self.format(floor, digits: 1),
                                Self.format(podmem, digits: 1), Self.format(ratio, digits: 2) + "×", Self.format(tmux, digits: 1),
                                other, Self.mebibytes(resident)])
         }
