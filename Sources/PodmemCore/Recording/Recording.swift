@@ -27,7 +27,6 @@ public final class Recording: SampleTimeline {
         count = total
     }
 
-    public var host: String { header.host }
     public var intervalSeconds: Double { header.intervalSeconds }
 
     public func timestamp(at position: Int) -> Double {

@@ -17,11 +17,6 @@ struct RecordingDecoder {
         identities[number] = try JSONDecoder().decode(SeriesIdentity.self, from: Data(json))
     }
 
-    /// Whether the payload (flags byte first) is a keyframe, where decoding can start.
-    static func isKeyframe(_ payload: ArraySlice<UInt8>) -> Bool {
-        payload.first.map { $0 & 1 == 1 } ?? false
-    }
-
     mutating func sample(_ payload: [UInt8]) throws -> Sample {
         var reader = BinaryReader(payload)
         if try reader.byte() & 1 == 1 { previous.reset() }

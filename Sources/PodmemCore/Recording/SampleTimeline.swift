@@ -1,6 +1,5 @@
 /// Samples in time order that a replay can move through: a recording, or the history inside a snapshot.
 public protocol SampleTimeline: AnyObject {
-    var host: String { get }
     var intervalSeconds: Double { get }
     /// Problems met while opening (a torn last record, …), shown once.
     var warnings: [String] { get }

@@ -19,7 +19,6 @@ public final class SnapshotTimeline: SampleTimeline {
         self.samples = samples
     }
 
-    public var host: String { document.host }
     public var intervalSeconds: Double { document.intervalSeconds }
     public var count: Int { samples.count }
     public func timestamp(at position: Int) -> Double { samples[position].timestamp }
