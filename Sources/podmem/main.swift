@@ -2,20 +2,23 @@ import ArgumentParser
 import Glibc
 import PodmemCore
 
-/// Runs a parsed command, awaiting async ones (`serve`). A function and not top-level code: there Swift resolves
-/// an async command's `run()` to the synchronous requirement, whose default only prints help.
-func run(_ command: ParsableCommand) async throws {
-    if var asyncCommand = command as? AsyncParsableCommand {
-        try await asyncCommand.run()
-    } else {
-        var command = command
-        try command.run()
-    }
+/// Awaits an async command (`serve`). A function and not top-level code: there Swift resolves an async command's
+/// `run()` to the synchronous requirement, whose default only prints help.
+func runAsync(_ command: AsyncParsableCommand) async throws {
+    var command = command
+    try await command.run()
 }
 
 // Usage errors exit 2 (like most Unix tools), setup errors print one line and exit 1, never a stack trace.
+// Synchronous commands (the live screen, batch, record, replay, report) run right here on the main thread: curses
+// and the signal handling of the terminal modes expect it, and nothing hops to a worker thread.
 do {
-    try await run(try Podmem.parseAsRoot())
+    var command = try Podmem.parseAsRoot()
+    if let asyncCommand = command as? AsyncParsableCommand {
+        try await runAsync(asyncCommand)
+    } else {
+        try command.run()
+    }
 } catch let error as SetupError {
     Console.write("podmem: \(error.message)\n", to: STDERR_FILENO)
     exit(1)
