@@ -68,6 +68,18 @@ final class AppTests: XCTestCase {
         XCTAssertEqual(widest.monitor.window, 24 * 3600, "up to what the coarsest tier holds")
     }
 
+    func testOnlyRowsOnScreenCarrySparklineHistory() {
+        let (app, _) = run([.wait(3)], height: 16)
+        let rows = app.state.rowsOnScreen
+        XCTAssertLessThan(rows.count, 12, "a short terminal shows part of the list")
+        XCTAssertTrue(rows.allSatisfy { !$0.history.t.isEmpty }, "every row on screen has its sparkline points")
+        let offScreen = app.state.visiblePods.dropFirst(rows.count)
+        XCTAssertTrue(offScreen.allSatisfy { $0.history.t.isEmpty }, "rows off screen carry no history")
+        let (paged, _) = run([.wait(3), .key(.pageDown), .key(.pageDown)], height: 16)
+        XCTAssertTrue(paged.state.rowsOnScreen.allSatisfy { !$0.history.t.isEmpty }, "rows paged into view get theirs at once")
+        XCTAssertTrue(paged.lastFrame.text.contains("▁") || paged.lastFrame.text.contains("█"), paged.lastFrame.text)
+    }
+
     func testHelpAndAnyKeyReturns() {
         let (app, terminal) = run([.key(.function(1))])
         XCTAssertEqual(app.state.screen, .help(returnTo: .main))

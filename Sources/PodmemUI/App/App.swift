@@ -119,7 +119,7 @@ public final class App {
         if case .detail(let cgroup) = state.screen {
             state.document = monitor.snapshot(detailed: [cgroup])
         } else {
-            state.document = monitor.snapshot(detailed: [])
+            state.document = monitor.snapshot(detailed: [], briefHistoryFor: Set(state.rowsOnScreen.map(\.cgroup)))
         }
     }
 
@@ -128,6 +128,11 @@ public final class App {
         var frame = Frame(width: width, height: height)
         let context = ScreenContext(glyphs: terminal.glyphs, color: terminal.colorEnabled, now: time.now())
         state.updateViewport(rows: MainScreen.tableRows(height: height))
+        // Rows scrolled, sorted or filtered into view since the last document have no sparklines yet: fetch them.
+        if case .main = state.screen, state.rowsOnScreen.contains(where: { $0.history.t.isEmpty }) {
+            refreshDocument()
+            state.updateViewport(rows: MainScreen.tableRows(height: height))
+        }
         switch state.screen {
         case .main: MainScreen.render(state, intervalSeconds: monitor.intervalSeconds, context: context, into: &frame)
         case .detail(let cgroup): DetailScreen.render(state, cgroup: cgroup, context: context, into: &frame)

@@ -46,6 +46,12 @@ public struct AppState: Sendable {
         visiblePods = sortColumn.sorted(pods, descending: sortDescending)
     }
 
+    /// The pods in the table's rows now (the list's viewport).
+    public var rowsOnScreen: ArraySlice<SnapshotPod> {
+        let start = min(scrollOffset, visiblePods.count)
+        return visiblePods[start..<min(visiblePods.count, start + pageRows)]
+    }
+
     public var selectedIndex: Int {
         let pods = visiblePods
         return pods.firstIndex { $0.cgroup == selectedCgroup } ?? 0
