@@ -20,7 +20,8 @@ public actor ExpositionPoller: Service {
     /// Reads the source once and publishes the exposition of the resulting document.
     public func poll() {
         monitor.poll(at: Timestamp.now())
-        guard let document = monitor.snapshot() else { return }
+        // Every verdict fresh, as batch mode has them; no history: the exposition has none.
+        guard let document = monitor.snapshot(historyFor: []) else { return }
         exposition.publish(renderer.render(document))
     }
 

@@ -10,4 +10,7 @@ public enum GrowthClass: String, Sendable, Codable, CaseIterable {
     case shrinking
     /// Too few samples to say.
     case unknown
+
+    /// The working set grew, whatever drove it.
+    public var isGrowth: Bool { self == .cacheDriven || self == .anonDriven || self == .mixed }
 }

@@ -51,10 +51,10 @@ public final class Monitor {
     /// `detailed` (cgroups of pods) limits the window's history and container growth to those pods, for a live
     /// screen that redraws every poll; others keep their newest `SnapshotBuilder.briefHistoryPoints` points and
     /// a verdict that may be a few polls old. nil: everything, fresh, with all history held.
-    /// `briefHistoryFor` limits those brief histories to the given pods (a busy node's list shows a few dozen rows
-    /// of thousands; their histories would be most of the document).
-    public func snapshot(detailed: Set<String>? = nil, briefHistoryFor: Set<String>? = nil) -> SnapshotDocument? {
+    /// `historyFor` limits the history carried to the given pods: a busy node's list shows a few dozen rows of
+    /// thousands, and an exporter shows none; their histories would be most of the document. nil: every pod.
+    public func snapshot(detailed: Set<String>? = nil, historyFor: Set<String>? = nil) -> SnapshotDocument? {
         guard let latest else { return nil }
-        return SnapshotBuilder(monitor: self, detailed: detailed, briefHistoryFor: briefHistoryFor).document(latest)
+        return SnapshotBuilder(monitor: self, detailed: detailed, historyFor: historyFor).document(latest)
     }
 }

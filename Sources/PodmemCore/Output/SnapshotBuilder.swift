@@ -6,8 +6,8 @@ struct SnapshotBuilder {
 
     let monitor: Monitor
     let detailed: Set<String>?
-    /// Pods outside `detailed` that get their brief history (the rows on screen); nil: all of them.
-    let briefHistoryFor: Set<String>?
+    /// Pods whose history the document carries (the rows on screen, none for an exporter); nil: every pod.
+    let historyFor: Set<String>?
 
     func document(_ sample: Sample) -> SnapshotDocument {
         // Order by cheap keys first, then build each pod once: sorting the built documents would copy them around.
@@ -50,13 +50,11 @@ struct SnapshotBuilder {
     /// Decodes only the points the document keeps: everything held for a snapshot, the window for the pod on
     /// the detail screen, the newest few for a list row.
     func history(_ workload: WorkloadSample, isDetailed: Bool) -> [HistoryPoint] {
+        guard historyFor?.contains(workload.cgroup) ?? true else { return [] }
         let history = monitor.history
         guard detailed != nil else { return history.allPoints(cgroup: workload.cgroup, inode: workload.inode) }
         guard let points = history.points(cgroup: workload.cgroup, inode: workload.inode, window: monitor.window) else { return [] }
-        guard isDetailed else {
-            guard briefHistoryFor?.contains(workload.cgroup) ?? true else { return [] }
-            return Array(points.suffix(Self.briefHistoryPoints))
-        }
+        guard isDetailed else { return Array(points.suffix(Self.briefHistoryPoints)) }
         guard let window = monitor.window, let newest = points.last?.time else { return Array(points) }
         return Array(points.drop { $0.time < newest - window - 1e-9 })
     }

@@ -117,9 +117,9 @@ public final class App {
     /// and computing them for every container of a busy node on every poll would dominate podmem's cost.
     func refreshDocument() {
         if case .detail(let cgroup) = state.screen {
-            state.document = monitor.snapshot(detailed: [cgroup])
+            state.document = monitor.snapshot(detailed: [cgroup], historyFor: [cgroup])
         } else {
-            state.document = monitor.snapshot(detailed: [], briefHistoryFor: Set(state.rowsOnScreen.map(\.cgroup)))
+            state.document = monitor.snapshot(detailed: [], historyFor: Set(state.rowsOnScreen.map(\.cgroup)))
         }
     }
 
