@@ -81,6 +81,34 @@ final class BadInputTests: XCTestCase {
         assertOtherPodIntact(sample)
     }
 
+    /// Reads go through a handle of each cgroup's directory, held while discovery knows the cgroup: a pod removed
+    /// between polls reads as gone (its handle does not keep stale files readable) and its handles are closed.
+    func testDirectoryHandlesFollowTheCgroupsLifetime() throws {
+        let tree = tree()
+        let container = "kubepods/burstable/pod\(Self.uid)/\(String(repeating: "e", count: 64))"
+        tree.v1Cgroup(container, usage: 8192, stat: Self.stat)
+        let fileSystem = LocalFileSystem()
+        let hierarchy = try CgroupHierarchy.inspect(fileSystem: fileSystem, directory: tree.path)
+        let before = Self.openDescriptors()
+        let source = CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: tree.path, logRoot: tree.path, host: "n")
+        XCTAssertEqual(pod(source.sample(at: 1), Self.uid)?.containers.first?.counters.usageBytes, 8192)
+        XCTAssertEqual(Self.openDescriptors() - before, 4, "the root, two pods and one container")
+
+        try FileManager.default.removeItem(atPath: tree.path + "/" + container)
+        let afterContainer = source.sample(at: 2)
+        XCTAssertEqual(pod(afterContainer, Self.uid)?.containers.count, 0, "a removed container is not read through its handle")
+        XCTAssertEqual(Self.openDescriptors() - before, 3)
+        try FileManager.default.removeItem(atPath: tree.path + "/kubepods/burstable/pod\(Self.uid)")
+        let afterPod = source.sample(at: 3)
+        XCTAssertNil(pod(afterPod, Self.uid))
+        assertOtherPodIntact(afterPod)
+        XCTAssertEqual(Self.openDescriptors() - before, 2, "a vanished pod's handle is closed")
+    }
+
+    static func openDescriptors() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    }
+
     /// Root reads every file regardless of mode bits, so denial is injected at the file-system boundary.
     func testPermissionDenied() throws {
         let tree = tree()

@@ -59,12 +59,39 @@ final class TieredHistoryTests: XCTestCase {
         XCTAssertEqual(plan.tiers.map(\.capacity), [301, 120, 144])
         XCTAssertEqual(plan.longestSeconds, 24 * 3600)
         XCTAssertEqual(plan.fitted(workloads: 50, containers: 100), plan, "a small node keeps the whole plan")
+        // 2000 pods × 2 containers would need 2.33 M points; the budget holds 0.52 M: every tier 5× coarser.
         let big = plan.fitted(workloads: 2000, containers: 4000)
         let bytes = (2000 * big.tiers.reduce(0) { $0 + $1.capacity } + 4000 * big.tiers[0].capacity) * 20
         XCTAssertLessThanOrEqual(bytes, HistoryPlan.defaultBudgetBytes)
-        XCTAssertGreaterThan(bytes, HistoryPlan.defaultBudgetBytes * 9 / 10, "the budget is used, not wasted")
+        XCTAssertEqual(big.tiers.map(\.resolutionSeconds), [5, 300, 3000])
+        XCTAssertEqual(big.tiers.map(\.capacity), [60, 24, 29])
+        for tier in plan.tiers.indices {
+            let (kept, wanted) = (big.coveredSeconds(tier: tier), plan.coveredSeconds(tier: tier))
+            XCTAssertTrue(kept >= wanted && kept < wanted + big.tiers[tier].resolutionSeconds!, "every span is kept: \(kept) s for \(wanted) s")
+        }
         XCTAssertEqual(HistoryPlan.live(window: 300, intervalSeconds: 60).tiers.map(\.resolutionSeconds), [nil, 600],
                        "a tier no coarser than twice the interval adds nothing")
+    }
+
+    /// A node too big for the budget keeps the default span at a coarser step: the first tier holds means of k polls
+    /// and still reaches back the whole window, so the default span shows a full line, not a few minute buckets.
+    func testBigNodeKeepsItsSpansAtACoarserStep() throws {
+        // 1 pod + 99 other series, 120 s window: 100 × (121 + 120 + 144) points; a budget of a quarter → k = 4.
+        let plan = HistoryPlan.live(window: 120, intervalSeconds: 1, budgetBytes: 100 * 385 * 20 / 4)
+        var history = MemoryHistory(plan: plan)
+        // Usage grows 1 MiB (256 pages) per second.
+        for t in 0..<240 { history.ingest(sample(12_000 + Double(t), usagePages: UInt64(t) * 256, extraSeries: 99)) }
+        XCTAssertEqual(history.plan.tiers.map(\.resolutionSeconds), [4, 240, 2400])
+        XCTAssertEqual(history.plan.tiers.map(\.capacity), [30, 30, 36])
+        XCTAssertEqual(history.tierIndex(window: 120, cgroup: "p", inode: 1), 0, "the default span is still the first tier")
+        let first = try XCTUnwrap(history.points(cgroup: "p", inode: 1, window: 120))
+        XCTAssertEqual(first.resolutionSeconds, 4)
+        XCTAssertEqual(first.count, 31, "30 finished buckets of 4 polls and the one filling")
+        XCTAssertEqual(first.first?.time, 12_117.5, "polls 116…119: the whole window is still reached")
+        XCTAssertEqual(first.last?.time, 12_237.5)
+        XCTAssertEqual(first.first?.usageBytes, 30_080 * pages, "the mean of polls 116…119: 117.5 × 256 pages")
+        XCTAssertEqual(first.last?.usageBytes, 60_800 * pages)
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 120).growthClass, .anonDriven)
     }
 
     func testCoarseTiersHoldBucketMeansAndTheFillingBucket() {

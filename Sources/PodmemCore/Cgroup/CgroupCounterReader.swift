@@ -18,7 +18,7 @@ public struct CgroupCounterReader {
     private var slots: [UInt64?] = Array(repeating: nil, count: 16)
     /// The poll's time, set by `beginPoll`.
     private var now = 0.0
-    /// The slow files' last values per cgroup (by `memory.stat` path), and when they are due again.
+    /// The slow files' last values per cgroup (by relative path), and when they are due again.
     private var slowValues: [String: SlowValues] = [:]
     private var polls = 0
 
@@ -45,41 +45,41 @@ public struct CgroupCounterReader {
 
     public mutating func read(_ files: CgroupFiles, warnings: inout [String]) -> Outcome {
         var counters = MemoryCounters()
-        let statResult = fileSystem.read(files.stat, into: &buffer)
+        let statResult = read(files, files.stat)
         switch statResult {
         case .success(let count):
             let parser = version == .v1 ? MemoryStat.v1Parser : MemoryStat.v2Parser
             if let bad = parser.parse(buffer, count: count, into: &slots) {
-                warnings.append("\(files.relativePath)/memory.stat: line \(bad.line): \(bad.problem.summary)")
+                warnings.append("\(files.label(files.stat)): line \(bad.line): \(bad.problem.summary)")
             }
             counters.stat = MemoryStat(slots: slots)
             if count > 0 {
                 let missing = MemoryStat.requiredSlots.filter { slots[$0.0.rawValue] == nil }
                     .map { version == .v1 ? $0.v1 : $0.v2 }
                 if !missing.isEmpty {
-                    warnings.append("\(files.relativePath)/memory.stat: lacks \(missing.joined(separator: ", "))")
+                    warnings.append("\(files.label(files.stat)): lacks \(missing.joined(separator: ", "))")
                 }
             } else {
-                warnings.append("\(files.relativePath)/memory.stat: \(ValueProblem.empty.summary)")
+                warnings.append("\(files.label(files.stat)): \(ValueProblem.empty.summary)")
             }
         case .failure(let error):
             if error == .notFound || error == .vanished, files.relativePath != ".", isGone(files) { return .vanished }
-            warnings.append("\(files.relativePath)/memory.stat: \(error.summary)")
+            warnings.append("\(files.label(files.stat)): \(error.summary)")
         }
 
-        switch fileSystem.read(files.usage, into: &buffer) {
+        switch read(files, files.usage) {
         case .success(let count):
             switch ByteParsing.singleValue(buffer, count: count) {
             case .success(let value): counters.usageBytes = value
-            case .failure(let problem): warnings.append("\(files.usage.lastPathComponentLabel(files)): \(problem.summary)")
+            case .failure(let problem): warnings.append("\(files.label(files.usage)): \(problem.summary)")
             }
         case .failure(.notFound) where files.usageFromStatWhenMissing:
             if let anon = counters.stat.rssBytes, let file = counters.stat.fileBytes { counters.usageBytes = anon + file }
         case .failure(let error):
-            warnings.append("\(files.usage.lastPathComponentLabel(files)): \(error.summary)")
+            warnings.append("\(files.label(files.usage)): \(error.summary)")
         }
 
-        if let index = slowValues.index(forKey: files.stat), slowValues.values[index].due > now {
+        if let index = slowValues.index(forKey: files.relativePath), slowValues.values[index].due > now {
             let cached = slowValues.values[index]
             (counters.limit, counters.failCount, counters.events, counters.pressure) = (cached.limit, cached.failCount, cached.events, cached.pressure)
             slowValues.values[index].seen = now
@@ -88,24 +88,24 @@ public struct CgroupCounterReader {
         readSlowFiles(files, into: &counters, warnings: &warnings)
         // A cgroup seen for the first time gets a phase of its own within the period (from its path), so a node's
         // cgroups do not all fall due on the same poll.
-        let phase = slowValues[files.stat] == nil ? Double(UInt(bitPattern: files.stat.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
-        slowValues[files.stat] = SlowValues(limit: counters.limit, failCount: counters.failCount, events: counters.events,
+        let phase = slowValues[files.relativePath] == nil ? Double(UInt(bitPattern: files.relativePath.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
+        slowValues[files.relativePath] = SlowValues(limit: counters.limit, failCount: counters.failCount, events: counters.events,
                                             pressure: counters.pressure, due: now + Self.slowFilesSeconds - phase, seen: now)
         return .counters(counters)
     }
 
     /// Limit, failcnt or events, and PSI.
     private mutating func readSlowFiles(_ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]) {
-        switch fileSystem.read(files.limit, into: &buffer) {
+        switch read(files, files.limit) {
         case .success(let count):
             switch ByteParsing.limit(buffer, count: count) {
             case .success(let limit): counters.limit = limit
-            case .failure(let problem): warnings.append("\(files.limit.lastPathComponentLabel(files)): \(problem.summary)")
+            case .failure(let problem): warnings.append("\(files.label(files.limit)): \(problem.summary)")
             }
         case .failure(.notFound) where files.relativePath == ".":
             counters.limit = .unlimited  // the v2 root has no memory.max: nothing limits it but the machine
         case .failure(let error):
-            warnings.append("\(files.limit.lastPathComponentLabel(files)): \(error.summary)")
+            warnings.append("\(files.label(files.limit)): \(error.summary)")
         }
 
         readOptionalCounters(files, into: &counters, warnings: &warnings)
@@ -113,43 +113,39 @@ public struct CgroupCounterReader {
 
     /// failcnt, events and PSI: absent files are simply absent values (older kernels, fixtures).
     private mutating func readOptionalCounters(_ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]) {
-        switch fileSystem.read(files.eventCounter, into: &buffer) {
+        switch read(files, files.eventCounter) {
         case .success(let count):
             if version == .v1 {
                 switch ByteParsing.singleValue(buffer, count: count) {
                 case .success(let value): counters.failCount = value
-                case .failure(let problem): warnings.append("\(files.eventCounter.lastPathComponentLabel(files)): \(problem.summary)")
+                case .failure(let problem): warnings.append("\(files.label(files.eventCounter)): \(problem.summary)")
                 }
             } else {
                 if let bad = MemoryEvents.parser.parse(buffer, count: count, into: &slots) {
-                    warnings.append("\(files.eventCounter.lastPathComponentLabel(files)): line \(bad.line): \(bad.problem.summary)")
+                    warnings.append("\(files.label(files.eventCounter)): line \(bad.line): \(bad.problem.summary)")
                 }
                 counters.events = MemoryEvents(slots: slots)
             }
         case .failure(.notFound): break
-        case .failure(let error): warnings.append("\(files.eventCounter.lastPathComponentLabel(files)): \(error.summary)")
+        case .failure(let error): warnings.append("\(files.label(files.eventCounter)): \(error.summary)")
         }
-        if let pressurePath = files.pressure {
-            switch fileSystem.read(pressurePath, into: &buffer) {
+        if let pressure = files.pressure {
+            switch read(files, pressure) {
             case .success(let count): counters.pressure = PressureParser.parse(buffer, count: count)
             case .failure(.notFound), .failure(.other(errno: 95)): break  // ENOTSUP when PSI is disabled
-            case .failure(let error): warnings.append("\(pressurePath.lastPathComponentLabel(files)): \(error.summary)")
+            case .failure(let error): warnings.append("\(files.label(pressure)): \(error.summary)")
             }
         }
     }
 
+    private mutating func read(_ files: CgroupFiles, _ name: String) -> Result<Int, FileReadError> {
+        fileSystem.read(files, name, into: &buffer)
+    }
+
     private mutating func isGone(_ files: CgroupFiles) -> Bool {
-        if case .failure(let error) = fileSystem.read(files.usage, into: &buffer), error == .notFound || error == .vanished {
+        if case .failure(let error) = read(files, files.usage), error == .notFound || error == .vanished {
             return true
         }
         return false
-    }
-}
-
-extension String {
-    /// "kubepods/pod…/memory.stat" for warnings: the cgroup's relative path plus the file name.
-    func lastPathComponentLabel(_ files: CgroupFiles) -> String {
-        let name = split(separator: "/").last.map(String.init) ?? self
-        return files.relativePath == "." ? name : files.relativePath + "/" + name
     }
 }

@@ -1,34 +1,46 @@
-/// The full paths of one cgroup's memory files, built once when the cgroup is discovered
-/// so a poll only opens, reads and closes.
+/// Where one cgroup's memory files are: the hierarchy root (one string every cgroup shares), the cgroup's
+/// relative path (the same string its samples carry) and, on a real file system, an open handle of its directory
+/// that reads go through (`CgroupFileSystem.read(_:_:into:)`). A node's thousands of cgroups hold no full path strings.
 public struct CgroupFiles: Sendable, Equatable {
     /// Path relative to the hierarchy root ("." for the root itself), used in warnings and output.
     public let relativePath: String
-    let usage: String
-    let stat: String
-    let limit: String
-    /// v1 `memory.failcnt` or v2 `memory.events`.
-    let eventCounter: String
-    /// v2 only.
-    let pressure: String?
-    /// The v2 root has no `memory.current`; runc (and so cAdvisor and kubelet) then use `anon + file`.
-    let usageFromStatWhenMissing: Bool
+    let root: String
+    let version: CgroupVersion
+    /// Nil where the file system gives none (demo, fixtures in tests without one, descriptors short): full paths.
+    let directory: DirectoryHandle?
 
-    public init(root: String, relativePath: String, version: CgroupVersion) {
+    public init(root: String, relativePath: String, version: CgroupVersion, directory: DirectoryHandle? = nil) {
+        self.root = root
         self.relativePath = relativePath
-        let directory = relativePath == "." ? root : root + "/" + relativePath
-        switch version {
-        case .v1:
-            usage = directory + "/memory.usage_in_bytes"
-            limit = directory + "/memory.limit_in_bytes"
-            eventCounter = directory + "/memory.failcnt"
-            pressure = nil
-        case .v2:
-            usage = directory + "/memory.current"
-            limit = directory + "/memory.max"
-            eventCounter = directory + "/memory.events"
-            pressure = directory + "/memory.pressure"
-        }
-        stat = directory + "/memory.stat"
-        usageFromStatWhenMissing = version == .v2 && relativePath == "."
+        self.version = version
+        self.directory = directory
+    }
+
+    /// The same cgroup: the handle is how it is read, not what it is.
+    public static func == (lhs: CgroupFiles, rhs: CgroupFiles) -> Bool {
+        lhs.relativePath == rhs.relativePath && lhs.root == rhs.root && lhs.version == rhs.version
+    }
+
+    /// The cgroup directory's full path.
+    var directoryPath: String { relativePath == "." ? root : root + "/" + relativePath }
+
+    /// The full path of one of the cgroup's files.
+    func path(_ name: String) -> String { directoryPath + "/" + name }
+
+    /// v1 `memory.usage_in_bytes`, v2 `memory.current`.
+    var usage: String { version == .v1 ? "memory.usage_in_bytes" : "memory.current" }
+    var stat: String { "memory.stat" }
+    /// v1 `memory.limit_in_bytes`, v2 `memory.max`.
+    var limit: String { version == .v1 ? "memory.limit_in_bytes" : "memory.max" }
+    /// v1 `memory.failcnt`, v2 `memory.events`.
+    var eventCounter: String { version == .v1 ? "memory.failcnt" : "memory.events" }
+    /// v2 only.
+    var pressure: String? { version == .v2 ? "memory.pressure" : nil }
+    /// The v2 root has no `memory.current`; runc (and so cAdvisor and kubelet) then use `anon + file`.
+    var usageFromStatWhenMissing: Bool { version == .v2 && relativePath == "." }
+
+    /// "kubepods/pod…/memory.stat" for warnings: the relative path plus the file name.
+    func label(_ name: String) -> String {
+        relativePath == "." ? name : relativePath + "/" + name
     }
 }

@@ -97,7 +97,7 @@ public final class WorkloadDiscovery {
     public func relistContainers(of pod: DiscoveredWorkload) -> [DiscoveredContainer] {
         var workload = pod
         workload.containers = podContainers(pod.relativePath)
-        knownPods[pod.inode] = KnownPod(workload: workload, subdirectories: fileSystem.subdirectoryCount(of: root + "/" + pod.relativePath))
+        knownPods[pod.inode] = KnownPod(workload: workload, subdirectories: fileSystem.subdirectoryCount(of: pod.files))
         return workload.containers
     }
 
@@ -107,8 +107,9 @@ public final class WorkloadDiscovery {
         return entries
     }
 
+    /// A cgroup's files with a handle of its directory, opened once for as long as discovery knows the cgroup.
     private func files(_ relative: String) -> CgroupFiles {
-        CgroupFiles(root: root, relativePath: relative, version: version)
+        CgroupFiles(root: root, relativePath: relative, version: version, directory: fileSystem.openDirectory(root + "/" + relative))
     }
 
     private static func join(_ parent: String, _ child: String) -> String {
@@ -123,9 +124,8 @@ public final class WorkloadDiscovery {
         let isPodParent = parentName.hasPrefix("kubepods") || parentName.hasSuffix("kubepods")
         for entry in directories(at: relative) {
             let path = Self.join(relative, entry.name)
-            let fullPath = root + "/" + path
             if let known = knownPods[entry.inode], known.workload.relativePath == path {
-                let count = fileSystem.subdirectoryCount(of: fullPath)
+                let count = fileSystem.subdirectoryCount(of: known.workload.files)
                 if count != nil && count == known.subdirectories {
                     pods[entry.inode] = known
                     found.append(known.workload)
@@ -135,8 +135,9 @@ public final class WorkloadDiscovery {
             if let pod = CgroupNaming.pod(entry.name) {
                 // cgroupfs: a pod directly under kubepods/ is guaranteed; under burstable/ or besteffort/ it inherits.
                 let qos = pod.qos ?? inheritedQoS ?? (isPodParent ? .guaranteed : nil)
-                let count = fileSystem.subdirectoryCount(of: fullPath)
-                let workload = DiscoveredWorkload(kind: .pod, files: files(path), inode: entry.inode, uid: pod.uid, qos: qos,
+                let podFiles = files(path)
+                let count = fileSystem.subdirectoryCount(of: podFiles)
+                let workload = DiscoveredWorkload(kind: .pod, files: podFiles, inode: entry.inode, uid: pod.uid, qos: qos,
                                                   runtime: nil, containerID: nil, unitName: nil, containers: podContainers(path))
                 pods[entry.inode] = KnownPod(workload: workload, subdirectories: count)
                 found.append(workload)

@@ -37,6 +37,13 @@ public protocol CgroupFileSystem {
     /// Replaces the start of `buffer` with the file's bytes and returns how many were read.
     /// The buffer grows when a file does not fit and is reused between calls.
     func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError>
+    /// `read` of the cgroup file `name` of `files`: the poll's hot path, which an implementation can serve through
+    /// the cgroup's directory handle, without a path string or a path walk.
+    func read(_ files: CgroupFiles, _ name: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError>
+    /// A handle of a cgroup directory for `CgroupFiles`, or nil: reads then use full paths.
+    func openDirectory(_ path: String) -> DirectoryHandle?
+    /// `subdirectoryCount(of:)` of a cgroup's directory, through its handle where it has one.
+    func subdirectoryCount(of files: CgroupFiles) -> Int?
     /// Children of a directory, without `.` and `..`.
     func entries(of directory: String) -> Result<[DirectoryEntry], FileReadError>
     /// Modification time in nanoseconds; name sources are re-read only when it changes.
@@ -49,6 +56,14 @@ public protocol CgroupFileSystem {
 }
 
 extension CgroupFileSystem {
+    public func read(_ files: CgroupFiles, _ name: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
+        read(files.path(name), into: &buffer)
+    }
+
+    public func openDirectory(_ path: String) -> DirectoryHandle? { nil }
+
+    public func subdirectoryCount(of files: CgroupFiles) -> Int? { subdirectoryCount(of: files.directoryPath) }
+
     public func directories(of directory: String) -> Result<[DirectoryEntry], FileReadError> {
         entries(of: directory).map { $0.filter(\.isDirectory) }
     }

@@ -5,8 +5,56 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
     public init() {}
 
     public func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
-        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-        if fd < 0 { return .failure(Self.error(errno)) }
+        path.withCString { read(cString: $0, into: &buffer) }
+    }
+
+    /// `openat` in the cgroup's directory handle; without one, the full path joined in a stack buffer. Either way
+    /// no allocation for a node's thousands of reads per poll.
+    public func read(_ files: CgroupFiles, _ name: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
+        if let directory = files.directory {
+            let fd = name.withCString { openat(directory.descriptor, $0, O_RDONLY | O_CLOEXEC) }
+            return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer)
+        }
+        let (root, relative) = (files.root, files.relativePath)
+        let hasRelative = relative != "."
+        let length = root.utf8.count + (hasRelative ? relative.utf8.count + 1 : 0) + name.utf8.count + 2
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { path in
+            var end = 0
+            func append(_ part: String, slash: Bool) {
+                let copied: Void? = part.utf8.withContiguousStorageIfAvailable { bytes in
+                    guard let source = bytes.baseAddress else { return }
+                    UnsafeMutableRawPointer(path.baseAddress! + end).copyMemory(from: source, byteCount: bytes.count)
+                    end += bytes.count
+                }
+                if copied == nil { for byte in part.utf8 { path[end] = byte; end += 1 } }
+                if slash { path[end] = UInt8(ascii: "/"); end += 1 }
+            }
+            append(root, slash: true)
+            if hasRelative { append(relative, slash: true) }
+            append(name, slash: false)
+            path[end] = 0
+            return path.withMemoryRebound(to: CChar.self) { read(cString: $0.baseAddress!, into: &buffer) }
+        }
+    }
+
+    public func openDirectory(_ path: String) -> DirectoryHandle? {
+        DirectoryHandle.open(path)
+    }
+
+    public func subdirectoryCount(of files: CgroupFiles) -> Int? {
+        guard let directory = files.directory else { return subdirectoryCount(of: files.directoryPath) }
+        var info = stat()
+        guard fstat(directory.descriptor, &info) == 0 else { return nil }
+        return Self.subdirectories(linkCount: info.st_nlink)
+    }
+
+    private func read(cString path: UnsafePointer<CChar>, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer)
+    }
+
+    /// Reads an open file to its end and closes it.
+    private func read(_ fd: Int32, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
         defer { close(fd) }
         var total = 0
         while true {
@@ -37,8 +85,12 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
     /// report fewer (btrfs reports 1) give nil, so callers re-list every time.
     public func subdirectoryCount(of path: String) -> Int? {
         var info = stat()
-        guard path.withCString({ stat($0, &info) }) == 0, info.st_nlink >= 2 else { return nil }
-        return Int(info.st_nlink) - 2
+        guard path.withCString({ stat($0, &info) }) == 0 else { return nil }
+        return Self.subdirectories(linkCount: info.st_nlink)
+    }
+
+    private static func subdirectories(linkCount: nlink_t) -> Int? {
+        linkCount >= 2 ? Int(linkCount) - 2 : nil
     }
 
     /// `readdir` without `.` and `..`; with `directoriesOnly`, other entries are skipped by `d_type`

@@ -2,10 +2,10 @@
 /// (by default 1 min for 2 h and 10 min for 24 h), so slow growth over hours stays visible while memory
 /// depends only on the number of series, never on run time.
 ///
-/// Pods (and other workloads) get every tier; containers only the raw one, so their verdicts cover the raw
-/// window at most — the slow trend is read per pod. A live plan has a byte budget: at the first poll its
-/// capacities shrink in proportion until every series fits (never below `minimumCapacity` points per tier),
-/// so a 2000-pod node keeps shorter spans rather than more memory.
+/// Pods (and other workloads) get every tier; containers only the first one, so their verdicts cover the raw
+/// window at most — the slow trend is read per pod. A live plan has a byte budget: at the first poll every tier
+/// is coarsened by the same factor until every series fits (`fitted`), so a 2000-pod node keeps the same spans
+/// at a coarser step rather than more memory.
 public struct HistoryPlan: Sendable, Equatable {
     public struct Tier: Sendable, Equatable {
         /// Seconds per point; nil for the raw tier (one point per poll).
@@ -20,7 +20,7 @@ public struct HistoryPlan: Sendable, Equatable {
     public let budgetBytes: Int?
 
     /// Default live budget for history points (a point is 20 bytes).
-    public static let defaultBudgetBytes = 16 << 20
+    public static let defaultBudgetBytes = 10 << 20
     /// Most raw points per series: enough for an hour at 1 s.
     public static let maximumRawCapacity = 3600
     /// Fewest points a fitted tier keeps: enough for a verdict's 16 buckets.
@@ -56,17 +56,22 @@ public struct HistoryPlan: Sendable, Equatable {
         return min(maximumRawCapacity, max(2, Int((window / interval).rounded(.up)) + 1))
     }
 
-    /// The plan with every tier scaled down by the same factor so `workloads` series with every tier and
-    /// `containers` with the raw tier fit the budget.
+    /// The plan `workloads` series with every tier and `containers` with the first one fit the budget in: every
+    /// span is kept and every tier coarsened by the same whole factor k (the first tier then holds means of k polls,
+    /// the others buckets k times as long), so a big node's default span still shows a full line, at a coarser step.
     public func fitted(workloads: Int, containers: Int) -> HistoryPlan {
         guard let budgetBytes else { return self }
         let points = workloads * tiers.reduce(0) { $0 + $1.capacity } + containers * tiers[0].capacity
-        let affordable = Double(budgetBytes) / Double(Self.bytesPerPoint)
-        guard points > 0, affordable < Double(points) else { return self }
-        let factor = affordable / Double(points)
+        let affordable = max(1, budgetBytes / Self.bytesPerPoint)
+        guard points > affordable else { return self }
+        let factor = (points + affordable - 1) / affordable
         var fitted = self
         for index in fitted.tiers.indices {
-            fitted.tiers[index].capacity = max(Self.minimumCapacity, Int(Double(tiers[index].capacity) * factor))
+            let tier = tiers[index]
+            // A raw tier of c points spans c - 1 intervals; a bucket tier of c points, c buckets.
+            let buckets = tier.resolutionSeconds == nil ? tier.capacity - 1 : tier.capacity
+            fitted.tiers[index].resolutionSeconds = (tier.resolutionSeconds ?? intervalSeconds) * Double(factor)
+            fitted.tiers[index].capacity = max(Self.minimumCapacity, (buckets + factor - 1) / factor)
         }
         return fitted
     }

@@ -10,9 +10,20 @@ public struct MemoryHistory {
     private var epoch: Double?
 
     struct Series {
-        var tiers: [HistoryTier]
+        /// The first tier inline, the coarser ones (pods only) in an array: a container's series is one allocation.
+        var first: HistoryTier
+        var coarse: [HistoryTier]
         var lastPoll: Int
         var growth: CachedGrowth?
+
+        var tierCount: Int { 1 + coarse.count }
+
+        subscript(tier: Int) -> HistoryTier { tier == 0 ? first : coarse[tier - 1] }
+
+        mutating func append(_ point: HistoryPoint) {
+            first.append(point)
+            for tier in coarse.indices { coarse[tier].append(point) }
+        }
     }
 
     /// A verdict and when it was computed, so a busy screen need not redo every series on every poll.
@@ -48,12 +59,13 @@ public struct MemoryHistory {
                 if series.values[index].lastPoll == poll { return }  // the same cgroup listed twice in one sample
                 present += 1
                 series.values[index].lastPoll = poll
-                for tier in series.values[index].tiers.indices { series.values[index].tiers[tier].append(point) }
+                series.values[index].append(point)
             } else {
                 present += 1
-                var tiers = plan.tiers.prefix(allTiers ? plan.tiers.count : 1).map { HistoryTier($0, epoch: epoch) }
-                for tier in tiers.indices { tiers[tier].append(point) }
-                series[key] = Series(tiers: tiers, lastPoll: poll)
+                let coarse = allTiers ? plan.tiers.dropFirst().map { HistoryTier($0, epoch: epoch) } : []
+                var new = Series(first: HistoryTier(plan.tiers[0], epoch: epoch), coarse: coarse, lastPoll: poll)
+                new.append(point)
+                series[key] = new
             }
         }
         for workload in sample.workloads {
@@ -66,22 +78,22 @@ public struct MemoryHistory {
     /// The finest tier of the series that covers `window` seconds: one whose full span is long enough, or one that
     /// has not dropped a point yet (it holds everything so far). nil window, or none long enough: the coarsest.
     public func tierIndex(window: Double?, cgroup: String, inode: UInt64) -> Int {
-        series[SeriesKey(cgroup: cgroup, inode: inode)].map { tierIndex(window: window, held: $0.tiers) } ?? 0
+        series[SeriesKey(cgroup: cgroup, inode: inode)].map { tierIndex(window: window, held: $0) } ?? 0
     }
 
-    private func tierIndex(window: Double?, held tiers: [HistoryTier]) -> Int {
-        guard let window else { return tiers.count - 1 }
-        return tiers.indices.first { plan.coveredSeconds(tier: $0) >= window || !tiers[$0].isFull } ?? tiers.count - 1
+    private func tierIndex(window: Double?, held: Series) -> Int {
+        guard let window else { return held.tierCount - 1 }
+        return (0..<held.tierCount).first { plan.coveredSeconds(tier: $0) >= window || !held[$0].isFull } ?? held.tierCount - 1
     }
 
-    /// The raw tier's points (every poll held).
+    /// The first tier's points: every poll held, or means of a few polls on a node too big for that (see `HistoryPlan`).
     public func points(cgroup: String, inode: UInt64) -> HistoryTier? {
-        series[SeriesKey(cgroup: cgroup, inode: inode)]?.tiers[0]
+        series[SeriesKey(cgroup: cgroup, inode: inode)]?.first
     }
 
     /// The points that best show the last `window` seconds (see `tierIndex`).
     public func points(cgroup: String, inode: UInt64, window: Double?) -> HistoryTier? {
-        series[SeriesKey(cgroup: cgroup, inode: inode)].map { $0.tiers[tierIndex(window: window, held: $0.tiers)] }
+        series[SeriesKey(cgroup: cgroup, inode: inode)].map { $0[tierIndex(window: window, held: $0)] }
     }
 
     /// Everything held, oldest first, each stretch of time from the finest tier that has it: coarse means
@@ -90,7 +102,7 @@ public struct MemoryHistory {
         guard let held = series[SeriesKey(cgroup: cgroup, inode: inode)] else { return [] }
         var merged: [HistoryPoint] = []
         var before = Double.infinity
-        for tier in held.tiers where !tier.isEmpty {
+        for tier in (0..<held.tierCount).map({ held[$0] }) where !tier.isEmpty {
             let older = tier.prefix { $0.time < before }
             merged.insert(contentsOf: older, at: 0)
             before = min(before, tier.first!.time)
@@ -103,11 +115,11 @@ public struct MemoryHistory {
     public mutating func growth(cgroup: String, inode: UInt64, window: Double?, maximumAgePolls: Int = 1) -> Growth {
         guard let index = series.index(forKey: SeriesKey(cgroup: cgroup, inode: inode)) else { return .unknown }
         let held = series.values[index]
-        let tier = tierIndex(window: window, held: held.tiers)
+        let tier = tierIndex(window: window, held: held)
         if let cached = held.growth, cached.window == window, cached.tier == tier, poll - cached.poll < maximumAgePolls {
             return cached.growth
         }
-        let growth = GrowthAnalyzer.analyze(held.tiers[tier], window: window)
+        let growth = GrowthAnalyzer.analyze(held[tier], window: window)
         // The first verdict of a series is dated back by a share of the age limit taken from its inode, so series
         // that appeared together do not all fall due on the same poll.
         let computedAt = held.growth == nil ? poll - Int(inode % UInt64(maximumAgePolls)) : poll

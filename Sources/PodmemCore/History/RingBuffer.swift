@@ -1,5 +1,6 @@
 /// A fixed-capacity FIFO: appending beyond capacity drops the oldest element, so memory never grows with run time.
-/// Storage is reserved at exactly `capacity` on first use (Array's doubling would waste up to half).
+/// Storage is reserved at exactly `capacity` when the buffer is made (Array's doubling would waste up to half), so
+/// a history's memory is what its plan says from the first poll on, not after the slowest tier's first bucket.
 public struct RingBuffer<Element>: RandomAccessCollection {
     public let capacity: Int
     private var storage: [Element] = []
@@ -8,6 +9,7 @@ public struct RingBuffer<Element>: RandomAccessCollection {
     public init(capacity: Int) {
         precondition(capacity > 0, "ring buffer capacity must be positive")
         self.capacity = capacity
+        storage.reserveCapacity(capacity)
     }
 
     public var startIndex: Int { 0 }
@@ -21,7 +23,6 @@ public struct RingBuffer<Element>: RandomAccessCollection {
 
     public mutating func append(_ element: Element) {
         if storage.count < capacity {
-            if storage.isEmpty { storage.reserveCapacity(capacity) }
             storage.append(element)
         } else {
             storage[head] = element

@@ -28,6 +28,7 @@ public final class Monitor {
 
     @discardableResult
     public func poll(at timestamp: Double) -> Sample {
+        latest = nil  // a busy node's sample is megabytes: never hold two
         let sample = source.sample(at: timestamp)
         history.ingest(sample)
         latest = sample
@@ -48,9 +49,10 @@ public final class Monitor {
     }
 
     /// The `podmem.snapshot/1` document for the latest poll; nil before the first poll.
-    /// `detailed` (cgroups of pods) limits the window's history and container growth to those pods, for a live
-    /// screen that redraws every poll; others keep their newest `SnapshotBuilder.briefHistoryPoints` points and
-    /// a verdict that may be a few polls old. nil: everything, fresh, with all history held.
+    /// `detailed` (cgroups of pods) limits the window's history and the containers to those pods, for a live
+    /// screen that redraws every poll and lists pods only; others keep their newest
+    /// `SnapshotBuilder.briefHistoryPoints` points, a verdict that may be a few polls old and no containers.
+    /// nil: everything, fresh, with all history held.
     /// `historyFor` limits the history carried to the given pods: a busy node's list shows a few dozen rows of
     /// thousands, and an exporter shows none; their histories would be most of the document. nil: every pod.
     public func snapshot(detailed: Set<String>? = nil, historyFor: Set<String>? = nil) -> SnapshotDocument? {

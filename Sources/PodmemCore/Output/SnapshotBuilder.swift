@@ -44,7 +44,7 @@ struct SnapshotBuilder {
             cacheShare: figures.cacheShare,
             growth: SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed)),
             signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload, isDetailed: isDetailed)),
-            containers: workload.containers.map { container($0, withGrowth: isDetailed) })
+            containers: isDetailed ? workload.containers.map(container) : [])
     }
 
     /// Decodes only the points the document keeps: everything held for a snapshot, the window for the pod on
@@ -59,9 +59,9 @@ struct SnapshotBuilder {
         return Array(points.drop { $0.time < newest - window - 1e-9 })
     }
 
-    func container(_ container: ContainerSample, withGrowth: Bool) -> SnapshotContainer {
+    func container(_ container: ContainerSample) -> SnapshotContainer {
         let figures = MemoryFigures(container.counters)
-        let growth = withGrowth ? monitor.growth(cgroup: container.cgroup, inode: container.inode) : .unknown
+        let growth = monitor.growth(cgroup: container.cgroup, inode: container.inode)
         return SnapshotContainer(
             id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup,
             runtime: container.runtime, memory: SnapshotMemory(figures), cacheShare: figures.cacheShare,

@@ -23,7 +23,8 @@ public final class CgroupSource: MemorySource {
         podNames = PodNameIndex(fileSystem: fileSystem, logRoot: logRoot)
         runtimeNames = RuntimeNameIndex(fileSystem: fileSystem, hostRoot: hostRoot)
         reader = CgroupCounterReader(fileSystem: fileSystem, version: hierarchy.version)
-        rootFiles = CgroupFiles(root: hierarchy.root, relativePath: ".", version: hierarchy.version)
+        rootFiles = CgroupFiles(root: hierarchy.root, relativePath: ".", version: hierarchy.version,
+                                directory: fileSystem.openDirectory(hierarchy.root))
     }
 
     public func sample(at timestamp: Double) -> Sample {

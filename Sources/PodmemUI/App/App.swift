@@ -113,14 +113,17 @@ public final class App {
         afterPoll()
     }
 
-    /// Full history and container verdicts only for the pod on the detail screen: the list needs neither,
+    /// Full history and containers only for the pod on the detail screen: the list needs neither,
     /// and computing them for every container of a busy node on every poll would dominate podmem's cost.
     func refreshDocument() {
+        let detailed: Set<String>, historyFor: Set<String>
         if case .detail(let cgroup) = state.screen {
-            state.document = monitor.snapshot(detailed: [cgroup], historyFor: [cgroup])
+            (detailed, historyFor) = ([cgroup], [cgroup])
         } else {
-            state.document = monitor.snapshot(detailed: [], historyFor: Set(state.rowsOnScreen.map(\.cgroup)))
+            (detailed, historyFor) = ([], Set(state.rowsOnScreen.map(\.cgroup)))
         }
+        state.document = nil  // a busy node's document is megabytes: never hold two
+        state.document = monitor.snapshot(detailed: detailed, historyFor: historyFor)
     }
 
     func render() {

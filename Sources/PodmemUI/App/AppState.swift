@@ -39,15 +39,14 @@ public struct AppState: Sendable {
 
     /// The pods shown: filtered, then sorted. Kept up to date when the document, sort or filter changes,
     /// so a frame (and every key) does not sort the whole list again.
-    public private(set) var visiblePods: [SnapshotPod] = []
+    public private(set) var visiblePods = VisiblePods()
 
     mutating func refreshVisiblePods() {
-        let pods = (document?.pods ?? []).filter { PodLabel.matches($0, filter: filter) }
-        visiblePods = sortColumn.sorted(pods, descending: sortDescending)
+        visiblePods = VisiblePods(document?.pods ?? [], filter: filter, sortedBy: sortColumn, descending: sortDescending)
     }
 
     /// The pods in the table's rows now (the list's viewport).
-    public var rowsOnScreen: ArraySlice<SnapshotPod> {
+    public var rowsOnScreen: Slice<VisiblePods> {
         let start = min(scrollOffset, visiblePods.count)
         return visiblePods[start..<min(visiblePods.count, start + pageRows)]
     }

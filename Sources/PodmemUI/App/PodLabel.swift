@@ -20,9 +20,4 @@ public enum PodLabel {
     public static func growthClass(_ growth: SnapshotGrowth) -> GrowthClass {
         GrowthClass(rawValue: growth.class) ?? .unknown
     }
-
-    /// Whether the filter text matches this pod: a case-insensitive substring of `namespace/name`.
-    public static func matches(_ pod: SnapshotPod, filter: String) -> Bool {
-        filter.isEmpty || name(pod).lowercased().contains(filter.lowercased())
-    }
 }

@@ -35,17 +35,4 @@ public enum SortColumn: Int, CaseIterable, Sendable {
         case .growth: return pod.growth.workingSetBytesPerSecond ?? 0
         }
     }
-
-    /// Sorts pods; ties fall back to the name so rows do not jump between polls. Keys and names are computed
-    /// once per pod and indices sorted, rather than comparing (and moving) whole pod documents.
-    public func sorted(_ pods: [SnapshotPod], descending: Bool) -> [SnapshotPod] {
-        let keys = pods.map { (key: key($0), name: PodLabel.name($0)) }
-        let order = pods.indices.sorted { a, b in
-            if self != .name, keys[a].key != keys[b].key {
-                return descending ? keys[a].key > keys[b].key : keys[a].key < keys[b].key
-            }
-            return (self == .name && descending) ? keys[a].name > keys[b].name : keys[a].name < keys[b].name
-        }
-        return order.map { pods[$0] }
-    }
 }

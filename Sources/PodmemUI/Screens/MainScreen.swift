@@ -21,7 +21,7 @@ public enum MainScreen {
         HeaderView.render(state, intervalSeconds: intervalSeconds, context: context, into: &frame,
                           rect: Rect(x: 0, y: 0, width: width, height: HeaderView.height))
         let pods = state.visiblePods
-        let columns = PodColumn.layout(width: width, nameWanted: pods.map { PodLabel.name($0).count }.max() ?? 0)
+        let columns = PodColumn.layout(width: width, nameWanted: pods.widestName)
         renderTitles(columns, state: state, context: context, y: 2, into: &frame)
 
         let rows = tableRows(height: height)
