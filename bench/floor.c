@@ -4,11 +4,13 @@
  * each file, pass after pass; no parsing. Prints one number, its CPU time (user + system, from getrusage)
  * in microseconds, and nothing else, so the caller can compare.
  *
- * usage: floor LIST-FILE ITERATIONS
+ * usage: floor [--at] LIST-FILE ITERATIONS
  *            ITERATIONS passes back to back; prints CPU time per pass.
- *        floor LIST-FILE --interval SECONDS --seconds DURATION
+ *        floor [--at] LIST-FILE --interval SECONDS --seconds DURATION
  *            one pass at the start of every interval for DURATION seconds, sleeping in between, as a live
  *            podmem polls; prints the CPU time of the whole DURATION.
+ * --at: each file's directory is opened once (O_PATH, untimed, as podmem holds its cgroups' directories) and
+ * files are opened with openat relative to it: the floor for a reader that skips the path walk, as podmem does.
  * One untimed pass comes first (the same warm-up the Swift side gets); any unreadable file is an
  * error, so a wrong list cannot make the floor look cheap.
  */
@@ -23,10 +25,13 @@
 #include <unistd.h>
 
 static char buffer[64 * 1024];
+/* With --at: per file, its directory's descriptor and its name within it; otherwise NULL. */
+static int *directories;
+static const char **names;
 
 static int read_all(char **paths, size_t count) {
     for (size_t i = 0; i < count; i++) {
-        int fd = open(paths[i], O_RDONLY | O_CLOEXEC);
+        int fd = directories ? openat(directories[i], names[i], O_RDONLY | O_CLOEXEC) : open(paths[i], O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
             fprintf(stderr, "floor: %s: %s\n", paths[i], strerror(errno));
             return -1;
@@ -78,10 +83,45 @@ static int paced(char **paths, size_t count, double interval, double duration) {
     return 0;
 }
 
-static const char usage[] = "usage: floor LIST-FILE ITERATIONS\n"
-                            "       floor LIST-FILE --interval SECONDS --seconds DURATION\n";
+static const char usage[] = "usage: floor [--at] LIST-FILE ITERATIONS\n"
+                            "       floor [--at] LIST-FILE --interval SECONDS --seconds DURATION\n";
+
+/* Opens each listed file's directory once (consecutive files of one cgroup share it); 0 or -1 on failure. */
+static int open_directories(char **paths, size_t count) {
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    directories = malloc(count * sizeof *directories);
+    names = malloc(count * sizeof *names);
+    if (!directories || !names) return -1;
+    for (size_t i = 0; i < count; i++) {
+        char *slash = strrchr(paths[i], '/');
+        if (!slash) return -1;
+        names[i] = slash + 1;
+        size_t length = (size_t)(slash - paths[i]);
+        if (i > 0 && strncmp(paths[i], paths[i - 1], length) == 0 && names[i - 1] == paths[i - 1] + length + 1) {
+            directories[i] = directories[i - 1];
+            continue;
+        }
+        char *directory = strndup(paths[i], length);
+        directories[i] = open(directory, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        if (directories[i] < 0) {
+            fprintf(stderr, "floor: %s: %s\n", directory, strerror(errno));
+            return -1;
+        }
+        free(directory);
+    }
+    return 0;
+}
 
 int main(int argc, char **argv) {
+    int at = argc > 1 && strcmp(argv[1], "--at") == 0;
+    if (at) {
+        argv++;
+        argc--;
+    }
     int is_paced = argc == 6 && strcmp(argv[2], "--interval") == 0 && strcmp(argv[4], "--seconds") == 0;
     double interval = is_paced ? atof(argv[3]) : 0, duration = is_paced ? atof(argv[5]) : 0;
     if (is_paced ? interval <= 0 || duration <= 0 : argc != 3 || atoi(argv[2]) < 1) {
@@ -114,6 +154,7 @@ int main(int argc, char **argv) {
         return 1;
     }
 
+    if (at && open_directories(paths, count) != 0) return 1;
     if (read_all(paths, count) != 0) return 1;
     if (is_paced) return paced(paths, count, interval, duration);
     int iterations = atoi(argv[2]);

@@ -33,8 +33,9 @@ struct FloorProgram {
     }
 
     /// CPU microseconds per pass over the listed files, as the floor measured itself after one untimed pass.
-    func cpuMicrosecondsPerPass(list: String, iterations: Int) throws -> Double {
-        try Self.value(ChildProcess.run(executable, [list, String(iterations)]))
+    /// `inHeldDirectories`: files opened with `openat` in directories opened once beforehand (`floor --at`).
+    func cpuMicrosecondsPerPass(list: String, iterations: Int, inHeldDirectories: Bool = false) throws -> Double {
+        try Self.value(ChildProcess.run(executable, (inHeldDirectories ? ["--at"] : []) + [list, String(iterations)]))
     }
 
     /// Starts the floor reading the listed files once per interval for `seconds`, as a live podmem polls;

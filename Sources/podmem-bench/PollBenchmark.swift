@@ -1,8 +1,9 @@
 import Glibc
 import PodmemCore
 
-/// Runs the floor and podmem's two poll paths on one generated tree, interleaved round by round
-/// (floor, sample, monitor, floor, …) because the machine's speed drifts, and condenses the rounds to medians.
+/// Runs the floor (both ways: full paths, and `openat` in held directories) and podmem's two poll paths on one
+/// generated tree, interleaved round by round (floors, sample, monitor, floors, …) because the machine's speed drifts,
+/// and condenses the rounds to medians.
 struct PollBenchmark {
     let options: BenchOptions
     let tree: KubepodsTree
@@ -35,12 +36,14 @@ struct PollBenchmark {
             monitor.poll(at: now)
         }
         var floorRuns: [Double] = []
+        var floorAtRuns: [Double] = []
         var sampleRuns: [Timing] = []
         var monitorRuns: [Timing] = []
         var cgtopRuns: [Double] = []
         let cgtop = cgtopPath.flatMap { SystemdCgtop.isInstalled ? $0 : nil }
         for _ in 0..<options.roundCount {
             floorRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations))
+            floorAtRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations, inHeldDirectories: true))
             sampleRuns.append(measure { now += 1; _ = sampler.sample(at: now) })
             monitorRuns.append(measure { now += 1; monitor.poll(at: now) })
             // Root, kubepods, QoS, pod, container: the depth podmem reads.
@@ -51,7 +54,8 @@ struct PollBenchmark {
             layout: tree.layout, pods: tree.pods, containersPerPod: tree.containersPerPod, cgroupsPerPoll: tree.cgroupCount,
             filesPerPoll: poll.readPaths.count, directoriesListedPerPoll: poll.listings, statsPerPoll: poll.stats,
             failedOpensPerPoll: poll.failedReads, iterations: options.iterations, rounds: options.roundCount,
-            floorCPUMicrosecondsPerPoll: floorRuns.median,
+            floorCPUMicrosecondsPerPoll: floorRuns.median, floorAtCPUMicrosecondsPerPoll: floorAtRuns.median,
+            monitorRatioToFloorAt: zip(monitorRuns, floorAtRuns).map { $0.cpuMicroseconds / $1 }.median,
             sample: Self.figures(sampleRuns, floor: floorRuns), monitor: Self.figures(monitorRuns, floor: floorRuns),
             peakResidentBytes: ResourceClock.peakResidentBytes(), cgroupfs: cgtopPath != nil,
             systemdCgtopCPUMicrosecondsPerIteration: cgtopRuns.isEmpty ? nil : cgtopRuns.median,

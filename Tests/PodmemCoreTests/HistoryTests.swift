@@ -59,12 +59,12 @@ final class TieredHistoryTests: XCTestCase {
         XCTAssertEqual(plan.tiers.map(\.capacity), [301, 120, 144])
         XCTAssertEqual(plan.longestSeconds, 24 * 3600)
         XCTAssertEqual(plan.fitted(workloads: 50, containers: 100), plan, "a small node keeps the whole plan")
-        // 2000 pods × 2 containers would need 2.33 M points; the budget holds 0.52 M: every tier 5× coarser.
+        // 2000 pods × 2 containers would need 2.33 M points; the budget holds 0.42 M: every tier 6× coarser.
         let big = plan.fitted(workloads: 2000, containers: 4000)
         let bytes = (2000 * big.tiers.reduce(0) { $0 + $1.capacity } + 4000 * big.tiers[0].capacity) * 20
         XCTAssertLessThanOrEqual(bytes, HistoryPlan.defaultBudgetBytes)
-        XCTAssertEqual(big.tiers.map(\.resolutionSeconds), [5, 300, 3000])
-        XCTAssertEqual(big.tiers.map(\.capacity), [60, 24, 29])
+        XCTAssertEqual(big.tiers.map(\.resolutionSeconds), [6, 360, 3600])
+        XCTAssertEqual(big.tiers.map(\.capacity), [50, 20, 24])
         for tier in plan.tiers.indices {
             let (kept, wanted) = (big.coveredSeconds(tier: tier), plan.coveredSeconds(tier: tier))
             XCTAssertTrue(kept >= wanted && kept < wanted + big.tiers[tier].resolutionSeconds!, "every span is kept: \(kept) s for \(wanted) s")

@@ -8,8 +8,10 @@ public final class WorkloadDiscovery {
     let fileSystem: any CgroupFileSystem
     let root: String
     let version: CgroupVersion
-    /// Pods seen in the previous poll, by directory inode.
+    /// Pods seen in the previous poll, by directory inode; updated in place (a busy node's map is a megabyte).
     private var knownPods: [UInt64: KnownPod] = [:]
+    /// Polls so far: a known pod not marked with the current one has gone.
+    private var poll = 0
     /// Where kubelet's pod trees are (paths relative to the root), from a shallow search every `searchEvery` polls:
     /// `kubepods`, `kubepods.slice`, kind's `kubelet.slice`, or deeper (a kind node's `docker/<id>/kubepods`),
     /// or the root itself when `--root` points into a pod tree.
@@ -21,6 +23,7 @@ public final class WorkloadDiscovery {
     struct KnownPod {
         let workload: DiscoveredWorkload
         let subdirectories: Int?
+        var seenAt: Int
     }
 
     public init(fileSystem: any CgroupFileSystem, root: String, version: CgroupVersion) {
@@ -32,8 +35,7 @@ public final class WorkloadDiscovery {
     public func discover() -> [DiscoveredWorkload] {
         var found: [DiscoveredWorkload] = []
         found.reserveCapacity(knownPods.count + 16)
-        var pods: [UInt64: KnownPod] = [:]
-        pods.reserveCapacity(knownPods.count)
+        poll += 1
         if pollsSinceSearch >= Self.searchEvery {
             kubernetesRoots = findKubernetesRoots()
             pollsSinceSearch = 0
@@ -47,10 +49,9 @@ public final class WorkloadDiscovery {
             }
         }
         for path in kubernetesRoots {
-            kubernetes(path, inheritedQoS: CgroupNaming.qosDirectory(Self.lastComponent(path, root: root)), depth: 0,
-                       pods: &pods, into: &found)
+            kubernetes(path, inheritedQoS: CgroupNaming.qosDirectory(Self.lastComponent(path, root: root)), depth: 0, into: &found)
         }
-        knownPods = pods
+        if knownPods.values.contains(where: { $0.seenAt != poll }) { knownPods = knownPods.filter { $0.value.seenAt == poll } }
         return found
     }
 
@@ -97,7 +98,7 @@ public final class WorkloadDiscovery {
     public func relistContainers(of pod: DiscoveredWorkload) -> [DiscoveredContainer] {
         var workload = pod
         workload.containers = podContainers(pod.relativePath)
-        knownPods[pod.inode] = KnownPod(workload: workload, subdirectories: fileSystem.subdirectoryCount(of: pod.files))
+        knownPods[pod.inode] = KnownPod(workload: workload, subdirectories: fileSystem.subdirectoryCount(of: pod.files), seenAt: poll)
         return workload.containers
     }
 
@@ -117,17 +118,17 @@ public final class WorkloadDiscovery {
     }
 
     /// Inside `kubepods*` / `kubelet*`: QoS directories, pod cgroups, and wrappers such as kind's `kubelet.slice`.
-    private func kubernetes(_ relative: String, inheritedQoS: QoSClass?, depth: Int,
-                            pods: inout [UInt64: KnownPod], into found: inout [DiscoveredWorkload]) {
+    private func kubernetes(_ relative: String, inheritedQoS: QoSClass?, depth: Int, into found: inout [DiscoveredWorkload]) {
         guard depth < 4 else { return }
         let parentName = Self.lastComponent(relative, root: root)
         let isPodParent = parentName.hasPrefix("kubepods") || parentName.hasSuffix("kubepods")
         for entry in directories(at: relative) {
             let path = Self.join(relative, entry.name)
-            if let known = knownPods[entry.inode], known.workload.relativePath == path {
+            if let index = knownPods.index(forKey: entry.inode), knownPods.values[index].workload.relativePath == path {
+                let known = knownPods.values[index]
                 let count = fileSystem.subdirectoryCount(of: known.workload.files)
                 if count != nil && count == known.subdirectories {
-                    pods[entry.inode] = known
+                    knownPods.values[index].seenAt = poll
                     found.append(known.workload)
                     continue
                 }
@@ -139,12 +140,12 @@ public final class WorkloadDiscovery {
                 let count = fileSystem.subdirectoryCount(of: podFiles)
                 let workload = DiscoveredWorkload(kind: .pod, files: podFiles, inode: entry.inode, uid: pod.uid, qos: qos,
                                                   runtime: nil, containerID: nil, unitName: nil, containers: podContainers(path))
-                pods[entry.inode] = KnownPod(workload: workload, subdirectories: count)
+                knownPods[entry.inode] = KnownPod(workload: workload, subdirectories: count, seenAt: poll)
                 found.append(workload)
             } else if let qos = CgroupNaming.qosDirectory(entry.name) {
-                kubernetes(path, inheritedQoS: qos, depth: depth + 1, pods: &pods, into: &found)
+                kubernetes(path, inheritedQoS: qos, depth: depth + 1, into: &found)
             } else if CgroupNaming.isKubernetesContainer(entry.name) {
-                kubernetes(path, inheritedQoS: inheritedQoS, depth: depth + 1, pods: &pods, into: &found)
+                kubernetes(path, inheritedQoS: inheritedQoS, depth: depth + 1, into: &found)
             }
         }
     }

@@ -20,7 +20,7 @@ public struct HistoryPlan: Sendable, Equatable {
     public let budgetBytes: Int?
 
     /// Default live budget for history points (a point is 20 bytes).
-    public static let defaultBudgetBytes = 10 << 20
+    public static let defaultBudgetBytes = 8 << 20
     /// Most raw points per series: enough for an hour at 1 s.
     public static let maximumRawCapacity = 3600
     /// Fewest points a fitted tier keeps: enough for a verdict's 16 buckets.
