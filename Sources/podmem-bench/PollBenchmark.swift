@@ -42,6 +42,7 @@ struct PollBenchmark {
         var cgtopRuns: [Double] = []
         let cgtop = cgtopPath.flatMap { SystemdCgtop.isInstalled ? $0 : nil }
         for _ in 0..<options.roundCount {
+            try StopSignals.sleep(0)  // on real cgroups Ctrl-C is held so the tree is removed: honour it between rounds
             floorRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations))
             floorAtRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations, inHeldDirectories: true))
             sampleRuns.append(measure { now += 1; _ = sampler.sample(at: now) })
