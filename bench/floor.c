@@ -1,7 +1,8 @@
 /*
  * The floor for podmem's poll: the least work any reader of the same files must do.
- * Reads a list of paths (one per line), then opens, reads until EOF into one reused buffer and closes
- * each file, pass after pass; no parsing. Prints one number, its CPU time (user + system, from getrusage)
+ * Reads a list of paths (one per line), then opens, reads to the end into one reused buffer and closes
+ * each file, pass after pass; no parsing (a short read is the end, as for podmem: see read_all). Prints one
+ * number, its CPU time (user + system, from getrusage)
  * in microseconds, and nothing else, so the caller can compare.
  *
  * usage: floor [--at] LIST-FILE ITERATIONS
@@ -38,6 +39,8 @@ static int read_all(char **paths, size_t count) {
         }
         for (;;) {
             ssize_t got = read(fd, buffer, sizeof buffer);
+            /* A cgroup file is one seq_file record, returned whole to one large read: a short read is its end. */
+            if (got > 0 && (size_t)got < sizeof buffer) break;
             if (got > 0) continue;
             if (got < 0 && errno == EINTR) continue;
             if (got < 0) {

@@ -105,6 +105,23 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(Self.openDescriptors() - before, 2, "a vanished pod's handle is closed")
     }
 
+    /// One read per cgroup file ends at a short read; a file larger than the buffer is still read whole, through a
+    /// handle and through a full path alike, and the generic read goes on to the end of the file.
+    func testFilesLargerThanTheBufferAreReadWhole() throws {
+        let tree = TempTree()
+        let big = (0..<4000).map { "key_\($0) \($0)\n" }.joined()  // ~47 KB, past the 16 KiB buffer
+        tree.write("cg/memory.stat", big)
+        let fileSystem = LocalFileSystem()
+        for directory in [fileSystem.openDirectory(tree.path + "/cg"), nil] {
+            let files = CgroupFiles(root: tree.path, relativePath: "cg", version: .v1, directory: directory)
+            var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+            let count = try fileSystem.read(files, "memory.stat", into: &buffer).get()
+            XCTAssertEqual(String(decoding: buffer[..<count], as: UTF8.self), big)
+        }
+        var buffer = [UInt8](repeating: 0, count: 100)
+        XCTAssertEqual(try fileSystem.read(tree.path + "/cg/memory.stat", into: &buffer).get(), big.utf8.count)
+    }
+
     static func openDescriptors() -> Int {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
     }

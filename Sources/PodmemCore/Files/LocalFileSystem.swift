@@ -5,15 +5,16 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
     public init() {}
 
     public func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
-        path.withCString { read(cString: $0, into: &buffer) }
+        path.withCString { read(cString: $0, into: &buffer, shortReadEnds: false) }
     }
 
     /// `openat` in the cgroup's directory handle; without one, the full path joined in a stack buffer. Either way
-    /// no allocation for a node's thousands of reads per poll.
+    /// no allocation for a node's thousands of reads per poll. A cgroup control file is one seq_file record, which
+    /// the kernel returns whole to one read large enough, so a short read is its end: one `read` per file, not two.
     public func read(_ files: CgroupFiles, _ name: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
         if let directory = files.directory {
             let fd = name.withCString { openat(directory.descriptor, $0, O_RDONLY | O_CLOEXEC) }
-            return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer)
+            return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer, shortReadEnds: true)
         }
         let (root, relative) = (files.root, files.relativePath)
         let hasRelative = relative != "."
@@ -33,7 +34,7 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
             if hasRelative { append(relative, slash: true) }
             append(name, slash: false)
             path[end] = 0
-            return path.withMemoryRebound(to: CChar.self) { read(cString: $0.baseAddress!, into: &buffer) }
+            return path.withMemoryRebound(to: CChar.self) { read(cString: $0.baseAddress!, into: &buffer, shortReadEnds: true) }
         }
     }
 
@@ -48,21 +49,24 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
         return Self.subdirectories(linkCount: info.st_nlink)
     }
 
-    private func read(cString path: UnsafePointer<CChar>, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
+    private func read(cString path: UnsafePointer<CChar>, into buffer: inout [UInt8], shortReadEnds: Bool) -> Result<Int, FileReadError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer)
+        return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer, shortReadEnds: shortReadEnds)
     }
 
-    /// Reads an open file to its end and closes it.
-    private func read(_ fd: Int32, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
+    /// Reads an open file to its end and closes it. `shortReadEnds`: a read returning less than asked for is the end
+    /// (single-record kernel files and regular files); otherwise only a read returning 0 is (multi-record /proc files
+    /// such as mountinfo return a page of records at a time).
+    private func read(_ fd: Int32, into buffer: inout [UInt8], shortReadEnds: Bool) -> Result<Int, FileReadError> {
         defer { close(fd) }
         var total = 0
         while true {
             if total == buffer.count {
                 buffer.append(contentsOf: repeatElement(0, count: max(4096, buffer.count)))
             }
+            let asked = buffer.count - total
             let got = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + total, raw.count - total)
+                Glibc.read(fd, raw.baseAddress! + total, asked)
             }
             if got < 0 {
                 if errno == EINTR { continue }
@@ -70,6 +74,7 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
             }
             if got == 0 { return .success(total) }
             total += got
+            if shortReadEnds && got < asked { return .success(total) }
         }
     }
 
