@@ -1,6 +1,6 @@
 import Glibc
 
-/// The real filesystem through raw `open`/`read`/`close`: no Foundation, no per-read allocation.
+/// The real filesystem through raw `open`/`openat`/`read`/`close`: no Foundation, no per-read allocation.
 public struct LocalFileSystem: CgroupFileSystem, Sendable {
     public init() {}
 
