@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -24,14 +23,15 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // Signal and crash handlers that restore the terminal: async-signal code belongs in C.
         .target(name: "CTerminalSafety", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // glibc's mallopt for the executable (one malloc arena; see main.swift).
+        .target(name: "CMallocTuning"),
         // The only module that calls ncurses.
         .target(name: "PodmemCurses", dependencies: ["PodmemUI", "CNCursesW", "CTerminalSafety"]),
-        // The Prometheus exporter: snapshot document -> exposition, polled on its own task, served over HTTP.
+        // The Prometheus exporter: snapshot document -> text exposition, polled on its own task, served over HTTP.
         .target(
             name: "PodmemServe",
             dependencies: [
                 "PodmemCore",
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "podmem",
             dependencies: [
-                "PodmemCore", "PodmemUI", "PodmemCurses", "PodmemServe",
+                "PodmemCore", "PodmemUI", "PodmemCurses", "PodmemServe", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // SwiftPM exports every symbol of the executable; nothing looks them up, and the dynamic symbol table

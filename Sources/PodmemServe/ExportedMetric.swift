@@ -1,5 +1,3 @@
-import Prometheus
-
 /// Every metric `podmem serve` exports. The HELP text states the exact formula and the kernel files behind it,
 /// so a Grafana user can check a number without reading podmem's source.
 public enum ExportedMetric: String, CaseIterable, Sendable {
@@ -18,11 +16,6 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
     case nodeMemoryTotalBytes = "podmem_node_memory_total_bytes"
 
     public var name: String { rawValue }
-
-    /// The full name goes in `metricName` with no unit part, so the descriptor's name is exactly `rawValue`.
-    var descriptor: MetricNameDescriptor {
-        MetricNameDescriptor(metricName: rawValue, unitName: "", helpText: help)
-    }
 
     private static let usage = "usage = v1 memory.usage_in_bytes, v2 memory.current (v2 root: anon + file)"
     private static let perCgroup = "Per pod (container=\"\") and per container (container=\"POD\" for the sandbox)"

@@ -1,92 +1,153 @@
 import PodmemCore
-import Prometheus
 
-/// Maps each `podmem.snapshot/1` document to the Prometheus text exposition, value for value: every number is a
-/// field of the document (what `--batch --json` prints), never re-derived, and a `null` field exports no series.
+/// Maps each `podmem.snapshot/1` document to the Prometheus text exposition (format 0.0.4), value for value: every
+/// number is a field of the document (what `--batch --json` prints), never re-derived, and a `null` field exports no
+/// series, so the exposition holds exactly the latest document's series.
 ///
-/// One registry lives across documents: a series seen again only gets its new value, a new one registers a gauge,
-/// and one missing from the document (pod deleted, value now unknown) is unregistered, so the exposition holds
-/// exactly the latest document's series. A fresh registry per document would rebuild every label family one
-/// insertion at a time (the registry copies a family's dictionary on each insertion): ≈17 s per poll at 1000 pods.
+/// Written in one pass over the document rather than through swift-prometheus's registry: the registry copies a label
+/// family's dictionary on every insertion, so filling a family is quadratic — measured 40 s to the first exposition
+/// and 100 MB at 2000 pods × 2 containers (60 000 series), for a DaemonSet whose memory limit is 128 Mi.
 public final class ExpositionRenderer {
     /// The sandbox (pause) container's `container` label, as cAdvisor names it.
     public static let sandboxContainerLabel = "POD"
 
-    /// A series: its metric and its label values (the metric fixes the label names).
-    private struct SeriesKey: Hashable {
-        let metric: ExportedMetric
-        let labelValues: [String]
+    /// One pod's or container's figures with its labels.
+    private struct Cgroup {
+        let labels: [(String, String)]
+        let memory: SnapshotMemory
+        let cacheShare: Double?
+        let growth: SnapshotGrowth
     }
 
-    private let registry = PrometheusCollectorRegistry()
-    private let descriptors = Dictionary(uniqueKeysWithValues: ExportedMetric.allCases.map { ($0, $0.descriptor) })
-    private var gauges: [SeriesKey: Gauge] = [:]
-    /// The gauges the document being rendered sets.
-    private var rendered: [SeriesKey: Gauge] = [:]
-    /// Label sets of the cgroups rendered so far: the first cgroup with a label set wins (pods come largest first),
-    /// so two cgroups that share names for a moment (a pod recreated under its name) never mix their figures.
-    private var cgroupsRendered: Set<[String]> = []
+    /// The previous exposition's size: the next is reserved at once instead of grown by doubling.
+    private var lastSize = 0
 
     public init() {}
 
     public func render(_ document: SnapshotDocument) -> [UInt8] {
-        rendered.reserveCapacity(gauges.count)
+        // The first cgroup with a label set wins (pods come largest first), so two cgroups that share names for a
+        // moment (a pod recreated under its name) never mix their figures.
+        var cgroups: [Cgroup] = []
+        var labelSets: Set<[String]> = []
+        func add(_ labels: [(String, String)], _ memory: SnapshotMemory, _ cacheShare: Double?, _ growth: SnapshotGrowth) {
+            if labelSets.insert(labels.map(\.1)).inserted { cgroups.append(Cgroup(labels: labels, memory: memory, cacheShare: cacheShare, growth: growth)) }
+        }
         for pod in document.pods {
             let namespace = pod.namespace ?? ""
             let name = pod.name ?? pod.uid ?? pod.cgroup
             let qos = pod.qos ?? ""
-            cgroup(labels: [("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos)],
-                   memory: pod.memory, cacheShare: pod.cacheShare, growth: pod.growth)
+            add([("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos)], pod.memory, pod.cacheShare, pod.growth)
             for container in pod.containers {
                 let containerName = container.sandbox ? Self.sandboxContainerLabel : container.name ?? container.id
-                cgroup(labels: [("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos)],
-                       memory: container.memory, cacheShare: container.cacheShare, growth: container.growth)
+                add([("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos)],
+                    container.memory, container.cacheShare, container.growth)
             }
         }
-        set(.nodeAvailableBytes, [("formula", "kubelet")], document.node.availableBytes)
-        set(.nodeAvailableBytes, [("formula", "no_cache")], document.node.availableNoCacheBytes)
-        set(.nodeMemoryTotalBytes, [], document.node.memTotalBytes)
 
-        for (key, gauge) in gauges where rendered[key] == nil { registry.unregisterGauge(gauge) }
-        swap(&gauges, &rendered)
-        rendered.removeAll(keepingCapacity: true)
-        cgroupsRendered.removeAll(keepingCapacity: true)
         var bytes: [UInt8] = []
-        registry.emit(into: &bytes)
+        bytes.reserveCapacity(lastSize + 4096)
+        for metric in ExportedMetric.allCases {
+            let familyStart = bytes.count
+            Self.header(metric, into: &bytes)
+            let samplesStart = bytes.count
+            switch metric {
+            case .nodeAvailableBytes:
+                Self.sample(metric, [("formula", "kubelet")], document.node.availableBytes.map { String($0) }, into: &bytes)
+                Self.sample(metric, [("formula", "no_cache")], document.node.availableNoCacheBytes.map { String($0) }, into: &bytes)
+            case .nodeMemoryTotalBytes:
+                Self.sample(metric, [], document.node.memTotalBytes.map { String($0) }, into: &bytes)
+            default:
+                for cgroup in cgroups { Self.samples(metric, of: cgroup, into: &bytes) }
+            }
+            if bytes.count == samplesStart { bytes.removeSubrange(familyStart...) }  // no series: no family
+        }
+        lastSize = bytes.count
         return bytes
     }
 
-    private func cgroup(labels: [(String, String)], memory: SnapshotMemory, cacheShare: Double?, growth: SnapshotGrowth) {
-        guard cgroupsRendered.insert(labels.map(\.1)).inserted else { return }
-        set(.usageBytes, labels, memory.usageBytes)
-        set(.rssBytes, labels, memory.rssBytes)
-        set(.activeFileBytes, labels, memory.activeFileBytes)
-        set(.inactiveFileBytes, labels, memory.inactiveFileBytes)
-        set(.shmemBytes, labels, memory.shmemBytes)
-        set(.limitBytes, labels, memory.limitBytes)
-        set(.workingSetBytes, labels, memory.workingSetBytes)
-        set(.workingSetNoCacheBytes, labels, memory.workingSetNoCacheBytes)
-        set(.cacheShareRatio, labels, cacheShare)
-        let rates: [(String, Double?)] = [
-            ("working_set", growth.workingSetBytesPerSecond), ("working_set_no_cache", growth.workingSetNoCacheBytesPerSecond),
-            ("usage", growth.usageBytesPerSecond), ("rss", growth.rssBytesPerSecond),
-            ("active_file", growth.activeFileBytesPerSecond), ("inactive_file", growth.inactiveFileBytesPerSecond),
-        ]
-        for (component, rate) in rates { set(.growthBytesPerSecond, labels + [("component", component)], rate) }
-        for growthClass in GrowthClass.allCases {
-            set(.growthClass, labels + [("class", growthClass.rawValue)], growth.class == growthClass.rawValue ? 1.0 : 0.0)
+    /// A cgroup's samples of one per-cgroup metric; a `null` figure gives none.
+    private static func samples(_ metric: ExportedMetric, of cgroup: Cgroup, into bytes: inout [UInt8]) {
+        let memory = cgroup.memory, labels = cgroup.labels
+        let bytesValue: UInt64??
+        switch metric {
+        case .usageBytes: bytesValue = memory.usageBytes
+        case .rssBytes: bytesValue = memory.rssBytes
+        case .activeFileBytes: bytesValue = memory.activeFileBytes
+        case .inactiveFileBytes: bytesValue = memory.inactiveFileBytes
+        case .shmemBytes: bytesValue = memory.shmemBytes
+        case .limitBytes: bytesValue = memory.limitBytes
+        case .workingSetBytes: bytesValue = memory.workingSetBytes
+        case .workingSetNoCacheBytes: bytesValue = memory.workingSetNoCacheBytes
+        default: bytesValue = .none
+        }
+        if let bytesValue {
+            // Byte counts go out as exact integers (a Double would round limits such as 2^63 - 4096).
+            sample(metric, labels, bytesValue.map { String($0) }, into: &bytes)
+            return
+        }
+        let growth = cgroup.growth
+        switch metric {
+        case .cacheShareRatio:
+            sample(metric, labels, cgroup.cacheShare.map(format), into: &bytes)
+        case .growthBytesPerSecond:
+            let rates: [(String, Double?)] = [
+                ("working_set", growth.workingSetBytesPerSecond), ("working_set_no_cache", growth.workingSetNoCacheBytesPerSecond),
+                ("usage", growth.usageBytesPerSecond), ("rss", growth.rssBytesPerSecond),
+                ("active_file", growth.activeFileBytesPerSecond), ("inactive_file", growth.inactiveFileBytesPerSecond),
+            ]
+            for (component, rate) in rates { sample(metric, labels + [("component", component)], rate.map(format), into: &bytes) }
+        case .growthClass:
+            for growthClass in GrowthClass.allCases {
+                sample(metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass.rawValue ? "1" : "0", into: &bytes)
+            }
+        default:
+            break
         }
     }
 
-    private func set(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: UInt64?) {
-        set(metric, labels, value.map { Double($0) })
+    /// `# HELP` (escaped as the text format requires) and `# TYPE` lines.
+    private static func header(_ metric: ExportedMetric, into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: "# HELP \(metric.name) ".utf8)
+        appendEscaped(metric.help, quotes: false, into: &bytes)
+        bytes.append(contentsOf: "\n# TYPE \(metric.name) gauge\n".utf8)
     }
 
-    private func set(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: Double?) {
-        guard let value, let descriptor = descriptors[metric] else { return }
-        let key = SeriesKey(metric: metric, labelValues: labels.map(\.1))
-        let gauge = gauges[key] ?? registry.makeGauge(descriptor: descriptor, labels: labels)
-        gauge.set(to: value)
-        rendered[key] = gauge
+    /// One sample line: `name{label="value",…} value`, label values escaped as the text format requires.
+    private static func sample(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: String?, into bytes: inout [UInt8]) {
+        guard let value else { return }
+        bytes.append(contentsOf: metric.name.utf8)
+        if !labels.isEmpty {
+            bytes.append(UInt8(ascii: "{"))
+            for (position, (label, labelValue)) in labels.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(contentsOf: label.utf8)
+                bytes.append(contentsOf: #"=""#.utf8)
+                appendEscaped(labelValue, quotes: true, into: &bytes)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: value.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Backslash and newline escaped (HELP text), and double quotes too (label values).
+    private static func appendEscaped(_ text: String, quotes: Bool, into bytes: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\"") where quotes: bytes.append(contentsOf: #"\""#.utf8)
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// Shortest round-tripping decimal; the text format's spellings for the non-finite values.
+    private static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        return String(value)
     }
 }

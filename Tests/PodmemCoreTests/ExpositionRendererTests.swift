@@ -155,6 +155,26 @@ final class ExpositionRendererTests: XCTestCase {
         XCTAssertEqual(ListenAddress(parsing: ListenAddress.defaultValue)?.port, ListenAddress.defaultPort)
     }
 
+    /// The text format's escapes in label values, one HELP and TYPE line per family, integers exact.
+    func testLabelValuesAreEscapedAndFamiliesAreWholeOnce() throws {
+        var (document, _) = try render(DemoNode.makeSource(), polls: 3)
+        document.pods[0].namespace = "odd"
+        document.pods[0].name = "a\"b\\c\nd"
+        document.pods[0].memory.limitBytes = 9_223_372_036_854_771_712
+        let exposition = String(decoding: ExpositionRenderer().render(document), as: UTF8.self)
+        let lines = exposition.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix(#"podmem_limit_bytes{namespace="odd",pod="a\"b\\c\nd",container="""#) && $0.hasSuffix(" 9223372036854771712") },
+                      "label value escaped, a limit near 2^63 exact")
+        for metric in ExportedMetric.allCases {
+            XCTAssertEqual(lines.filter { $0 == "# TYPE \(metric.name) gauge" }.count, 1, metric.name)
+            XCTAssertEqual(lines.filter { $0.hasPrefix("# HELP \(metric.name) ") }.count, 1, metric.name)
+            // A family's samples follow its TYPE line without another family in between.
+            let start = try XCTUnwrap(lines.firstIndex(of: "# TYPE \(metric.name) gauge"))
+            let samples = lines.indices.filter { lines[$0].hasPrefix(metric.name + "{") || lines[$0].hasPrefix(metric.name + " ") }
+            XCTAssertEqual(samples, Array(start + 1..<start + 1 + samples.count), metric.name)
+        }
+    }
+
     func testHelpTextsStateFormulas() {
         XCTAssertTrue(ExportedMetric.workingSetBytes.help.contains("max(0, usage - inactive_file)"))
         XCTAssertTrue(ExportedMetric.workingSetNoCacheBytes.help.contains("max(0, usage - inactive_file - active_file)"))

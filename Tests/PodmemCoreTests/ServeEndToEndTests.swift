@@ -95,7 +95,7 @@ final class ServeEndToEndTests: XCTestCase {
         let metrics = try serve.get("/metrics")
         XCTAssertEqual(metrics.status, 200)
         XCTAssertEqual(metrics.contentType, MetricsServer.contentType)
-        XCTAssertTrue(metrics.text.contains("podmem_usage_bytes{namespace=\"\",pod=\"11111111-2222-3333-4444-555555555555\",container=\"\",qos=\"burstable\"} 40960.0"),
+        XCTAssertTrue(metrics.text.contains("podmem_usage_bytes{namespace=\"\",pod=\"11111111-2222-3333-4444-555555555555\",container=\"\",qos=\"burstable\"} 40960\n"),
                       metrics.text)
         XCTAssertEqual(try serve.get("/healthz").text, "ok\n")
         XCTAssertEqual(try serve.get("/metric").status, 404)

@@ -1,0 +1,2 @@
+// Header-only: this target exists to bring <malloc.h> into Swift.
+#include "CMallocTuning.h"
