@@ -1,3 +1,5 @@
+import PodmemCore
+
 /// Every metric `podmem serve` exports. The HELP text states the exact formula and the kernel files behind it,
 /// so a Grafana user can check a number without reading podmem's source.
 public enum ExportedMetric: String, CaseIterable, Sendable {
@@ -16,6 +18,21 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
     case nodeMemoryTotalBytes = "podmem_node_memory_total_bytes"
 
     public var name: String { rawValue }
+
+    /// The document field a byte-count metric exports; nil for the others.
+    var memoryField: KeyPath<SnapshotMemory, UInt64?>? {
+        switch self {
+        case .usageBytes: \.usageBytes
+        case .rssBytes: \.rssBytes
+        case .activeFileBytes: \.activeFileBytes
+        case .inactiveFileBytes: \.inactiveFileBytes
+        case .shmemBytes: \.shmemBytes
+        case .limitBytes: \.limitBytes
+        case .workingSetBytes: \.workingSetBytes
+        case .workingSetNoCacheBytes: \.workingSetNoCacheBytes
+        default: nil
+        }
+    }
 
     private static let usage = "usage = v1 memory.usage_in_bytes, v2 memory.current (v2 root: anon + file)"
     private static let perCgroup = "Per pod (container=\"\") and per container (container=\"POD\" for the sandbox)"

@@ -68,22 +68,10 @@ public final class ExpositionRenderer {
 
     /// A cgroup's samples of one per-cgroup metric; a `null` figure gives none.
     private static func samples(_ metric: ExportedMetric, of cgroup: Cgroup, into bytes: inout [UInt8]) {
-        let memory = cgroup.memory, labels = cgroup.labels
-        let bytesValue: UInt64??
-        switch metric {
-        case .usageBytes: bytesValue = memory.usageBytes
-        case .rssBytes: bytesValue = memory.rssBytes
-        case .activeFileBytes: bytesValue = memory.activeFileBytes
-        case .inactiveFileBytes: bytesValue = memory.inactiveFileBytes
-        case .shmemBytes: bytesValue = memory.shmemBytes
-        case .limitBytes: bytesValue = memory.limitBytes
-        case .workingSetBytes: bytesValue = memory.workingSetBytes
-        case .workingSetNoCacheBytes: bytesValue = memory.workingSetNoCacheBytes
-        default: bytesValue = .none
-        }
-        if let bytesValue {
+        let labels = cgroup.labels
+        if let field = metric.memoryField {
             // Byte counts go out as exact integers (a Double would round limits such as 2^63 - 4096).
-            sample(metric, labels, bytesValue.map { String($0) }, into: &bytes)
+            sample(metric, labels, cgroup.memory[keyPath: field].map { String($0) }, into: &bytes)
             return
         }
         let growth = cgroup.growth

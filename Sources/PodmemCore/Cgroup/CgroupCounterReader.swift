@@ -79,7 +79,8 @@ public struct CgroupCounterReader {
             warnings.append("\(files.label(files.usage)): \(error.summary)")
         }
 
-        if let index = slowValues.index(forKey: files.relativePath), slowValues.values[index].due > now {
+        let known = slowValues.index(forKey: files.relativePath)
+        if let index = known, slowValues.values[index].due > now {
             let cached = slowValues.values[index]
             (counters.limit, counters.failCount, counters.events, counters.pressure) = (cached.limit, cached.failCount, cached.events, cached.pressure)
             slowValues.values[index].seen = now
@@ -88,7 +89,7 @@ public struct CgroupCounterReader {
         readSlowFiles(files, into: &counters, warnings: &warnings)
         // A cgroup seen for the first time gets a phase of its own within the period (from its path), so a node's
         // cgroups do not all fall due on the same poll.
-        let phase = slowValues[files.relativePath] == nil ? Double(UInt(bitPattern: files.relativePath.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
+        let phase = known == nil ? Double(UInt(bitPattern: files.relativePath.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
         slowValues[files.relativePath] = SlowValues(limit: counters.limit, failCount: counters.failCount, events: counters.events,
                                             pressure: counters.pressure, due: now + Self.slowFilesSeconds - phase, seen: now)
         return .counters(counters)

@@ -8,34 +8,15 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
         path.withCString { read(cString: $0, into: &buffer, shortReadEnds: false) }
     }
 
-    /// `openat` in the cgroup's directory handle; without one, the full path joined in a stack buffer. Either way
-    /// no allocation for a node's thousands of reads per poll. A cgroup control file is one seq_file record, which
-    /// the kernel returns whole to one read large enough, so a short read is its end: one `read` per file, not two.
+    /// `openat` in the cgroup's directory handle, without a path string or a path walk; without one (descriptors
+    /// short), the full path. A cgroup control file is one seq_file record, which the kernel returns whole to one
+    /// read large enough, so a short read is its end: one `read` per file, not two.
     public func read(_ files: CgroupFiles, _ name: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
-        if let directory = files.directory {
-            let fd = name.withCString { openat(directory.descriptor, $0, O_RDONLY | O_CLOEXEC) }
-            return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer, shortReadEnds: true)
+        guard let directory = files.directory else {
+            return files.path(name).withCString { read(cString: $0, into: &buffer, shortReadEnds: true) }
         }
-        let (root, relative) = (files.root, files.relativePath)
-        let hasRelative = relative != "."
-        let length = root.utf8.count + (hasRelative ? relative.utf8.count + 1 : 0) + name.utf8.count + 2
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { path in
-            var end = 0
-            func append(_ part: String, slash: Bool) {
-                let copied: Void? = part.utf8.withContiguousStorageIfAvailable { bytes in
-                    guard let source = bytes.baseAddress else { return }
-                    UnsafeMutableRawPointer(path.baseAddress! + end).copyMemory(from: source, byteCount: bytes.count)
-                    end += bytes.count
-                }
-                if copied == nil { for byte in part.utf8 { path[end] = byte; end += 1 } }
-                if slash { path[end] = UInt8(ascii: "/"); end += 1 }
-            }
-            append(root, slash: true)
-            if hasRelative { append(relative, slash: true) }
-            append(name, slash: false)
-            path[end] = 0
-            return path.withMemoryRebound(to: CChar.self) { read(cString: $0.baseAddress!, into: &buffer, shortReadEnds: true) }
-        }
+        let fd = name.withCString { openat(directory.descriptor, $0, O_RDONLY | O_CLOEXEC) }
+        return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer, shortReadEnds: true)
     }
 
     public func openDirectory(_ path: String) -> DirectoryHandle? {
