@@ -30,8 +30,8 @@ struct BenchOptions {
     var podmem = BenchOptions.siblingExecutable("podmem")
     var maxResidentMiB: Double?
     var floorSource = BenchOptions.packageRoot + "/bench/floor.c"
-    /// Real kernel captures the tree's files are copied from (`../shared/fixtures`, as the tests use).
-    var fixtures = BenchOptions.packageRoot + "/../shared/fixtures"
+    /// Real kernel captures the tree's files are copied from (`Tests/Fixtures`, as the tests use).
+    var fixtures = BenchOptions.packageRoot + "/Tests/Fixtures"
     var showHelp = false
     /// Replay mode: a synthetic recording of this many hours at 1 s is written, opened and reported on.
     var replay = false
@@ -90,7 +90,7 @@ struct BenchOptions {
           --podmem        live: the podmem binary (default: podmem next to this binary, which bench/live builds
                           as shipped: swift build -c release --scratch-path .build-bench --static-swift-stdlib)
           --floor-source  the floor's C source (default: bench/floor.c of this checkout)
-          --fixtures      the real kernel captures to copy (default: ../shared/fixtures next to this checkout)
+          --fixtures      the real kernel captures to copy (default: Tests/Fixtures of this checkout)
         """
 
     static func parse(_ arguments: [String]) throws -> BenchOptions {

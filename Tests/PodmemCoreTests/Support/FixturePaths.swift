@@ -1,15 +1,14 @@
 import Foundation
 
-/// Locates `../shared/fixtures` (real kernel captures) relative to this package.
+/// Locates `Tests/Fixtures` (real kernel captures, described in its README) inside this package.
 enum FixturePaths {
-    static var shared: String {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures").path
+    static var root: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures").path
     }
 
-    static var v1Lab: String { shared + "/cgroup-v1-kubepods-lab" }
-    static var v2Real: String { shared + "/cgroup-v2-real-6x" }
+    static var v1Lab: String { root + "/cgroup-v1-kubepods-lab" }
+    static var v2Real: String { root + "/cgroup-v2-real-6x" }
 
     /// Reads `key value` lines the simple way, independent of podmem's byte parser.
     static func statFile(_ path: String) -> [String: UInt64] {
