@@ -110,12 +110,14 @@ public final class CursesTerminal: Terminal {
     }
 
     /// Gives the terminal back (cooked mode, main screen, cursor) and restores the signal handlers.
+    /// If a signal such as SIGUSR1 or SIGALRM ended the loop, the process then ends by that signal.
     /// Idempotent; also runs on deinit.
     public func stop() {
         guard !stopped else { return }
         stopped = true
         endwin()
         podmem_terminal_safety_uninstall()
+        podmem_terminal_raise_fatal_signal()
     }
 
     /// The environment's locale, or C.UTF-8 when it names none: ncursesw only speaks UTF-8 in a
