@@ -28,7 +28,7 @@ let package = Package(
         // glibc's mallopt for the executable (one malloc arena; see main.swift).
         .target(name: "CMallocTuning"),
         // The only module that calls ncurses.
-        .target(name: "PodmemCurses", dependencies: ["PodmemUI", "CNCursesW", "CTerminalSafety"]),
+        .target(name: "PodmemCurses", dependencies: ["PodmemCore", "PodmemUI", "CNCursesW", "CTerminalSafety"]),
         // The Prometheus exporter: snapshot document -> text exposition, polled on its own task, served over HTTP.
         .target(
             name: "PodmemServe",

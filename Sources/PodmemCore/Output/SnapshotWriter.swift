@@ -13,7 +13,7 @@ public enum SnapshotWriter {
     public static func write(_ document: SnapshotDocument, to directory: String, at unixSeconds: Double) throws(SetupError) -> String {
         let data: [UInt8]
         do {
-            data = Array(try SnapshotCodec.encode(document)) + [0x0A]
+            data = TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A]
         } catch {
             throw SetupError("snapshot not written: cannot encode: \(error)")
         }
