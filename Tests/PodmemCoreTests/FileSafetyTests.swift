@@ -43,7 +43,9 @@ final class FileSafetyTests: XCTestCase {
     func testRecordIgnoresTempNamesPlantedForItsPid() throws {
         let lastPid = try XCTUnwrap(Int(try String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)))
-        try asNobody("for p in $(seq \(lastPid + 1) \(lastPid + 400)); do ln -s \(victim) \(shared)/.podmem-recording-$p.tmp; done")
+        // One process plants them all (a shell loop of ln(1) would use up the very pids it plants for).
+        try asNobody("perl -e 'symlink($ARGV[0], \"$ARGV[1]/.podmem-recording-$_.tmp\") or die for $ARGV[2]..$ARGV[3]' "
+                     + "\(victim) \(shared) \(lastPid + 1) \(lastPid + 400)")
         let run = try CommandRun.podmem(["record", "--demo", "-o", shared + "/rec", "--duration", "0"])
         XCTAssertEqual(run.status, 0, run.stderr)
         try assertVictimUntouched()
