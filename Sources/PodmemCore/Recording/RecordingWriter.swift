@@ -63,7 +63,8 @@ public final class RecordingWriter {
     }
 
     private func startSegment(first: Bool) throws(SetupError) {
-        let encoded = (try? JSONEncoder().encode(header)).map(Array.init) ?? []
+        // Escaped like every JSON podmem writes: `head -1 FILE` on a terminal shows the host name and root.
+        let encoded = (try? JSONEncoder().encode(header)).map { TerminalText.jsonEscapingControls(Array($0)) } ?? []
         let line = encoded + [0x0A]
         do throws(OutputDirectory.Failure) {
             fd = try directory.publish(line, as: name, keepOpen: true)!
