@@ -108,6 +108,20 @@ final class AppTests: XCTestCase {
         XCTAssertTrue(app.state.status?.text.hasPrefix("snapshot written: \(directory.path)/podmem-demo-node-") == true)
     }
 
+    /// `--snapshot-dir .` (the default) or any relative directory: the status line shows the absolute path.
+    func testSnapshotPathOnTheStatusLineIsAbsolute() throws {
+        let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("podmem-snap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = "./" + String(repeating: "../", count: depth) + "tmp/" + directory.lastPathComponent
+        let (app, _) = run([.wait(1), .key(.character("s"))], snapshotDirectory: relative)
+        let text = try XCTUnwrap(app.state.status?.text)
+        XCTAssertTrue(text.hasPrefix("snapshot written: \(directory.path)/podmem-demo-node-"), text)
+        XCTAssertFalse(text.contains("./"), text)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).count, 1)
+    }
+
     func testSnapshotErrorStaysInTheUI() {
         let (app, terminal) = run([.wait(1), .key(.character("s"))], snapshotDirectory: "/proc/podmem-no-such-dir")
         XCTAssertEqual(app.state.status?.isError, true)
