@@ -52,6 +52,9 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(titles(100), ["NAME", "WS", "WS-NC", "RSS", "LIMIT", "%LIM", "CACHE", "VERDICT"])
         XCTAssertEqual(titles(60), ["NAME", "WS", "WS-NC", "CACHE", "VERDICT"])
         XCTAssertTrue(titles(200).contains("inactive"))
+        // As the README says: with 40-character names the ws sparkline from 121 columns, all five from 145.
+        func trends(_ width: Int) -> Int { PodColumn.layout(width: width, nameWanted: 40).filter(\.isTrend).count }
+        XCTAssertEqual([trends(120), trends(121), trends(144), trends(145)], [0, 1, 4, 5])
         XCTAssertEqual(PodColumn.layout(width: 80, nameWanted: 63)[0].width, 41)
     }
 

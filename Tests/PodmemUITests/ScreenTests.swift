@@ -133,6 +133,7 @@ final class ScreenTests: XCTestCase {
                 XCTAssertTrue(small.text.contains(binding.keys.map(\.label).joined(separator: " ")), "\(width)×\(height): \(binding.help)")
                 if width == 140 { XCTAssertTrue(small.text.contains(binding.help), binding.help) }
             }
+            XCTAssertTrue(small.text.contains("? not enough samples yet"), "\(width)×\(height): the legend explains ?")
         }
     }
 }

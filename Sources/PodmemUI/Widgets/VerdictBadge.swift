@@ -32,7 +32,7 @@ public enum VerdictBadge {
         legend,
         "~CACHE grows by page cache (reclaimable) · !ANON by anon/shmem/kernel (leak?) · +MIXED both · ? not enough samples yet",
         "~CACHE page cache, reclaimable · !ANON anon/shmem/kernel · +MIXED both · ? not enough samples yet",
-        "~CACHE cache growth · !ANON anon growth · +MIXED both · ? not enough samples yet",
+        "~CACHE cache grows · !ANON anon grows · +MIXED both · ? not enough samples yet",
         "~CACHE cache · !ANON anon · +MIXED both · ? too few samples",
     ]
 
