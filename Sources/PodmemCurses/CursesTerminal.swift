@@ -18,7 +18,7 @@ public final class CursesTerminal: Terminal {
     /// Throws `CursesTerminalError` (with the terminal untouched) when TERM is unusable,
     /// where `initscr` would print and exit the process.
     public static func start(environment: [String: String]) throws -> CursesTerminal {
-        let glyphs = selectLocale()
+        let glyphs = selectLocale(environment: environment)
         guard let type = environment["TERM"], !type.isEmpty else { throw CursesTerminalError.unsetTerminalType }
         // Before newterm, so ncurses sees our SIGINT/SIGTERM handlers and leaves them alone.
         podmem_terminal_safety_install()
@@ -124,9 +124,9 @@ public final class CursesTerminal: Terminal {
     /// The environment's locale, or C.UTF-8 when it names none: ncursesw only speaks UTF-8 in a
     /// UTF-8 locale. An explicit non-UTF-8 locale is kept (its terminal likely is not UTF-8) and
     /// gets ASCII glyphs, so the screen never shows mojibake.
-    private static func selectLocale() -> GlyphSet {
+    private static func selectLocale(environment: [String: String]) -> GlyphSet {
         setlocale(LC_ALL, "")
-        if let current = setlocale(LC_CTYPE, nil), ["C", "POSIX"].contains(String(cString: current)) {
+        if LocaleRequest.shouldTryUTF8(environment) {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
         return String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8" ? .unicode : .ascii

@@ -44,10 +44,10 @@ final class HistoryTests: XCTestCase {
 final class TieredHistoryTests: XCTestCase {
     let pages: UInt64 = 4096
 
-    func sample(_ t: Double, usagePages: UInt64, extraSeries: Int = 0) -> Sample {
+    func sample(_ t: Double, usagePages: UInt64, extraSeries: Int = 0, inode: UInt64 = 1) -> Sample {
         var stat = MemoryStat()
         (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes) = (usagePages * pages, 0, 0)
-        let pod = WorkloadSample(kind: .pod, cgroup: "p", inode: 1, counters: MemoryCounters(usageBytes: usagePages * pages, stat: stat))
+        let pod = WorkloadSample(kind: .pod, cgroup: "p", inode: inode, counters: MemoryCounters(usageBytes: usagePages * pages, stat: stat))
         let others = (0..<extraSeries).map { WorkloadSample(kind: .pod, cgroup: "x\($0)", inode: 2, counters: MemoryCounters(usageBytes: 0)) }
         return Sample(timestamp: t, host: "h", cgroupVersion: .v1, root: "/r", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
                       workloads: [pod] + others, warnings: [])
@@ -133,6 +133,21 @@ final class TieredHistoryTests: XCTestCase {
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600).growthClass, .anonDriven)
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .anonDriven,
                        "a fresh verdict refreshes the cache")
+    }
+
+    /// The list asks for verdicts that may be old (`maximumAgePolls` > 1); the `?` of the first two polls must not
+    /// be reused, or a pod shows `?` for up to that many polls after it has enough samples.
+    func testFirstVerdictAppearsAsSoonAsThereAreThreeSamples() {
+        for inode: UInt64 in [1, 7, 30] {
+            var history = MemoryHistory(plan: HistoryPlan.live(window: 600, intervalSeconds: 1))
+            for t in 0..<2 {
+                history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t) * 10_000, inode: inode))
+                XCTAssertEqual(history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .unknown)
+            }
+            history.ingest(sample(2, usagePages: 21_000, inode: inode))
+            XCTAssertEqual(history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .anonDriven,
+                           "inode \(inode): the third poll's verdict")
+        }
     }
 }
 

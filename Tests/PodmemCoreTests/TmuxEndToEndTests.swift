@@ -183,17 +183,28 @@ final class TmuxEndToEndTests: XCTestCase {
 
     // MARK: - Locale, color, size
 
-    func testWithoutLocaleGlyphsAreBlocksOrASCIINeverMojibake() throws {
-        for (locale, variables) in [("LANG, LC_ALL, LC_CTYPE unset", [String]()), ("LC_ALL=POSIX", ["LC_ALL=POSIX"])] {
-            let session = try start(environment: variables)
+    /// Only an unset locale tries C.UTF-8; an explicit non-UTF-8 one (LANG=C) means ASCII. LC_ALL beats LC_CTYPE
+    /// beats LANG, as in setlocale.
+    func testLocaleChoosesGlyphsByPrecedenceNeverMojibake() throws {
+        let cases: [(String, [String], Set<Character>)] = [
+            ("LANG, LC_ALL, LC_CTYPE unset", [], Self.unicodeLevels),
+            ("LANG=C", ["LANG=C"], Self.asciiLevels),
+            ("LC_ALL=POSIX", ["LC_ALL=POSIX"], Self.asciiLevels),
+            ("LC_ALL=C over LANG=C.UTF-8", ["LANG=C.UTF-8", "LC_ALL=C"], Self.asciiLevels),
+            ("LC_CTYPE=C.UTF-8 over LANG=C", ["LANG=C", "LC_CTYPE=C.UTF-8"], Self.unicodeLevels),
+        ]
+        let sessions = try cases.map { try start(environment: $0.1) }
+        for ((locale, _, expected), session) in zip(cases, sessions) {
             // Three distinct levels: a sparkline that has grown, so more than the lowest glyph is checked.
             let screen = try session.waitFor("sparklines with three levels (\(locale))") { screen in
                 Set((try? Self.trendCells(screen)) ?? []).count >= 3
             }
             for bad in ["â", "Ã", "\u{FFFD}", "??"] { XCTAssertFalse(screen.contains(bad), "mojibake '\(bad)' with \(locale)\n\(screen)") }
             let cells = try Self.trendCells(screen)
-            let glyphs = cells.allSatisfy(Self.unicodeLevels.contains) ? Self.unicodeLevels : Self.asciiLevels
-            XCTAssertTrue(cells.allSatisfy(glyphs.contains), "sparkline cells mix glyph sets or hold junk with \(locale): \(Set(cells))\n\(screen)")
+            XCTAssertTrue(cells.allSatisfy(expected.contains), "wrong glyph set with \(locale): \(Set(cells))\n\(screen)")
+            if expected == Self.asciiLevels {
+                XCTAssertTrue(screen.unicodeScalars.allSatisfy(\.isASCII), "non-ASCII on screen with \(locale)\n\(screen)")
+            }
         }
     }
 

@@ -61,11 +61,26 @@ final class AppTests: XCTestCase {
         let (app, _) = run([.wait(2), .key(.character("+")), .key(.character("+"))], plan: plan)
         XCTAssertEqual(app.monitor.window, 1800)
         XCTAssertEqual(app.state.document?.windowSeconds, 1800, "the verdicts follow the span")
-        XCTAssertTrue(app.lastFrame.line(1).contains("span 30m"), app.lastFrame.line(1))
+        XCTAssertTrue(app.lastFrame.line(1).contains("span 30m (2s held)"), app.lastFrame.line(1))
         let (narrow, _) = run([.key(.character("-")), .key(.character("-")), .key(.character("-"))], plan: plan)
         XCTAssertEqual(narrow.monitor.window, 60, "stops at the shortest span")
         let (widest, _) = run(Array(repeating: .key(.character("+")), count: 12), plan: plan)
         XCTAssertEqual(widest.monitor.window, 24 * 3600, "up to what the coarsest tier holds")
+    }
+
+    /// The list reuses verdicts up to window/32 polls old (9 at the default 300 s), but never a `?`: every verdict
+    /// is there at the third poll, and the header says how little history that is.
+    func testVerdictsShowFromTheThirdPoll() {
+        let plan = HistoryPlan.live(window: 300, intervalSeconds: 1)
+        let (second, _) = run([.wait(1)], width: 100, plan: plan)
+        XCTAssertEqual(Set(second.state.visiblePods.map(\.growth.class)), ["unknown"])
+        XCTAssertTrue(second.lastFrame.text.contains("? not enough samples yet"), second.lastFrame.text)
+        let (third, _) = run([.wait(2)], width: 100, plan: plan)
+        XCTAssertFalse(third.state.visiblePods.contains { $0.growth.class == "unknown" },
+                       third.state.visiblePods.map { "\(PodLabel.name($0)) \($0.growth.class)" }.joined(separator: "\n"))
+        XCTAssertTrue(third.lastFrame.line(1).contains("span 5m (2s held)"), third.lastFrame.line(1))
+        let (full, _) = run([.wait(300)], width: 100, plan: plan)
+        XCTAssertTrue(full.lastFrame.line(1).contains("span 5m · "), "a full span says nothing more: \(full.lastFrame.line(1))")
     }
 
     func testOnlyRowsOnScreenCarrySparklineHistory() {
@@ -106,6 +121,20 @@ final class AppTests: XCTestCase {
         XCTAssertEqual(document.schema, "podmem.snapshot/1")
         XCTAssertEqual(document.pods.first?.history.t.count, 3, "the whole history held")
         XCTAssertTrue(app.state.status?.text.hasPrefix("snapshot written: \(directory.path)/podmem-demo-node-") == true)
+    }
+
+    /// `--snapshot-dir .` (the default) or any relative directory: the status line shows the absolute path.
+    func testSnapshotPathOnTheStatusLineIsAbsolute() throws {
+        let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent("podmem-snap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = "./" + String(repeating: "../", count: depth) + "tmp/" + directory.lastPathComponent
+        let (app, _) = run([.wait(1), .key(.character("s"))], snapshotDirectory: relative)
+        let text = try XCTUnwrap(app.state.status?.text)
+        XCTAssertTrue(text.hasPrefix("snapshot written: \(directory.path)/podmem-demo-node-"), text)
+        XCTAssertFalse(text.contains("./"), text)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).count, 1)
     }
 
     func testSnapshotErrorStaysInTheUI() {

@@ -79,6 +79,37 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(frame.text.contains("file refaults"))
     }
 
+    /// The refault count is cumulative: the line never says "no refaults" after a non-zero count, and says
+    /// whether refaults are happening now only once there is a rate.
+    func testRefaultLineNeverDeniesItsOwnCount() throws {
+        var (state, _) = DemoState.make()
+        let index = try XCTUnwrap(state.document?.pods.firstIndex { $0.name?.hasPrefix("web-frontend") == true })
+        var document = state.document!
+        document.pods[index].signals.workingsetRefaultFile = 129
+        document.pods[index].signals.pressureSomeAvg10 = nil
+        state.document = document
+        let pod = document.pods[index]
+        func signalLine(previous: SnapshotPod?) -> String {
+            state.previousDetailPod = previous
+            var frame = Frame(width: 200, height: 40)
+            DetailScreen.render(state, cgroup: pod.cgroup, context: context, into: &frame)
+            return frame.text.split(separator: "\n").map(String.init).first { $0.contains("file refaults") } ?? frame.text
+        }
+        let first = signalLine(previous: nil)
+        XCTAssertTrue(first.contains("file refaults 129 total"), first)
+        XCTAssertTrue(first.contains("refault rate from the next poll"), first)
+        XCTAssertFalse(first.contains("no refaults"), first)
+
+        var before = pod
+        before.history.t = before.history.t.map { $0 - 1 }
+        let steady = signalLine(previous: before)
+        XCTAssertTrue(steady.contains("(0.0/s)") && steady.contains("no new refaults"), steady)
+
+        before.signals.workingsetRefaultFile = 100
+        let rising = signalLine(previous: before)
+        XCTAssertTrue(rising.contains("(29.0/s)") && rising.contains("cache is being reclaimed and read back"), rising)
+    }
+
     func testDetailTooSmallAndGone() {
         let (state, _) = DemoState.make()
         var small = Frame(width: 50, height: 10)
@@ -102,6 +133,7 @@ final class ScreenTests: XCTestCase {
                 XCTAssertTrue(small.text.contains(binding.keys.map(\.label).joined(separator: " ")), "\(width)×\(height): \(binding.help)")
                 if width == 140 { XCTAssertTrue(small.text.contains(binding.help), binding.help) }
             }
+            XCTAssertTrue(small.text.contains("? not enough samples yet"), "\(width)×\(height): the legend explains ?")
         }
     }
 }

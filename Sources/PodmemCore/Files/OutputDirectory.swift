@@ -31,6 +31,14 @@ public final class OutputDirectory {
         close(descriptor)
     }
 
+    /// The directory's absolute path as the kernel resolves the open descriptor, for messages one copies (`scp`);
+    /// the path as named when it cannot be resolved.
+    public var resolvedPath: String {
+        guard let resolved = realpath("/proc/self/fd/\(descriptor)", nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Splits `file` into its directory and last component; nil when there is no file name (`""`, `dir/`, `.`, `..`).
     public static func split(_ file: String) -> (directory: String, name: String)? {
         let parts = file.split(separator: "/", omittingEmptySubsequences: false)

@@ -116,16 +116,26 @@ public struct MemoryHistory {
         guard let index = series.index(forKey: SeriesKey(cgroup: cgroup, inode: inode)) else { return .unknown }
         let held = series.values[index]
         let tier = tierIndex(window: window, held: held)
-        if let cached = held.growth, cached.window == window, cached.tier == tier, poll - cached.poll < maximumAgePolls {
+        // An unknown verdict (too few samples yet) is never reused: the first verdict shows as soon as its
+        // samples allow, not up to `maximumAgePolls` later.
+        if let cached = held.growth, cached.growth.growthClass != .unknown, cached.window == window, cached.tier == tier,
+           poll - cached.poll < maximumAgePolls {
             return cached.growth
         }
         let growth = GrowthAnalyzer.analyze(held[tier], window: window)
-        // The first verdict of a series is dated back by a share of the age limit taken from its inode, so series
-        // that appeared together do not all fall due on the same poll.
-        let computedAt = held.growth == nil ? poll - Int(inode % UInt64(maximumAgePolls)) : poll
+        // The first known verdict of a series is dated back by a share of the age limit taken from its inode, so
+        // series that appeared together do not all fall due on the same poll.
+        let isFirstKnown = held.growth.map { $0.growth.growthClass == .unknown } ?? true
+        let computedAt = isFirstKnown ? poll - Int(inode % UInt64(maximumAgePolls)) : poll
         series.values[index].growth = CachedGrowth(growth: growth, window: window, tier: tier, poll: computedAt)
         return growth
     }
 
     public var seriesCount: Int { series.count }
+
+    /// Seconds of history held: from the first poll to `now`, at most what the plan's coarsest tier spans.
+    public func heldSeconds(at now: Double) -> Double {
+        guard let epoch else { return 0 }
+        return min(max(0, now - epoch), plan.longestSeconds)
+    }
 }

@@ -48,6 +48,11 @@ public final class Monitor {
         return history.growth(cgroup: cgroup, inode: inode, window: window, maximumAgePolls: maximumAge)
     }
 
+    /// Seconds of history held at the latest poll (0 before it): less than `window` until the span has filled.
+    public var heldSeconds: Double {
+        latest.map { history.heldSeconds(at: $0.timestamp) } ?? 0
+    }
+
     /// The `podmem.snapshot/1` document for the latest poll; nil before the first poll.
     /// `detailed` (cgroups of pods) limits the window's history and the containers to those pods, for a live
     /// screen that redraws every poll and lists pods only; others keep their newest

@@ -10,6 +10,8 @@ public enum SnapshotWriter {
     static let randomAttempts = 8
 
     /// `podmem-<host>-<YYYYMMDD-HHMMSS>.json` (UTC); when that name is taken `-2` … `-9`, then `-<random hex>`.
+    /// Returns the absolute path (the open directory as the kernel resolves it): what one copies into `scp`, whatever the
+    /// working directory.
     public static func write(_ document: SnapshotDocument, to directory: String, at unixSeconds: Double) throws(SetupError) -> String {
         let data: [UInt8]
         do {
@@ -24,10 +26,11 @@ public enum SnapshotWriter {
             + (0..<randomAttempts).map { _ in "\(stem)-\(String(generator.next() as UInt32, radix: 16)).json" }
         do throws(OutputDirectory.Failure) {
             let output = try OutputDirectory(path: directory)
+            let absolute = output.resolvedPath
             for name in names {
                 do throws(OutputDirectory.Failure) {
                     try output.publish(data, as: name)
-                    return directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)"
+                    return absolute.hasSuffix("/") ? absolute + name : "\(absolute)/\(name)"
                 } catch where error.nameTaken {
                     continue
                 }

@@ -76,6 +76,7 @@ public final class App {
         if case .detail(let cgroup) = state.screen {
             state.previousDetailPod = state.document?.pods.first { $0.cgroup == cgroup }
         }
+        state.heldSeconds = monitor.heldSeconds
         refreshDocument()
         if monitor.warnings.count > warningsShown, let warning = monitor.warnings.last {
             warningsShown = monitor.warnings.count

@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     public var isEditingFilter = false
     /// Seconds the sparklines and verdicts cover; the app hands it to the monitor. nil: all history (no span keys).
     public var spanSeconds: Double?
+    /// Seconds of history held (see `Monitor.heldSeconds`), shown beside the span until it has filled.
+    public var heldSeconds: Double = 0
     /// What `+` and `-` step through (see `SpanChoices`).
     public var spanChoices: [Double] = []
     public var paused = false

@@ -11,6 +11,21 @@ public enum PodLabel {
         }
     }
 
+    /// `name(pod)` in at most `width` columns: whole when it fits; else the namespace stays whole when that leaves
+    /// the pod's name `nameMinimum` columns, and the pod's name is cut in the middle, keeping its start (the
+    /// workload) and its end (the replica suffix), e.g. `kube-system/ebs-csi-no…ows-7x9kq`.
+    public static func name(_ pod: SnapshotPod, fitting width: Int, glyphs: GlyphSet) -> String {
+        let full = name(pod)
+        guard full.count > width else { return full }
+        if let namespace = pod.namespace, !namespace.isEmpty, let name = pod.name, namespace.count + 1 + nameMinimum <= width {
+            return namespace + "/" + TextFit.elideMiddle(name, width - namespace.count - 1, glyphs: glyphs)
+        }
+        return TextFit.elideMiddle(full, width, glyphs: glyphs)
+    }
+
+    /// Columns left for the pod's own name before its namespace is cut too.
+    static let nameMinimum = 16
+
     /// Working set as a fraction of the limit; nil when unlimited.
     public static func limitFraction(_ pod: SnapshotPod) -> Double? {
         guard let limit = pod.memory.limitBytes, limit > 0, let ws = pod.memory.workingSetBytes else { return nil }

@@ -8,7 +8,7 @@ public enum DetailScreen {
     static func hints(_ state: AppState) -> String {
         "Esc back · ? help · " + (state.replayClock == nil ? "s snapshot · space pause" : StatusLine.replayHints) + " · q quit"
     }
-    static let labelWidth = 34
+    static let labelWidth = 36
 
     public static func render(_ state: AppState, cgroup: String, context: ScreenContext, into frame: inout Frame) {
         let (width, height) = (frame.width, frame.height)
@@ -94,30 +94,48 @@ public enum DetailScreen {
         }
         y += 1
         var x = 0
-        for part in parts {
-            x += frame.put("\(part.3) \(part.0) \(ByteFormat.human(part.1)) ", x: x, y: y, style: part.2)
+        for part in parts where x < frame.width {
+            let text = "\(part.3) \(part.0) \(ByteFormat.human(part.1)) "
+            context.put(text, x: x, y: y, style: part.2, into: &frame)
+            x += text.count
         }
         context.put("\(glyphs.marker) WS-NC, WS", x: x, y: y, style: .header, limit: frame.width - x, into: &frame)
         y += 2
     }
 
+    /// Each chart's axis is labelled at the chart's left edge: its top and bottom in bytes (or both on the one row of
+    /// a one-row chart). The working sets and rss share one scale, active and inactive file another (`ChartScale`).
     static func renderCharts(_ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let series: [TrendSeries] = [.workingSet, .workingSetNoCache, .rss, .activeFile, .inactiveFile]
         let shown = min(series.count, rows)
         guard shown > 0 else { return }
         let perChart = max(1, rows / shown)
         let chartWidth = frame.width - labelWidth
-        let range = max(1024 * 1024, pod.growth.thresholdBytes)
+        let glyphs = context.glyphs
+        let bar = String(glyphs.verticalBar)
         for item in series.prefix(shown) {
             let values = item.values(pod.history)
-            let lines = Sparkline.renderTall(values, width: chartWidth, height: perChart, glyphs: context.glyphs, minimumRange: range)
-            context.put(item.label, x: 0, y: y, style: .header, limit: labelWidth - 1, into: &frame)
-            // Current value and rate: on the line below the label, or beside it when charts are one row high.
+            let scale = ChartScale(series: item.comparedWith.map { ($0.values(pod.history), chartWidth) }, growth: pod.growth)
+            let lines = Sparkline.renderTall(values, width: chartWidth, height: perChart, glyphs: glyphs, minimumRange: scale.spanBytes)
+            let axis = scale.axis(values, width: chartWidth)
+            let bottom = ByteFormat.human(axis.map { UInt64($0.bottom.rounded()) })
+            let top = ByteFormat.human(axis.map { UInt64($0.top.rounded()) })
             let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
-            if perChart > 1 {
-                context.put(detail, x: 0, y: y + 1, limit: labelWidth - 1, into: &frame)
-            } else if item.label.count + detail.count + 1 < labelWidth {
-                context.put(detail, x: labelWidth - 1 - detail.count, y: y, limit: labelWidth - 1, into: &frame)
+            if perChart == 1 {
+                let range = axis == nil ? "" : "\(bottom)–\(top)" + bar
+                context.put(item.shortLabel, x: 0, y: y, style: .header, limit: labelWidth - range.count - 1, into: &frame)
+                context.put(range, x: labelWidth - range.count, y: y, into: &frame)
+            } else {
+                let topLabel = axis == nil ? "" : top + bar
+                let bottomLabel = axis == nil ? "" : bottom + bar
+                let last = y + perChart - 1
+                context.put(item.label, x: 0, y: y, style: .header, limit: labelWidth - topLabel.count - 1, into: &frame)
+                context.put(detail, x: 0, y: y + 1, limit: labelWidth - (perChart == 2 ? bottomLabel.count : 0) - 1, into: &frame)
+                if axis != nil {
+                    for row in y + 1..<last { context.put(bar, x: labelWidth - 1, y: row, into: &frame) }
+                    context.put(topLabel, x: labelWidth - topLabel.count, y: y, into: &frame)
+                    context.put(bottomLabel, x: labelWidth - bottomLabel.count, y: last, into: &frame)
+                }
             }
             let style = MainScreen.trendStyle(item, growthClass: PodLabel.growthClass(pod.growth), context: context)
             for (offset, line) in lines.enumerated() { frame.put(line, x: labelWidth, y: y + offset, style: style) }
@@ -139,7 +157,7 @@ public enum DetailScreen {
             if let before = previous?.signals.workingsetRefaultFile, let elapsed, refaults >= before {
                 refaultRate = Double(refaults - before) / elapsed
             }
-            parts.append("file refaults \(refaults)" + (refaultRate.map { " (\(ByteFormat.fixed($0, decimals: 1))/s)" } ?? ""))
+            parts.append("file refaults \(refaults) total" + (refaultRate.map { " (\(ByteFormat.fixed($0, decimals: 1))/s)" } ?? ""))
         }
         if let oom = s.oomEvents { parts.append("oom \(oom)") }
         if let kills = s.oomKillEvents { parts.append("oom_kill \(kills)") }
@@ -149,11 +167,17 @@ public enum DetailScreen {
         let rates = "growth/s: ws \(ByteFormat.rate(pod.growth.workingSetBytesPerSecond)) · ws-nc \(ByteFormat.rate(pod.growth.workingSetNoCacheBytesPerSecond)) · rss \(ByteFormat.rate(pod.growth.rssBytesPerSecond)) · active \(ByteFormat.rate(pod.growth.activeFileBytesPerSecond)) · inactive \(ByteFormat.rate(pod.growth.inactiveFileBytesPerSecond))"
         context.put(rates, x: 0, y: y, limit: frame.width, into: &frame)
         y += 1
+        // The count is cumulative (since the cgroup was created): only its rate says whether reclaim is going on now.
         let reclaim: String
+        let pressure = s.pressureSomeAvg10.map { _ in ", no pressure" } ?? ""
         if (refaultRate ?? 0) > 0 || (s.pressureSomeAvg10 ?? 0) > 0 {
             reclaim = "cache is being reclaimed and read back (refaults/pressure): this pod needs its cache"
-        } else if s.workingsetRefaultFile != nil || s.pressureSomeAvg10 != nil {
-            reclaim = "no refaults, no pressure: the cache sits on the active list, reclaimable on demand"
+        } else if refaultRate != nil {
+            reclaim = "no new refaults\(pressure): the cache sits on the active list, reclaimable on demand"
+        } else if s.workingsetRefaultFile != nil {
+            reclaim = "refault rate from the next poll" + pressure
+        } else if s.pressureSomeAvg10 != nil {
+            reclaim = "no pressure: the cache is reclaimable on demand"
         } else {
             reclaim = "no reclaim signals on this kernel"
         }
@@ -164,28 +188,43 @@ public enum DetailScreen {
 
     static func renderContainers(_ pod: SnapshotPod, maxRows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let glyphs = context.glyphs
-        let nameWidth = max(16, frame.width - 8 * 6 - 8 - 10 - 9)
-        let header = TextFit.padRight("CONTAINER", nameWidth, glyphs: glyphs)
-            + ["WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "CACHE"].map { TextFit.padLeft($0, 8, glyphs: glyphs) }.joined(separator: " ")
-            + " VERDICT  WS/s"
-        y += 1
-        frame.put(header, x: 0, y: y, style: Style(bold: true), limit: frame.width)
-        y += 1
         // Largest working set first, the sandbox last, like the pod list.
         let ordered = pod.containers.sorted { a, b in
             a.sandbox != b.sandbox ? !a.sandbox : (a.memory.workingSetBytes ?? 0) > (b.memory.workingSetBytes ?? 0)
+        }.prefix(maxRows)
+        let names = ordered.map { container in
+            container.sandbox ? "(sandbox) \(container.id.prefix(12))" : "\(container.name ?? String(container.id.prefix(12)))"
         }
-        for container in ordered.prefix(maxRows) {
-            let name = container.sandbox ? "(sandbox) \(container.id.prefix(12))" : "\(container.name ?? String(container.id.prefix(12)))"
+        let columns = ContainerColumn.layout(width: frame.width, nameWanted: names.map(\.count).max() ?? 0)
+        func cell(_ text: String, _ column: ContainerColumn) -> String {
+            column.isLeftAligned ? TextFit.padRight(text, column.width, glyphs: glyphs) : TextFit.padLeft(text, column.width, glyphs: glyphs)
+        }
+        y += 1
+        frame.put(columns.map { cell($0.title, $0) }.joined(separator: " "), x: 0, y: y, style: Style(bold: true), limit: frame.width)
+        y += 1
+        for (container, name) in zip(ordered, names) {
             let m = container.memory
-            let cells = [m.workingSetBytes, m.workingSetNoCacheBytes, m.rssBytes, m.activeFileBytes, m.inactiveFileBytes]
-                .map { TextFit.padLeft(ByteFormat.human($0), 8, glyphs: glyphs) } + [TextFit.padLeft(ByteFormat.percent(container.cacheShare), 8, glyphs: glyphs)]
-            var x = frame.put(TextFit.padRight(name, nameWidth, glyphs: glyphs) + cells.joined(separator: " ") + " ", x: 0, y: y,
-                              style: container.sandbox ? .muted : .plain, limit: frame.width)
             let growthClass = PodLabel.growthClass(container.growth)
-            x += frame.put(TextFit.padRight(VerdictBadge.text(growthClass), 8, glyphs: glyphs) + " ", x: x, y: y,
-                           style: VerdictBadge.style(growthClass, color: context.color), limit: frame.width - x)
-            frame.put(ByteFormat.rate(container.growth.workingSetBytesPerSecond), x: x, y: y, limit: frame.width - x)
+            var x = 0
+            for column in columns {
+                var style: Style = container.sandbox ? .muted : .plain
+                let text: String
+                switch column.content {
+                case .name: text = TextFit.elideMiddle(name, column.width, glyphs: glyphs)
+                case .workingSet: text = ByteFormat.human(m.workingSetBytes)
+                case .workingSetNoCache: text = ByteFormat.human(m.workingSetNoCacheBytes)
+                case .rss: text = ByteFormat.human(m.rssBytes)
+                case .activeFile: text = ByteFormat.human(m.activeFileBytes)
+                case .inactiveFile: text = ByteFormat.human(m.inactiveFileBytes)
+                case .cacheShare: text = ByteFormat.percent(container.cacheShare)
+                case .verdict:
+                    text = VerdictBadge.text(growthClass)
+                    style = VerdictBadge.style(growthClass, color: context.color)
+                case .workingSetRate: text = ByteFormat.rate(container.growth.workingSetBytesPerSecond)
+                }
+                frame.put(cell(text, column), x: x, y: y, style: style, limit: column.width)
+                x += column.width + 1
+            }
             y += 1
         }
     }

@@ -28,6 +28,7 @@ enum HeaderView {
         }
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
         var second = "\(sep)\(state.document?.pods.count ?? 0) pods\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
+        second += held(state, intervalSeconds: intervalSeconds)
         second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
         context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)
         x += TextFit.ascii(second, glyphs: context.glyphs).count
@@ -36,6 +37,25 @@ enum HeaderView {
             context.put(filter, x: x, y: y, style: Style(foreground: context.color ? .yellow : nil, bold: true),
                         limit: rect.x + rect.width - x, into: &frame)
         }
+    }
+
+    /// ` (3m held)` while the history held is shorter than the span (always for "span all"), so "span 24h" is not
+    /// read as 24 hours of data; empty once the span has filled.
+    static func held(_ state: AppState, intervalSeconds: Double) -> String {
+        // n polls cover (n − 1) intervals: within one interval of the span, the span is full.
+        if let window = state.document?.windowSeconds, state.heldSeconds >= window - intervalSeconds { return "" }
+        guard state.document != nil else { return "" }
+        return " (\(duration(state.heldSeconds)) held)"
+    }
+
+    /// A whole number of the largest fitting unit, rounded down so it never claims more than is held:
+    /// `45s`, `3m`, `5h`, `2d`.
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(max(0, seconds))
+        if whole < 120 { return "\(whole)s" }
+        if whole < 2 * 3600 { return "\(whole / 60)m" }
+        if whole < 2 * 86400 { return "\(whole / 3600)h" }
+        return "\(whole / 86400)d"
     }
 
     /// `1s`, `0.5s`, `5m`, `2h`.

@@ -6,7 +6,6 @@ public enum HelpScreen {
         "WS = max(0, usage − inactive_file): cAdvisor's working set (Grafana, kubectl top, kubelet eviction)",
         "WS-NC = max(0, usage − inactive_file − active_file): without page cache (anon, shmem/tmpfs, kernel)",
         "CACHE = (WS − WS-NC) / WS: the share of the working set that is active page cache",
-        VerdictBadge.legend,
     ]
 
     public static func render(context: ScreenContext, into frame: inout Frame) {
@@ -14,6 +13,7 @@ public enum HelpScreen {
         context.put("podmem help · any key returns", x: 0, y: y, style: Style(bold: true, reverse: true), limit: frame.width, into: &frame)
         y += 2
         // One column when the table fits above the notes, else two side by side.
+        let notes = Self.notes + [VerdictBadge.legend(width: frame.width - 2)]
         let rows = max(1, frame.height - y - notes.count - 1)
         let columns = KeyBinding.table.count > rows ? 2 : 1
         let perColumn = (KeyBinding.table.count + columns - 1) / columns

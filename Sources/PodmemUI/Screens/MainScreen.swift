@@ -39,7 +39,7 @@ public enum MainScreen {
             let text = state.document == nil ? "reading cgroups…" : state.filter.isEmpty ? "no workloads found" : "no pod matches \"\(state.filter)\""
             context.put(text, x: 1, y: 4, style: .muted, into: &frame)
         }
-        context.put(VerdictBadge.legend, x: 0, y: height - 2, style: .muted, limit: width, into: &frame)
+        context.put(VerdictBadge.legend(width: width), x: 0, y: height - 2, style: .muted, limit: width, into: &frame)
         StatusLine.render(state, hints: hints(state), context: context, into: &frame, y: height - 1)
     }
 
@@ -66,11 +66,18 @@ public enum MainScreen {
         var x = 0
         let glyphs = context.glyphs
         let growthClass = PodLabel.growthClass(pod.growth)
+        let trends = columns.compactMap { column -> (series: TrendSeries, width: Int)? in
+            if case .trend(let series) = column.content { (series, column.width) } else { nil }
+        }
+        func scale(_ series: TrendSeries) -> ChartScale {
+            let compared = trends.filter { series.comparedWith.contains($0.series) }
+            return ChartScale(series: compared.map { ($0.series.values(pod.history), $0.width) }, growth: pod.growth)
+        }
         for column in columns {
             var style = Style.plain
             let text: String
             switch column.content {
-            case .name: text = TextFit.padRight(PodLabel.name(pod), column.width, glyphs: glyphs)
+            case .name: text = TextFit.padRight(PodLabel.name(pod, fitting: column.width, glyphs: glyphs), column.width, glyphs: glyphs)
             case .workingSet: text = number(pod.memory.workingSetBytes, column)
             case .workingSetNoCache: text = number(pod.memory.workingSetNoCacheBytes, column)
             case .rss: text = number(pod.memory.rssBytes, column)
@@ -88,7 +95,7 @@ public enum MainScreen {
             case .trend(let series):
                 style = trendStyle(series, growthClass: growthClass, context: context)
                 text = Sparkline.render(series.values(pod.history), width: column.width, glyphs: glyphs,
-                                        minimumRange: max(1024 * 1024, pod.growth.thresholdBytes))
+                                        minimumRange: scale(series).spanBytes)
             }
             frame.put(text, x: x, y: y, style: style, limit: column.width)
             x += column.width + 1

@@ -16,45 +16,55 @@ struct PodColumn: Equatable {
     var isTrend: Bool { if case .trend = content { true } else { false } }
 
     static let nameMinimum = 16
-    static let nameMaximum = 48
-    static let nameComfortable = 32
+    /// A namespace and a pod name of 63 characters each: wide terminals show any name whole.
+    static let nameMaximum = 127
+    /// What a name gets before anything but the sparklines and the secondary figures gives way: a whole
+    /// `namespace/pod` up to this, middle-elided beyond (both ends identify a pod: namespace and replica suffix).
+    static let nameComfortable = 40
     static let trendMinimum = 5
-    static let trendPreferred = 12
     static let trendMaximum = 32
+    /// Columns below this priority drop before the name is cut below `nameComfortable`.
+    static let keptBeforeName = 96
 
-    /// Left to right.
+    /// Left to right. When space runs out the sparklines go first, then RSS/ACTIVE/INACTIVE, then LIMIT/%LIM;
+    /// the name, WS, WS-NC, CACHE and VERDICT stay.
     static let all: [PodColumn] = [
         PodColumn(content: .name, title: "NAME", width: nameMinimum, priority: 100),
         PodColumn(content: .workingSet, title: "WS", width: 8, priority: 99),
         PodColumn(content: .workingSetNoCache, title: "WS-NC", width: 8, priority: 97),
         PodColumn(content: .rss, title: "RSS", width: 8, priority: 80),
-        PodColumn(content: .activeFile, title: "ACTIVE", width: 8, priority: 78),
-        PodColumn(content: .inactiveFile, title: "INACTIVE", width: 8, priority: 60),
-        PodColumn(content: .limit, title: "LIMIT", width: 8, priority: 70),
-        PodColumn(content: .limitPercent, title: "%LIM", width: 5, priority: 72),
+        PodColumn(content: .activeFile, title: "ACTIVE", width: 8, priority: 79),
+        PodColumn(content: .inactiveFile, title: "INACTIVE", width: 8, priority: 78),
+        PodColumn(content: .limit, title: "LIMIT", width: 8, priority: 94),
+        PodColumn(content: .limitPercent, title: "%LIM", width: 5, priority: 95),
         PodColumn(content: .cacheShare, title: "CACHE", width: 6, priority: 96),
         PodColumn(content: .verdict, title: "VERDICT", width: 7, priority: 98),
-        PodColumn(content: .trend(.workingSet), title: "ws", width: trendPreferred, priority: 90),
-        PodColumn(content: .trend(.workingSetNoCache), title: "ws-nc", width: trendPreferred, priority: 84),
-        PodColumn(content: .trend(.rss), title: "rss", width: trendPreferred, priority: 65),
-        PodColumn(content: .trend(.activeFile), title: "active", width: trendPreferred, priority: 85),
-        PodColumn(content: .trend(.inactiveFile), title: "inactive", width: trendPreferred, priority: 55),
+        PodColumn(content: .trend(.workingSet), title: "ws", width: trendMinimum, priority: 50),
+        PodColumn(content: .trend(.workingSetNoCache), title: "ws-nc", width: trendMinimum, priority: 49),
+        PodColumn(content: .trend(.rss), title: "rss", width: trendMinimum, priority: 47),
+        PodColumn(content: .trend(.activeFile), title: "active", width: trendMinimum, priority: 48),
+        PodColumn(content: .trend(.inactiveFile), title: "inactive", width: trendMinimum, priority: 46),
     ]
 
-    /// Fits the columns into `width`: the name starts at the longest name shown (up to `nameComfortable`);
-    /// then trend columns shrink, then the name down to its minimum, then the least important columns drop.
-    /// Spare room widens the name (up to `nameWanted`), then the trends. Columns are separated by one space.
+    /// Fits the columns into `width`: the name starts at the longest name shown (up to `nameComfortable`), trends
+    /// at their minimum; columns below `keptBeforeName` drop (least important first), then the name shrinks to its
+    /// minimum, then the rest drop. Spare room widens the name (up to `nameWanted`: a whole name before wider
+    /// sparklines), then the trends.
+    /// Columns are separated by one space.
     static func layout(width: Int, nameWanted: Int = nameMaximum) -> [PodColumn] {
         var columns = all
         let nameIndex = 0
         columns[nameIndex].width = max(nameMinimum, min(nameWanted, nameComfortable))
         func total() -> Int { columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) }
+        func leastImportant(below limit: Int) -> Int? {
+            columns.indices.dropFirst().filter { columns[$0].priority < limit }.min { columns[$0].priority < columns[$1].priority }
+        }
         while total() > width {
-            if columns.contains(where: { $0.isTrend && $0.width > trendMinimum }) {
-                for i in columns.indices where columns[i].isTrend && columns[i].width > trendMinimum { columns[i].width -= 1 }
+            if let drop = leastImportant(below: keptBeforeName) {
+                columns.remove(at: drop)
             } else if columns[nameIndex].width > nameMinimum {
                 columns[nameIndex].width -= 1
-            } else if let drop = columns.indices.dropFirst().min(by: { columns[$0].priority < columns[$1].priority }) {
+            } else if let drop = leastImportant(below: Int.max) {
                 columns.remove(at: drop)
             } else {
                 break

@@ -14,6 +14,26 @@ public enum TrendSeries: CaseIterable, Sendable, Equatable {
         }
     }
 
+    /// The list's column title and the detail's label when a chart is one row high.
+    public var shortLabel: String {
+        switch self {
+        case .rss: "rss"
+        case .activeFile: "active"
+        case .inactiveFile: "inactive"
+        case .workingSet: "ws"
+        case .workingSetNoCache: "ws-nc"
+        }
+    }
+
+    /// The series drawn on one scale with this one (see `ChartScale`): the working sets with rss (what the pod
+    /// holds, with and without cache), and the two file LRU lists.
+    public var comparedWith: [TrendSeries] {
+        switch self {
+        case .workingSet, .workingSetNoCache, .rss: [.workingSet, .workingSetNoCache, .rss]
+        case .activeFile, .inactiveFile: [.activeFile, .inactiveFile]
+        }
+    }
+
     public func values(_ history: SnapshotHistory) -> [Double?] {
         let raw: [UInt64?]
         switch self {

@@ -7,6 +7,16 @@ public enum TextFit {
         return String(text.prefix(width - 1)) + String(glyphs.ellipsis)
     }
 
+    /// Cuts `text` to `width` columns in the middle, keeping its start and end (a namespace and a pod's replica
+    /// suffix), e.g. `kube-system/ebs-csi…-node-7x9kq`.
+    public static func elideMiddle(_ text: String, _ width: Int, glyphs: GlyphSet) -> String {
+        guard width > 0 else { return "" }
+        guard text.count > width else { return text }
+        let head = width / 2
+        let tail = width - 1 - head
+        return String(text.prefix(head)) + String(glyphs.ellipsis) + String(text.suffix(tail))
+    }
+
     public static func padRight(_ text: String, _ width: Int, glyphs: GlyphSet) -> String {
         let cut = truncate(text, width, glyphs: glyphs)
         return cut + String(repeating: " ", count: max(0, width - cut.count))
@@ -23,7 +33,7 @@ public enum TextFit {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "−": result += "-"
+            case "−", "–": result += "-"
             case "·": result += "|"
             case "…": result += "..."
             case "≥": result += ">="

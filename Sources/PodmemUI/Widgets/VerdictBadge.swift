@@ -24,6 +24,20 @@ public enum VerdictBadge {
         }
     }
 
-    /// The legend line: what each marker means.
-    public static let legend = "~CACHE growth is active page cache (reclaimable) · !ANON growth is anon/shmem/kernel (leak?) · +MIXED both"
+    /// The legend line: what each marker means, `?` included.
+    public static let legend = "~CACHE growth is active page cache (reclaimable) · !ANON growth is anon/shmem/kernel (leak?) · +MIXED both · ? not enough samples yet"
+
+    /// Shorter legends for narrower screens, longest first; every one still explains each marker.
+    static let legends = [
+        legend,
+        "~CACHE grows by page cache (reclaimable) · !ANON by anon/shmem/kernel (leak?) · +MIXED both · ? not enough samples yet",
+        "~CACHE page cache, reclaimable · !ANON anon/shmem/kernel · +MIXED both · ? not enough samples yet",
+        "~CACHE cache grows · !ANON anon grows · +MIXED both · ? not enough samples yet",
+        "~CACHE cache · !ANON anon · +MIXED both · ? too few samples",
+    ]
+
+    /// The longest legend that fits in `width` columns (the shortest, cut, below 59).
+    public static func legend(width: Int) -> String {
+        legends.first { $0.count <= width } ?? legends[legends.count - 1]
+    }
 }

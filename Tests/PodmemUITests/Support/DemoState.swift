@@ -11,6 +11,7 @@ enum DemoState {
         for second in 0..<polls {
             monitor.poll(at: start + Double(second))
             state.document = monitor.snapshot()
+            state.heldSeconds = monitor.heldSeconds
         }
         return (state, monitor)
     }
