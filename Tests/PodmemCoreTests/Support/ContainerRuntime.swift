@@ -10,6 +10,7 @@ final class ContainerRuntime {
     let globalOptions: [String]
     /// Options every `run` needs on this machine.
     let runOptions: [String]
+    /// IDs or names.
     private var containerIDs: [String] = []
     private var images: [String] = []
 
@@ -77,6 +78,12 @@ final class ContainerRuntime {
         }
         containerIDs.append(id)
         return id
+    }
+
+    /// `run --rm` in the foreground; the name is remembered so a run killed at its timeout is removed too.
+    func runOnce(name containerName: String, image: String, options: [String], command: [String], timeout: Double = 120) throws -> CommandRun {
+        containerIDs.append(containerName)
+        return try run(["run", "--rm", "--name", containerName] + runOptions + options + [image] + command, timeout: timeout)
     }
 
     /// The container's output so far, for failure messages.
