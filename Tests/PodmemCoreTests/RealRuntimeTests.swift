@@ -1,8 +1,9 @@
 import Foundation
 import XCTest
 
-/// podmem against real container runtimes: Debian's docker.io (cgroupfs driver, `docker/<id>`) and podman
-/// (cgroupfs manager, `libpod_parent/libpod-<id>`). Each runs three containers from an image made offline
+/// podmem against real container runtimes: Debian's docker.io (here the cgroupfs driver, `docker/<id>`) and podman
+/// (here the cgroupfs manager, `libpod_parent/libpod-<id>`; on a systemd host both use scopes, and the test follows:
+/// each container's cgroup is read from its process's `/proc/<pid>/cgroup`). Each runs three containers from an image made offline
 /// (busybox-static, with `podmem-lab` and its libraries bind-mounted read-only) with `--network none --memory 512m`:
 /// a log writer that re-reads its file (cache-driven), an anonymous leak (anon-driven) and a steady holder (stable).
 /// `podmem --batch --json` runs with no `--root` (the host's hierarchy, detected) and must find each container by
@@ -22,11 +23,11 @@ final class RealRuntimeTests: XCTestCase {
         guard let docker = ContainerRuntime.docker() else { try skip("/usr/bin/docker is missing (Debian's docker.io provides it)") }
         let scratch = try Self.makeScratch()
         var daemon: DockerDaemon?
-        var ids: [String] = []
+        var cgroups: [String] = []
         defer {
             docker.removeEverything()
             daemon?.stop()
-            Self.removeCgroups(ids.map { "docker/\($0)" } + ["docker"])
+            Self.removeCgroups(cgroups + ["docker"])
             try? FileManager.default.removeItem(atPath: scratch)
         }
         do {
@@ -34,18 +35,17 @@ final class RealRuntimeTests: XCTestCase {
         } catch let unavailable as DockerDaemon.Unavailable {
             try skip(unavailable.description)
         }
-        try checkThreeWorkloads(docker, image: "podmem-runtimes-\(Self.token):1", scratch: scratch,
-                                cgroup: { "docker/\($0)" }, started: { ids.append($0) })
+        try checkThreeWorkloads(docker, image: "podmem-runtimes-\(Self.token):1", scratch: scratch, cgroups: &cgroups)
     }
 
     func testPodmanContainersFoundNamedAndJudged() throws {
         try skipUnlessRuntimesCanRun()
         guard let podman = ContainerRuntime.podman() else { try skip("/usr/bin/podman is missing (Debian's podman provides it)") }
         let scratch = try Self.makeScratch()
-        var ids: [String] = []
+        var cgroups: [String] = []
         defer {
             podman.removeEverything()
-            Self.removeCgroups(ids.map { "libpod_parent/libpod-\($0)" } + ["libpod_parent/conmon", "libpod_parent"])
+            Self.removeCgroups(cgroups + ["libpod_parent/conmon", "libpod_parent"])
             try? FileManager.default.removeItem(atPath: scratch)
         }
         do {
@@ -53,8 +53,7 @@ final class RealRuntimeTests: XCTestCase {
         } catch {
             try skip("podman cannot run here: \(error)")
         }
-        try checkThreeWorkloads(podman, image: "localhost/podmem-runtimes-\(Self.token):1", scratch: scratch,
-                                cgroup: { "libpod_parent/libpod-\($0)" }, started: { ids.append($0) })
+        try checkThreeWorkloads(podman, image: "localhost/podmem-runtimes-\(Self.token):1", scratch: scratch, cgroups: &cgroups)
     }
 
     // MARK: - The check, the same for both runtimes
@@ -67,13 +66,21 @@ final class RealRuntimeTests: XCTestCase {
         let readyWhen: (LiveCgroupTree.KernelMemory) -> Bool
         var id = ""
         var name = ""
+        /// Where the runtime put it, relative to the hierarchy.
+        var cgroup = ""
     }
 
-    private func checkThreeWorkloads(_ runtime: ContainerRuntime, image: String, scratch: String,
-                                     cgroup: (String) -> String, started: (String) -> Void) throws {
+    /// `cgroups` collects the containers' cgroups (relative to the hierarchy) for the caller's cleanup.
+    private func checkThreeWorkloads(_ runtime: ContainerRuntime, image: String, scratch: String, cgroups: inout [String]) throws {
         let podmem = try XCTUnwrap(BinaryLocator.executable("podmem"), "podmem is not built next to the test bundle")
         let lab = try XCTUnwrap(BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
         try runtime.importImage(try BusyboxRootfs.tarball(in: scratch), tag: image)
+        do {
+            _ = try runtime.runOnce(name: "podmem-runtimes-\(Self.token)-probe", image: image, options: ["--network", "none"],
+                                command: ["/bin/true"])
+        } catch {
+            try skip("\(runtime.name) cannot start a container here: \(error)")
+        }
         let mounts = try LibraryMounts.options(for: lab)
         var workloads = [
             Workload(role: "logger", arguments: ["cache-writer", "--file", "/data/app.log", "--chunk-mib", "2", "--period", "0.25",
@@ -91,12 +98,13 @@ final class RealRuntimeTests: XCTestCase {
                 + workloads[index].arguments.joined(separator: " ")
             let id = try runtime.start(name: name, image: image, options: ["--network", "none", "--memory", "512m"] + mounts,
                                        command: ["/bin/sh", "-c", script])
-            started(id)
+            workloads[index].cgroup = try runtime.memoryCgroup(of: id)
+            cgroups.append(workloads[index].cgroup)
             workloads[index].id = id
             workloads[index].name = name
         }
         for workload in workloads {
-            let directory = Self.hierarchy + "/" + cgroup(workload.id)
+            let directory = Self.hierarchy + "/" + workload.cgroup
             let deadline = Date(timeIntervalSinceNow: 60)
             while Date() < deadline, !((try? LiveCgroupTree.KernelMemory.read(directory: directory)).map(workload.readyWhen) ?? false) {
                 usleep(100_000)
@@ -108,7 +116,7 @@ final class RealRuntimeTests: XCTestCase {
             }
         }
 
-        let directories = workloads.map { Self.hierarchy + "/" + cgroup($0.id) }
+        let directories = workloads.map { Self.hierarchy + "/" + $0.cgroup }
         let before = try directories.map(LiveCgroupTree.KernelMemory.read(directory:))
         let run = try CommandRun.run(podmem, ["--batch", "--json", "-n", "12", "-d", "0.5"], timeout: 120)
         let after = try directories.map(LiveCgroupTree.KernelMemory.read(directory:))
@@ -120,11 +128,11 @@ final class RealRuntimeTests: XCTestCase {
         for (index, workload) in workloads.enumerated() {
             let json = try XCTUnwrap(pods.first { $0["name"] as? String == workload.name },
                                      "\(runtime.name) container \(workload.name) not found by name in \(pods.compactMap { $0["name"] as? String })")
-            print("RealRuntimeTests \(runtime.name): \(Self.summary(json)); kernel WS before \(before[index].workingSetBytes), "
+            print("RealRuntimeTests \(runtime.name) \(workload.cgroup.prefix(30))…: \(Self.summary(json)); kernel WS before \(before[index].workingSetBytes), "
                   + "after \(after[index].workingSetBytes)")
             XCTAssertEqual(json["kind"] as? String, "container")
             XCTAssertEqual(json["runtime"] as? String, runtime.name)
-            XCTAssertEqual(json["cgroup"] as? String, cgroup(workload.id))
+            XCTAssertEqual(json["cgroup"] as? String, workload.cgroup)
             XCTAssertEqual((json["growth"] as? [String: Any])?["class"] as? String, workload.expectedClass, Self.summary(json))
             let memory = try XCTUnwrap(json["memory"] as? [String: Any])
             XCTAssertEqual(memory["limitBytes"] as? Int, Self.limitBytes)

@@ -4,7 +4,7 @@ import Foundation
 /// packed as a root file system tarball for `docker import` / `podman import`. No registry is involved.
 enum BusyboxRootfs {
     static let busybox = "/bin/busybox"
-    static let applets = ["sh", "sleep", "cat"]
+    static let applets = ["sh", "sleep", "true"]
 
     /// Nil when busybox-static is missing, else why not.
     static func unavailableReason() -> String? {

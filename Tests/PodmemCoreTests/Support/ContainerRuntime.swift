@@ -86,6 +86,20 @@ final class ContainerRuntime {
         return try run(["run", "--rm", "--name", containerName] + runOptions + options + [image] + command, timeout: timeout)
     }
 
+    /// The container's memory cgroup relative to the v1 memory hierarchy, from its init process's `/proc/<pid>/cgroup`:
+    /// where the runtime really put it (`docker/<id>`, `libpod_parent/libpod-<id>`, or a systemd scope).
+    func memoryCgroup(of id: String) throws -> String {
+        let pid = try run(["inspect", "-f", "{{.State.Pid}}", id]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let table = try String(contentsOfFile: "/proc/\(pid)/cgroup", encoding: .utf8)
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: ":", maxSplits: 2)
+            if fields.count == 3, fields[1].split(separator: ",").contains("memory") {
+                return String(fields[2].drop { $0 == "/" })
+            }
+        }
+        throw Failure(description: "\(name) container \(id) (pid \(pid)) has no memory cgroup: \(table)")
+    }
+
     /// The container's output so far, for failure messages.
     func logs(_ id: String) -> String {
         guard let result = try? SpawnedProcess.run(cli, globalOptions + ["logs", id], timeout: 30) else { return "" }
