@@ -108,8 +108,9 @@ final class ContainerRuntime {
 
     /// Removes every container and image this instance made; safe to call more than once.
     func removeEverything() {
-        // `-t 0`: podman's `rm -f` would first wait 10 s for a shell as PID 1 to honour SIGTERM (it does not).
-        let remove = name == "podman" ? ["rm", "-f", "-t", "0"] : ["rm", "-f"]
+        // `-t 0`: podman's `rm -f` would first wait 10 s for a shell as PID 1 to honour SIGTERM (it does not);
+        // `--ignore`: a `run --rm` container already gone must not stop podman removing the others.
+        let remove = name == "podman" ? ["rm", "-f", "-t", "0", "--ignore"] : ["rm", "-f"]
         if !containerIDs.isEmpty { _ = try? SpawnedProcess.run(cli, globalOptions + remove + containerIDs, timeout: 120) }
         containerIDs = []
         if !images.isEmpty { _ = try? SpawnedProcess.run(cli, globalOptions + ["rmi", "-f"] + images, timeout: 120) }
