@@ -16,7 +16,9 @@ let package = Package(
     ],
     targets: [
         // Everything that reads, derives and formats: no terminal, no ncurses.
-        .target(name: "PodmemCore"),
+        .target(name: "PodmemCore", dependencies: ["CFileSafety"]),
+        // renameat2(RENAME_NOREPLACE) for publishing output files, which the Swift Glibc module does not export.
+        .target(name: "CFileSafety"),
         // Frames, widgets, screens, key table and the app loop: still no ncurses, so tests read screens as text.
         .target(name: "PodmemUI", dependencies: ["PodmemCore"]),
         // libncursesw, seen from Swift.
@@ -26,7 +28,7 @@ let package = Package(
         // glibc's mallopt for the executable (one malloc arena; see main.swift).
         .target(name: "CMallocTuning"),
         // The only module that calls ncurses.
-        .target(name: "PodmemCurses", dependencies: ["PodmemUI", "CNCursesW", "CTerminalSafety"]),
+        .target(name: "PodmemCurses", dependencies: ["PodmemCore", "PodmemUI", "CNCursesW", "CTerminalSafety"]),
         // The Prometheus exporter: snapshot document -> text exposition, polled on its own task, served over HTTP.
         .target(
             name: "PodmemServe",

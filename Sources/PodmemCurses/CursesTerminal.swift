@@ -1,6 +1,7 @@
 import CNCursesW
 import CTerminalSafety
 import Glibc
+import PodmemCore
 import PodmemUI
 
 /// The real terminal: the only code that calls ncurses. It owns the locale, colors and signal
@@ -110,12 +111,14 @@ public final class CursesTerminal: Terminal {
     }
 
     /// Gives the terminal back (cooked mode, main screen, cursor) and restores the signal handlers.
+    /// If a signal such as SIGUSR1 or SIGALRM ended the loop, the process then ends by that signal.
     /// Idempotent; also runs on deinit.
     public func stop() {
         guard !stopped else { return }
         stopped = true
         endwin()
         podmem_terminal_safety_uninstall()
+        podmem_terminal_raise_fatal_signal()
     }
 
     /// The environment's locale, or C.UTF-8 when it names none: ncursesw only speaks UTF-8 in a
@@ -134,12 +137,10 @@ public final class CursesTerminal: Terminal {
         Int16(color.rawValue + 1)
     }
 
-    /// Control characters would move the cursor, and non-ASCII bytes in a non-UTF-8 locale
-    /// would show as escapes: both become "?".
+    /// Control characters would drive the terminal (the same rule as text output, `TerminalText`), and
+    /// non-ASCII bytes in a non-UTF-8 locale would show as escapes: both become "?".
     private func drawable(_ character: Character) -> Character {
-        let fits = character.unicodeScalars.allSatisfy {
-            $0.properties.generalCategory != .control && (glyphs.isUnicode || $0.isASCII)
-        }
-        return fits ? character : "?"
+        let fits = character.unicodeScalars.allSatisfy { TerminalText.isSafe($0) && (glyphs.isUnicode || $0.isASCII) }
+        return fits ? character : TerminalText.replacement
     }
 }

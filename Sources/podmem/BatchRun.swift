@@ -23,7 +23,7 @@ struct BatchRun {
         if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
         guard let document = monitor.snapshot() else { return }
         if json {
-            Console.write(Array(try SnapshotCodec.encode(document)) + [0x0A], to: STDOUT_FILENO)
+            Console.write(TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO)
         } else {
             Console.write(BatchReport.render(document))
         }

@@ -18,21 +18,21 @@ struct RecordCommand: ParsableCommand {
     var output: String
 
     @Option(name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
-            help: ArgumentHelp("Seconds between polls; fractions allowed.", valueName: "SECONDS"))
+            help: ArgumentHelp("Seconds between polls; fractions allowed (0.01 … 86400).", valueName: "SECONDS"))
     var interval: Double = 1
 
-    @Option(help: ArgumentHelp("Stop after this many seconds (default: until SIGINT or SIGTERM).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Stop after this many seconds, 0 … 31622400 (default: until SIGINT or SIGTERM).", valueName: "SECONDS"))
     var duration: Double?
 
-    @Option(help: ArgumentHelp("Most disk space the recording and its rotated part take together.", valueName: "MiB"))
+    @Option(help: ArgumentHelp("Most disk space the recording and its rotated part take together (1 … 1048576).", valueName: "MiB"))
     var maxSize: Double = 1024
 
     @OptionGroup var source: SourceOptions
 
     func validate() throws {
-        guard interval > 0, interval.isFinite else { throw ValidationError("-d must be a positive number of seconds") }
-        if let duration, !(duration >= 0 && duration.isFinite) { throw ValidationError("--duration must be a non-negative number of seconds") }
-        guard maxSize >= 1, maxSize.isFinite else { throw ValidationError("--max-size must be at least 1 MiB") }
+        try OptionRange.interval.check(interval)
+        if let duration { try OptionRange.duration.check(duration) }
+        try OptionRange.maximumSize.check(maxSize)
     }
 
     func run() throws {

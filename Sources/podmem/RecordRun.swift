@@ -29,14 +29,14 @@ struct RecordRun {
             }
             try writer!.append(sample)
             records += 1
-            if showProgress { Console.write("\rpodmem: \(records) samples recorded to \(path)", to: STDERR_FILENO) }
+            if showProgress { Console.write("\rpodmem: \(records) samples recorded to \(TerminalText.sanitized(path))", to: STDERR_FILENO) }
             deadline += intervalSeconds
             if let durationSeconds, deadline - start > durationSeconds + 1e-6 { break }
             if Self.waitForStop(until: deadline) { break }
         }
         try writer?.finish()
         if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
-        Console.write("podmem: \(records) samples recorded to \(path)\n", to: STDERR_FILENO)
+        Console.write("podmem: \(records) samples recorded to \(TerminalText.sanitized(path))\n", to: STDERR_FILENO)
     }
 
     /// Sleeps until `deadline` (Unix seconds) or a stop signal; true when SIGINT or SIGTERM arrived.

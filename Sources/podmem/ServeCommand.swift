@@ -13,14 +13,14 @@ struct ServeCommand: AsyncParsableCommand {
     var listen: String = ListenAddress.defaultValue
 
     @Option(name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
-            help: ArgumentHelp("Seconds between polls; fractions allowed.", valueName: "SECONDS"))
+            help: ArgumentHelp("Seconds between polls; fractions allowed (0.01 … 86400).", valueName: "SECONDS"))
     var interval: Double = 10
 
     @OptionGroup var source: SourceOptions
 
     func validate() throws {
         guard ListenAddress(parsing: listen) != nil else { throw ValidationError("--listen expects \(ListenAddress.syntax), got '\(listen)'") }
-        guard interval > 0, interval.isFinite else { throw ValidationError("-d must be a positive number of seconds") }
+        try OptionRange.interval.check(interval)
     }
 
     func run() async throws {

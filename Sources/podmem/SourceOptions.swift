@@ -12,14 +12,14 @@ struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("kubelet's log directory, the source of pod and container names (default: <host-root>/var/log).", valueName: "DIR"))
     var logRoot: String?
 
-    @Option(help: ArgumentHelp("Seconds of history the growth verdict looks at (batch mode: the whole run).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds of history the growth verdict looks at, 1 … 604800 (batch mode: the whole run).", valueName: "SECONDS"))
     var window: Double = 300
 
     @Flag(help: "Show a built-in simulated node instead of this machine's cgroups.")
     var demo = false
 
     func validate() throws {
-        guard window > 0, window.isFinite else { throw ValidationError("--window must be a positive number of seconds") }
+        try OptionRange.window.check(window)
     }
 
     /// Builds the source these flags describe; a bad root is a `SetupError` with a one-line message.

@@ -5,10 +5,10 @@ struct TimelineOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("A podmem.snapshot/1 document or a podmem.recording/1 file.", valueName: "FILE"))
     var file: String
 
-    @Option(help: ArgumentHelp("Seconds of history the sparklines and verdicts look at.", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds of history the sparklines and verdicts look at (1 … 604800).", valueName: "SECONDS"))
     var window: Double = 300
 
     func validate() throws {
-        guard window > 0, window.isFinite else { throw ValidationError("--window must be a positive number of seconds") }
+        try OptionRange.window.check(window)
     }
 }

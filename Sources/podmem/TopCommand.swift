@@ -11,11 +11,11 @@ struct TopCommand: ParsableCommand {
     @Flag(name: [.customShort("b"), .long], help: "Poll, print the final table (or JSON) and exit, like top -b.")
     var batch = false
 
-    @Option(name: [.customShort("n"), .customLong("iterations")], help: "Polls in batch mode.")
+    @Option(name: [.customShort("n"), .customLong("iterations")], help: "Polls in batch mode (1 … 1000000).")
     var iterations: Int = 5
 
     @Option(name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
-            help: ArgumentHelp("Seconds between polls; fractions allowed.", valueName: "SECONDS"))
+            help: ArgumentHelp("Seconds between polls; fractions allowed (0.01 … 86400; with --batch 0 … 86400).", valueName: "SECONDS"))
     var interval: Double = 1
 
     @Flag(help: "With --batch: print the podmem.snapshot/1 JSON document instead of the table.")
@@ -27,8 +27,8 @@ struct TopCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func validate() throws {
-        guard iterations >= 1 else { throw ValidationError("-n must be at least 1") }
-        guard interval >= 0, interval.isFinite, batch || interval > 0 else { throw ValidationError("-d must be a non-negative number of seconds") }
+        try OptionRange.iterations.check(iterations)
+        try (batch ? OptionRange.batchInterval : OptionRange.interval).check(interval)
         if json && !batch { throw ValidationError("--json needs --batch") }
     }
 

@@ -26,11 +26,12 @@ do {
         try command.run()
     }
 } catch let error as SetupError {
-    Console.write("podmem: \(error.message)\n", to: STDERR_FILENO)
+    // Messages carry paths and names from the host and the command line: never raw control characters.
+    Console.write("podmem: \(TerminalText.sanitized(error.message))\n", to: STDERR_FILENO)
     exit(1)
 } catch {
     if Podmem.exitCode(for: error) == .validationFailure {
-        Console.write(Podmem.fullMessage(for: error) + "\n", to: STDERR_FILENO)
+        Console.write(TerminalText.sanitizedLines(Podmem.fullMessage(for: error)) + "\n", to: STDERR_FILENO)
         exit(2)
     }
     Podmem.exit(withError: error)

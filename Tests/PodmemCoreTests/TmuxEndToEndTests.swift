@@ -165,6 +165,22 @@ final class TmuxEndToEndTests: XCTestCase {
         }
     }
 
+    /// Signals that end a process by default and are not requests to quit: the terminal is restored first, then
+    /// podmem ends by the same signal (the shell reports 128 + its number), as its sender expects.
+    func testSIGUSR1RestoresTerminalThenEndsBySIGUSR1() throws {
+        try assertLeavesCleanly(expectedStatuses: [128 + Int(SIGUSR1)]) { session in
+            let pid = try session.commandProcess(named: "podmem")
+            XCTAssertEqual(kill(pid, SIGUSR1), 0, "kill -USR1 \(pid)")
+        }
+    }
+
+    func testSIGALRMRestoresTerminalThenEndsBySIGALRM() throws {
+        try assertLeavesCleanly(expectedStatuses: [128 + Int(SIGALRM)]) { session in
+            let pid = try session.commandProcess(named: "podmem")
+            XCTAssertEqual(kill(pid, SIGALRM), 0, "kill -ALRM \(pid)")
+        }
+    }
+
     // MARK: - Locale, color, size
 
     func testWithoutLocaleGlyphsAreBlocksOrASCIINeverMojibake() throws {

@@ -19,6 +19,9 @@ public struct PodNameIndex {
     private var podsStamp: Int64?
     private var containersStamp: Int64?
     public private(set) var podsByUID: [String: PodName] = [:]
+    /// Uids named by more than one pod directory with different namespaces or names (the directory names, sorted):
+    /// neither is trusted, so such a pod is shown by its uid with a warning.
+    public private(set) var conflictingDirectoriesByUID: [String: [String]] = [:]
     public private(set) var containersByID: [String: ContainerName] = [:]
 
     public init(fileSystem: any CgroupFileSystem, logRoot: String) {
@@ -34,12 +37,20 @@ public struct PodNameIndex {
         if podsTime != podsStamp || podsTime == nil {
             podsStamp = podsTime
             podsByUID = [:]
+            conflictingDirectoriesByUID = [:]
             switch fileSystem.entries(of: podsDirectory) {
             case .success(let entries):
+                var directoriesByUID: [String: [String]] = [:]
                 for entry in entries {
                     let parts = entry.name.split(separator: "_", omittingEmptySubsequences: false)
                     guard parts.count == 3 else { continue }
-                    podsByUID[String(parts[2])] = PodName(namespace: String(parts[0]), name: String(parts[1]))
+                    let uid = String(parts[2])
+                    directoriesByUID[uid, default: []].append(entry.name)
+                    podsByUID[uid] = PodName(namespace: String(parts[0]), name: String(parts[1]))
+                }
+                for (uid, directories) in directoriesByUID where directories.count > 1 {
+                    podsByUID[uid] = nil
+                    conflictingDirectoriesByUID[uid] = directories.sorted()
                 }
             case .failure(.notFound): break
             case .failure(let error): warning = "\(podsDirectory): \(error.summary); pods shown by uid"

@@ -2,7 +2,8 @@
 public enum BatchReport {
     /// `trend`: an extra last column drawn from each pod (the report's ASCII sparkline).
     public static func render(_ document: SnapshotDocument, trend: ((SnapshotPod) -> String)? = nil) -> String {
-        var out = "podmem · \(document.host) · cgroup v\(document.cgroupVersion) · \(document.root) · \(document.takenAt)\n"
+        var out = "podmem · \(TerminalText.sanitized(document.host)) · cgroup v\(document.cgroupVersion) · "
+        out += "\(TerminalText.sanitized(document.root)) · \(TerminalText.sanitized(document.takenAt))\n"
         let node = document.node
         out += "node: MemTotal \(ByteFormat.human(node.memTotalBytes))"
         out += " · working set \(ByteFormat.human(node.workingSetBytes)) (without cache \(ByteFormat.human(node.workingSetNoCacheBytes)))"
@@ -31,12 +32,17 @@ public enum BatchReport {
         }
         out += table.render()
         if !document.warnings.isEmpty {
-            out += "\nwarnings:\n" + document.warnings.map { "  " + $0 }.joined(separator: "\n") + "\n"
+            out += "\nwarnings:\n" + document.warnings.map { "  " + TerminalText.sanitized($0) }.joined(separator: "\n") + "\n"
         }
         return out
     }
 
+    /// Sanitised for the terminal: it is made of names from the host.
     static func label(_ pod: SnapshotPod) -> String {
+        TerminalText.sanitized(rawLabel(pod))
+    }
+
+    private static func rawLabel(_ pod: SnapshotPod) -> String {
         switch (pod.kind, pod.namespace, pod.name) {
         case let ("pod", namespace?, name?): "\(namespace)/\(name)"
         case let ("pod", nil, name?): name

@@ -1,46 +1,40 @@
 import Glibc
 
-/// Writes a snapshot document atomically: a temp file in the target directory, fsync, rename.
-/// A reader never sees a half-written file, and a failure leaves nothing behind.
+/// Writes a snapshot document through `OutputDirectory`: a random temp file, fsync, a rename that never replaces.
+/// A reader never sees a half-written file, a failure leaves nothing behind, and no existing file is touched.
 public enum SnapshotWriter {
-    /// `podmem-<host>-<YYYYMMDD-HHMMSS>.json` (UTC), with `-2`, `-3`… when that name is taken.
+    /// Numbered names tried before random ones.
+    static let numberedAttempts = 9
+    /// Random names tried after the numbered ones: another user who can write the directory can pre-create the
+    /// predictable names, never these, so the `s` key cannot be blocked.
+    static let randomAttempts = 8
+
+    /// `podmem-<host>-<YYYYMMDD-HHMMSS>.json` (UTC); when that name is taken `-2` … `-9`, then `-<random hex>`.
     public static func write(_ document: SnapshotDocument, to directory: String, at unixSeconds: Double) throws(SetupError) -> String {
         let data: [UInt8]
         do {
-            data = Array(try SnapshotCodec.encode(document)) + [0x0A]
+            data = TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A]
         } catch {
             throw SetupError("snapshot not written: cannot encode: \(error)")
         }
         let host = document.host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
-        let stem = "\(directory)/podmem-\(String(host))-\(Timestamp.compact(unixSeconds))"
-        var path = stem + ".json"
-        var attempt = 2
-        while access(path, F_OK) == 0 {
-            path = "\(stem)-\(attempt).json"
-            attempt += 1
+        let stem = "podmem-\(String(host))-\(Timestamp.compact(unixSeconds))"
+        var generator = SystemRandomNumberGenerator()
+        let names = [stem + ".json"] + (2...numberedAttempts).map { "\(stem)-\($0).json" }
+            + (0..<randomAttempts).map { _ in "\(stem)-\(String(generator.next() as UInt32, radix: 16)).json" }
+        do throws(OutputDirectory.Failure) {
+            let output = try OutputDirectory(path: directory)
+            for name in names {
+                do throws(OutputDirectory.Failure) {
+                    try output.publish(data, as: name)
+                    return directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)"
+                } catch where error.nameTaken {
+                    continue
+                }
+            }
+            throw OutputDirectory.Failure(code: EEXIST)
+        } catch {
+            throw SetupError("snapshot not written to \(directory): \(error.description)")
         }
-        let temporary = "\(directory)/.podmem-snapshot-\(getpid())-\(attempt).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(directory, errno) }
-        if let code = FileOutput.writeAll(fd, data) {
-            close(fd)
-            unlink(temporary)
-            throw failure(directory, code)
-        }
-        if fsync(fd) != 0 || close(fd) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw failure(directory, code)
-        }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw failure(directory, code)
-        }
-        return path
-    }
-
-    static func failure(_ directory: String, _ code: Int32) -> SetupError {
-        SetupError("snapshot not written to \(directory): \(FileOutput.describe(code))")
     }
 }

@@ -1,4 +1,5 @@
-/// Aligns rows of cells into columns: left-aligned text columns, right-aligned numbers.
+/// Aligns rows of cells into columns: left-aligned text columns, right-aligned numbers. Cells are shown through
+/// `TerminalText` (they hold names from the host), so a control character can neither drive the terminal nor break a row.
 public struct TextTable {
     public enum Alignment { case left, right }
 
@@ -13,6 +14,8 @@ public struct TextTable {
     }
 
     public func render() -> String {
+        let headers = headers.map(TerminalText.sanitized)
+        let rows = rows.map { $0.map(TerminalText.sanitized) }
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }

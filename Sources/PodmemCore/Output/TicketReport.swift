@@ -6,7 +6,7 @@ public enum TicketReport {
     public static let trendWidth = 24
 
     public static func render(_ document: SnapshotDocument, replayedFrom path: String) -> String {
-        var out = "podmem report of \(path)\n"
+        var out = "podmem report of \(TerminalText.sanitized(path))\n"
         out += BatchReport.render(document, trend: { trend($0.history.workingSetBytes) })
         let grown = document.pods.filter { GrowthClass(rawValue: $0.growth.class)?.isGrowth ?? false }
         out += "\nverdicts (\(grown.count) of \(document.pods.count) workloads grew):\n"

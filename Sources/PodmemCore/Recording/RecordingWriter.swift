@@ -10,20 +10,31 @@ public final class RecordingWriter {
     public let maximumBytes: Int
     public static let syncSeconds = 10.0
     private var header: RecordingHeader
+    private let directory: OutputDirectory
+    private let name: String
     private var fd: Int32 = -1
     private var encoder = RecordingEncoder()
     private var segmentBytes = 0
     private var lastSync: Double
 
-    /// Creates `path` with its header line (atomically: temp file, fsync, rename); an existing file is an error,
-    /// never overwritten.
+    /// Creates `path` with its header line through `OutputDirectory` (random temp file, fsync, a rename that never
+    /// replaces, mode 0600); an existing file or symlink at `path` is an error, never opened or overwritten. The
+    /// directory stays open for rotations, so they happen where the recording started.
     public init(path: String, header: RecordingHeader, maximumBytes: Int) throws(SetupError) {
         self.path = path
         self.header = header
         self.maximumBytes = maximumBytes
         lastSync = header.startedAt
-        guard access(path, F_OK) != 0 else { throw SetupError("\(path) exists; record to a new file (or remove it)") }
-        try startSegment()
+        guard let (directoryPath, name) = OutputDirectory.split(path) else {
+            throw SetupError("\(path) does not name a file; record to a file path")
+        }
+        self.name = name
+        do throws(OutputDirectory.Failure) {
+            directory = try OutputDirectory(path: directoryPath)
+        } catch {
+            throw SetupError("recording to \(path) failed: \(directoryPath): \(error.description)")
+        }
+        try startSegment(first: true)
     }
 
     deinit {
@@ -51,37 +62,40 @@ public final class RecordingWriter {
         if !synced { throw failure(code) }
     }
 
-    private func startSegment() throws(SetupError) {
-        let encoded = (try? JSONEncoder().encode(header)).map(Array.init) ?? []
+    private func startSegment(first: Bool) throws(SetupError) {
+        // Escaped like every JSON podmem writes: `head -1 FILE` on a terminal shows the host name and root.
+        let encoded = (try? JSONEncoder().encode(header)).map { TerminalText.jsonEscapingControls(Array($0)) } ?? []
         let line = encoded + [0x0A]
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let temporary = "\(directory.isEmpty ? "/" : directory)/.podmem-recording-\(getpid()).tmp"
-        let created = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard created >= 0 else { throw failure(errno) }
-        if let code = FileOutput.writeAll(created, line) ?? (fsync(created) == 0 ? nil : errno) {
-            close(created)
-            unlink(temporary)
-            throw failure(code)
+        do throws(OutputDirectory.Failure) {
+            fd = try directory.publish(line, as: name, keepOpen: true)!
+        } catch where error.nameTaken {
+            throw SetupError(first ? "\(path) exists; record to a new file (or remove it)"
+                                   : "recording to \(path) stopped: another process created \(path) while it was rotated")
+        } catch {
+            throw failure(error)
         }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            close(created)
-            unlink(temporary)
-            throw failure(code)
-        }
-        fd = created
         segmentBytes = line.count
         encoder = RecordingEncoder()
     }
 
+    /// The live segment becomes `FILE.1` by `renameat` in the held directory: an older `FILE.1`, even a planted
+    /// symlink, is replaced and never followed; a live file that is no longer ours stops the recording.
     private func rotate(at time: Double) throws(SetupError) {
+        do throws(OutputDirectory.Failure) {
+            try directory.rename(name, to: name + ".1", expected: fd)
+        } catch {
+            throw failure(error)
+        }
         try finish()
-        guard rename(path, path + ".1") == 0 else { throw failure(errno) }
         header.startedAt = time
-        try startSegment()
+        try startSegment(first: false)
     }
 
     private func failure(_ code: Int32) -> SetupError {
-        SetupError("recording to \(path) failed: \(FileOutput.describe(code))")
+        failure(OutputDirectory.Failure(code: code))
+    }
+
+    private func failure(_ error: OutputDirectory.Failure) -> SetupError {
+        SetupError("recording to \(path) failed: \(error.replaced ? "\(path) was \(error.description)" : error.description)")
     }
 }

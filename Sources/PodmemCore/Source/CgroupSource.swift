@@ -101,6 +101,13 @@ public final class CgroupSource: MemorySource {
         workload.namespace = podName?.namespace ?? firstLink?.namespace
         workload.name = podName?.name ?? firstLink?.pod
         let hasNameSource = workload.name != nil
+        if let uid = found.uid, let directories = podNames.conflictingDirectoriesByUID[uid] {
+            // Two sources name one uid differently: showing either could put one pod's memory under another's name.
+            workload.namespace = nil
+            workload.name = nil
+            warnings.append("pod \(uid): pod directories disagree on its namespace and name (\(directories.joined(separator: ", "))"
+                            + " in \(podNames.podsDirectory)); shown by uid")
+        }
         workload.containers = zip(read, links).map { entry, link in
             ContainerSample(id: entry.0.id, name: link?.container, sandbox: hasNameSource && link == nil,
                             cgroup: entry.0.relativePath, inode: entry.0.inode, runtime: entry.0.runtime, counters: entry.1)
