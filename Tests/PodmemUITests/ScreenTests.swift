@@ -58,6 +58,8 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(frame.line(1).contains("· root cgroup only ·"), frame.text)
         XCTAssertTrue(frame.line(4).hasPrefix(" nothing found under /sys/fs/cgroup/memory: no Kubernetes pods (kubepods*"), frame.text)
         XCTAssertFalse(frame.line(5).contains("nothing found"), "one line")
+        XCTAssertTrue(WorkloadSummary.nothingFound(root: "/r\u{1b}[2J").hasPrefix("nothing found under /r?[2J: "),
+                      "a root from a replayed file cannot drive the terminal")
     }
 
     func testTooSmall() {

@@ -16,9 +16,10 @@ public enum WorkloadSummary {
         document.pods.count == 1 && document.pods[0].kind == WorkloadKind.cgroup.rawValue
     }
 
-    /// The one line saying so, with what was looked for (the layouts `WorkloadDiscovery` knows).
+    /// The one line saying so, with what was looked for (the layouts `WorkloadDiscovery` knows); `root` may come from
+    /// a replayed file, so it is made safe for a terminal.
     public static func nothingFound(root: String) -> String {
-        "nothing found under \(root): no Kubernetes pods (kubepods*, kubelet* within 3 levels), docker (docker/, "
+        "nothing found under \(TerminalText.sanitized(root)): no Kubernetes pods (kubepods*, kubelet* within 3 levels), docker (docker/, "
             + "system.slice/docker-*.scope), podman (libpod_parent/, machine.slice/libpod-*.scope) or systemd services "
             + "(system.slice/*.service); the one row is the root cgroup itself"
     }
