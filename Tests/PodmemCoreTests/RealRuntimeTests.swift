@@ -124,6 +124,8 @@ final class RealRuntimeTests: XCTestCase {
         let document = try XCTUnwrap(run.json, "not a JSON document: \(run.stdout.prefix(500)) \(run.stderr)")
         XCTAssertEqual(document["root"] as? String, Self.hierarchy, "the host's hierarchy, detected")
         let pods = try XCTUnwrap(document["pods"] as? [[String: Any]])
+        let monitors = pods.compactMap { $0["cgroup"] as? String }.filter { $0.hasPrefix("libpod_parent/conmon") || $0.contains("conmon-") }
+        XCTAssertEqual(monitors, [], "podman's conmon cgroups are not workloads")
 
         for (index, workload) in workloads.enumerated() {
             let json = try XCTUnwrap(pods.first { $0["name"] as? String == workload.name },
