@@ -71,6 +71,34 @@ final class CLITests: XCTestCase {
         XCTAssertEqual((broken["memory"] as? [String: Any])?["usageBytes"] as? Int, 40960)
     }
 
+    /// The batch header: a tree with no pods, containers or services says so in one line, with what was looked
+    /// for; docker containers beside pods are counted as workloads.
+    func testBatchHeaderSaysWhatWasFound() throws {
+        let stat: [String: UInt64] = ["total_rss": 4096, "total_active_file": 8192, "total_inactive_file": 4096]
+        let empty = TempTree()
+        empty.v1Cgroup("", usage: 1 << 20, stat: stat)
+        empty.v1Cgroup("user.slice", usage: 4096, stat: stat)
+        var run = try CommandRun.podmem(["--batch", "-n", "1", "--root", empty.path, "--host-root", empty.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        var lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[2].hasPrefix("root cgroup only · growth window"), run.stdout)
+        XCTAssertEqual(lines[3], "nothing found under \(empty.path): no Kubernetes pods (kubepods*, kubelet* within 3 levels), "
+            + "docker (docker/, system.slice/docker-*.scope), podman (libpod_parent/, machine.slice/libpod-*.scope) or systemd "
+            + "services (system.slice/*.service); the one row is the root cgroup itself")
+        XCTAssertEqual(lines[4], "")
+
+        let mixed = TempTree()
+        mixed.v1Cgroup("", usage: 1 << 20, stat: stat)
+        mixed.v1Cgroup("kubepods/burstable/pod11111111-2222-3333-4444-555555555555", usage: 40960, stat: stat)
+        mixed.v1Cgroup("docker/" + String(repeating: "a", count: 64), usage: 8192, stat: stat)
+        mixed.v1Cgroup("libpod_parent/libpod-" + String(repeating: "b", count: 64), usage: 8192, stat: stat)
+        run = try CommandRun.podmem(["--batch", "-n", "1", "--root", mixed.path, "--host-root", mixed.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[2].hasPrefix("3 workloads (1 pod) · growth window"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("nothing found"), run.stdout)
+    }
+
     func testDemoTable() throws {
         let run = try CommandRun.podmem(["--batch", "--demo", "-n", "3", "-d", "0.5"])
         XCTAssertEqual(run.status, 0, run.stderr)

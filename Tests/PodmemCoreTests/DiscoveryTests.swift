@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 @testable import PodmemCore
 
 /// Every common layout, built as a tree in a temp dir and discovered through the real file system.
@@ -108,6 +109,91 @@ final class DiscoveryTests: XCTestCase {
         XCTAssertEqual(byCgroup["system.slice/nginx.service"]?.name, "nginx.service")
         XCTAssertEqual(byCgroup["machine.slice/libpod-\(Self.idB).scope"]?.name, "db-1")
         XCTAssertEqual(byCgroup["machine.slice/libpod-\(Self.idB).scope"]?.runtime, "podman")
+    }
+
+    /// podman's cgroupfs manager (no systemd): `libpod_parent/libpod-<id>` beside `libpod_parent/conmon`, named from
+    /// `containers.json`; the container's files are a real v1 capture, so the figures must be the capture's.
+    func testPodmanCgroupfsLayoutV1FromRealCapture() throws {
+        let tree = TempTree()
+        let capture = FixturePaths.v1Lab + "/t0"
+        let container = "libpod_parent/libpod-\(Self.idA)"
+        for file in ["memory.stat", "memory.usage_in_bytes", "memory.limit_in_bytes"] {
+            tree.copy(from: capture + "/" + file, to: file)
+            tree.copy(from: capture + "/" + file, to: "libpod_parent/" + file)
+            tree.copy(from: capture + "/" + file, to: "libpod_parent/conmon/" + file)
+            tree.copy(from: capture + "/" + file, to: container + "/" + file)
+        }
+        tree.write("var/lib/containers/storage/overlay-containers/containers.json",
+                   #"[{"id":"\#(Self.idA)","names":["web-logger"],"image":"x"},{"id":"\#(Self.idB)","names":["gone"]}]"#)
+        let workloads = try sample(tree).workloads
+        XCTAssertEqual(workloads.map(\.cgroup), [container], "one container: conmon and libpod_parent itself are not workloads")
+        let podman = try XCTUnwrap(workloads.first)
+        XCTAssertEqual(podman.kind, .container)
+        XCTAssertEqual(podman.runtime, "podman")
+        XCTAssertEqual(podman.name, "web-logger")
+        let stat = FixturePaths.statFile(capture + "/memory.stat")
+        XCTAssertEqual(podman.counters.usageBytes, FixturePaths.number(capture + "/memory.usage_in_bytes"))
+        XCTAssertEqual(podman.counters.stat.activeFileBytes, stat["total_active_file"])
+        XCTAssertEqual(podman.counters.stat.inactiveFileBytes, stat["total_inactive_file"])
+    }
+
+    /// podman's systemd manager on v2: `machine.slice/libpod-<id>.scope`, `libpod-conmon-<id>.scope` skipped;
+    /// the scope's files are the real v2 capture.
+    func testPodmanSystemdLayoutV2FromRealCapture() throws {
+        let tree = TempTree()
+        tree.write("cgroup.controllers", "cpuset cpu io memory pids\n")
+        tree.copy(from: FixturePaths.v2Real + "/memory.stat", to: "memory.stat")
+        let scope = "machine.slice/libpod-\(Self.idB).scope"
+        for directory in [scope, "machine.slice/libpod-conmon-\(Self.idB).scope"] {
+            for file in ["memory.current", "memory.stat", "memory.max", "memory.events", "memory.pressure"] {
+                tree.copy(from: FixturePaths.v2Real + "/" + file, to: directory + "/" + file)
+            }
+        }
+        tree.write("var/lib/containers/storage/overlay-containers/containers.json", #"[{"id":"\#(Self.idB)","names":["db-1"]}]"#)
+        let workloads = try sample(tree).workloads
+        XCTAssertEqual(workloads.map(\.cgroup), [scope])
+        XCTAssertEqual(workloads.first?.runtime, "podman")
+        XCTAssertEqual(workloads.first?.kind, .container)
+        XCTAssertEqual(workloads.first?.name, "db-1")
+        XCTAssertEqual(workloads.first?.counters.usageBytes, FixturePaths.number(FixturePaths.v2Real + "/memory.current"))
+        XCTAssertEqual(workloads.first?.counters.stat.inactiveFileBytes, FixturePaths.statFile(FixturePaths.v2Real + "/memory.stat")["inactive_file"])
+    }
+
+    /// Runtime state is written by other programs: names that are not docker/podman names, a containers.json over
+    /// the bound, a FIFO where a config should be, invalid JSON — each gives the short ID (and one warning for
+    /// podman's list), never a hang, a crash or an escape sequence in a name.
+    func testHostileRuntimeStateFallsBackToShortIDs() throws {
+        let tree = TempTree()
+        tree.v1Cgroup("", usage: 1 << 20, stat: Self.stat1)
+        tree.v1Cgroup("docker/\(Self.idA)", usage: 8192, stat: Self.stat1)
+        tree.v1Cgroup("docker/\(Self.idC)", usage: 8192, stat: Self.stat1)
+        tree.v1Cgroup("libpod_parent/libpod-\(Self.idB)", usage: 8192, stat: Self.stat1)
+        tree.write("var/lib/docker/containers/\(Self.idA)/config.v2.json", #"{"Name":"/evil\u001b[2Jname"}"#)
+        tree.mkdir("var/lib/docker/containers/\(Self.idC)")
+        XCTAssertEqual(mkfifo(tree.path + "/var/lib/docker/containers/\(Self.idC)/config.v2.json", 0o600), 0)
+        let list = tree.path + "/var/lib/containers/storage/overlay-containers/containers.json"
+        tree.write("var/lib/containers/storage/overlay-containers/containers.json", "")
+        XCTAssertEqual(truncate(list, off_t(RuntimeNameIndex.podmanContainersMaxBytes + 1)), 0)
+
+        var names = try Dictionary(uniqueKeysWithValues: sample(tree).workloads.map { ($0.cgroup, $0.name) })
+        XCTAssertEqual(names["docker/\(Self.idA)"], String(Self.idA.prefix(12)), "a name with an escape sequence is not used")
+        XCTAssertEqual(names["docker/\(Self.idC)"], String(Self.idC.prefix(12)), "a FIFO is not read (and does not block)")
+        XCTAssertEqual(names["libpod_parent/libpod-\(Self.idB)"], String(Self.idB.prefix(12)))
+        let warnings = try sample(tree).warnings
+        XCTAssertEqual(warnings.filter { $0.contains("containers.json") && $0.contains("over 16 MiB") }.count, 1, "\(warnings)")
+
+        tree.write("var/lib/containers/storage/overlay-containers/containers.json", #"{"not":"a list"}"#)
+        XCTAssertEqual(try sample(tree).warnings.filter { $0.contains("invalid JSON") }.count, 1)
+        tree.write("var/lib/containers/storage/overlay-containers/containers.json", #"[{"id":"\#(Self.idB)","names":["db.1_x-2"]}]"#)
+        names = try Dictionary(uniqueKeysWithValues: sample(tree).workloads.map { ($0.cgroup, $0.name) })
+        XCTAssertEqual(names["libpod_parent/libpod-\(Self.idB)"], "db.1_x-2")
+    }
+
+    func testRuntimeNameValidation() {
+        XCTAssertEqual(RuntimeNameIndex.validName("web-proxy_1.a"), "web-proxy_1.a")
+        for bad in ["", "-x", ".x", "a b", "a/b", "a\u{1b}[0m", "é", String(repeating: "a", count: 254)] {
+            XCTAssertNil(RuntimeNameIndex.validName(bad), bad)
+        }
     }
 
     func testDockerCgroupfsDriverV1() throws {

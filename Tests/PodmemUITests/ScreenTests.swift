@@ -33,6 +33,35 @@ final class ScreenTests: XCTestCase {
         XCTAssertTrue(frame.text.contains("shop/web-frontend-7d9f8b6c5-x2kqp"), "wide terminals show whole names")
     }
 
+    /// Kubernetes pods are counted as pods; docker/podman containers and services as workloads; a tree with
+    /// neither says so in one line (with what was looked for) instead of silently showing the root cgroup.
+    func testHeaderCountsWorkloadsAndSaysWhenNothingWasFound() throws {
+        var (state, _) = DemoState.make()
+        var document = try XCTUnwrap(state.document)
+        XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 pods ·"))
+
+        for index in 0..<3 { document.pods[index].kind = "container" }
+        document.pods[3].kind = "service"
+        state.document = document
+        XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 workloads (8 pods) ·"))
+        for index in document.pods.indices { document.pods[index].kind = "container" }
+        state.document = document
+        XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 workloads ·"))
+
+        var root = document.pods[0]
+        root.kind = "cgroup"
+        root.cgroup = "."
+        document.pods = [root]
+        document.root = "/sys/fs/cgroup/memory"
+        state.document = document
+        let frame = main(width: 120, height: 24, state: state)
+        XCTAssertTrue(frame.line(1).contains("· root cgroup only ·"), frame.text)
+        XCTAssertTrue(frame.line(4).hasPrefix(" nothing found under /sys/fs/cgroup/memory: no Kubernetes pods (kubepods*"), frame.text)
+        XCTAssertFalse(frame.line(5).contains("nothing found"), "one line")
+        XCTAssertTrue(WorkloadSummary.nothingFound(root: "/r\u{1b}[2J").hasPrefix("nothing found under /r?[2J: "),
+                      "a root from a replayed file cannot drive the terminal")
+    }
+
     func testTooSmall() {
         let frame = main(width: 40, height: 8)
         TextSnapshot.assert(frame.text, named: "main-40x8")

@@ -44,7 +44,7 @@ public final class WorkloadDiscovery {
         for entry in directories(at: "") {
             switch entry.name {
             case "system.slice": systemSlice(entry.name, into: &found)
-            case "machine.slice", "docker": containers(in: entry.name, into: &found)
+            case "machine.slice", "docker", "libpod_parent": containers(in: entry.name, into: &found)
             default: break
             }
         }
@@ -178,7 +178,9 @@ public final class WorkloadDiscovery {
         }
     }
 
-    /// `docker/<id>` (docker's cgroupfs driver) and `machine.slice/libpod-<id>.scope` (podman).
+    /// `docker/<id>` (docker's cgroupfs driver), podman's `machine.slice/libpod-<id>.scope` (systemd manager) and
+    /// `libpod_parent/libpod-<id>` (cgroupfs manager). Monitors (`libpod_parent/conmon`, `libpod-conmon-<id>.scope`)
+    /// are not containers: skipped.
     private func containers(in relative: String, into found: inout [DiscoveredWorkload]) {
         for entry in directories(at: relative) {
             guard case .container(let id, let runtime)? = CgroupNaming.container(entry.name) else { continue }

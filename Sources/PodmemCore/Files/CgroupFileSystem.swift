@@ -53,6 +53,9 @@ public protocol CgroupFileSystem {
     /// How many child directories `path` has (from the link count; nil when the file system does not tell).
     /// Discovery re-lists a pod's containers only when this changes.
     func subdirectoryCount(of path: String) -> Int?
+    /// A regular file of at most `maxBytes`, whole; nil when it is missing, unreadable, not a regular file or
+    /// larger. For state other programs write (runtimes' JSON under the host root): never a hang, never unbounded.
+    func readRegularFile(_ path: String, maxBytes: Int) -> [UInt8]?
 }
 
 extension CgroupFileSystem {
@@ -75,6 +78,12 @@ extension CgroupFileSystem {
         var buffer = [UInt8](repeating: 0, count: 4096)
         guard case .success(let count) = read(path, into: &buffer) else { return nil }
         return String(decoding: buffer[0..<count], as: UTF8.self)
+    }
+
+    public func readRegularFile(_ path: String, maxBytes: Int) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        guard case .success(let count) = read(path, into: &buffer), count <= maxBytes else { return nil }
+        return Array(buffer[0..<count])
     }
 
     public func exists(_ path: String) -> Bool {

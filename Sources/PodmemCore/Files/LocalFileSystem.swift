@@ -106,6 +106,28 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
         return .success(result)
     }
 
+    /// `O_NONBLOCK` so a FIFO cannot block the open, `O_NOFOLLOW` so the last component is not a link elsewhere,
+    /// `fstat` for a regular file within the bound, and reads that stop at `maxBytes + 1` (the file may grow meanwhile).
+    public func readRegularFile(_ path: String, maxBytes: Int) -> [UInt8]? {
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW) }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= maxBytes else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var total = 0
+        while total < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { return nil }
+            if got == 0 { break }
+            total += got
+            if total == bytes.count && total <= maxBytes { bytes.append(contentsOf: repeatElement(0, count: min(4096, maxBytes + 1 - total))) }
+        }
+        guard total <= maxBytes else { return nil }
+        return Array(bytes[0..<total])
+    }
+
     public func modificationTime(of path: String) -> Int64? {
         var info = stat()
         guard path.withCString({ stat($0, &info) }) == 0 else { return nil }

@@ -10,8 +10,10 @@ public enum BatchReport {
         out += " · memory.available \(ByteFormat.human(node.availableBytes)) (kubelet)"
         out += ", \(ByteFormat.human(node.availableNoCacheBytes)) counting active cache as available\n"
         let window = document.pods.first.map { ByteFormat.fixed($0.growth.windowSeconds, decimals: 1) + " s" } ?? "-"
-        out += "\(document.pods.count) workloads · growth window \(window)"
-        out += " · WS = usage − inactive_file (cAdvisor) · WS-NC = WS − active_file\n\n"
+        out += "\(WorkloadSummary.count(document)) · growth window \(window)"
+        out += " · WS = usage − inactive_file (cAdvisor) · WS-NC = WS − active_file\n"
+        if WorkloadSummary.foundNothing(document) { out += WorkloadSummary.nothingFound(root: document.root) + "\n" }
+        out += "\n"
 
         var table = TextTable(
             headers: ["WORKLOAD", "QOS", "WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"]

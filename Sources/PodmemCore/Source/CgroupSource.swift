@@ -46,6 +46,7 @@ public final class CgroupSource: MemorySource {
             }
             workloads.append(workload)
         }
+        if let problem = runtimeNames.podmanProblem, workloads.contains(where: { $0.runtime == "podman" }) { warnings.append(problem) }
 
         let rootCounters: MemoryCounters
         switch reader.read(rootFiles, warnings: &warnings) {

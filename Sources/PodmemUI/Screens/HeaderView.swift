@@ -27,7 +27,7 @@ enum HeaderView {
             x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
         }
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
-        var second = "\(sep)\(state.document?.pods.count ?? 0) pods\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
+        var second = "\(sep)\(state.document.map(WorkloadSummary.count) ?? "0 pods")\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
         second += held(state, intervalSeconds: intervalSeconds)
         second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
         context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)

@@ -35,6 +35,9 @@ public enum MainScreen {
                 frame.restyle(y: y, x: 0, width: min(width, figuresWidth)) { $0.reverse = true }
             }
         }
+        if let document = state.document, WorkloadSummary.foundNothing(document), state.filter.isEmpty {
+            context.put(WorkloadSummary.nothingFound(root: document.root), x: 1, y: 4, style: .muted, limit: width - 1, into: &frame)
+        }
         if pods.isEmpty {
             let text = state.document == nil ? "reading cgroups…" : state.filter.isEmpty ? "no workloads found" : "no pod matches \"\(state.filter)\""
             context.put(text, x: 1, y: 4, style: .muted, into: &frame)

@@ -21,6 +21,21 @@ final class LiveCgroupTree {
             let cache = inactiveFileBytes + activeFileBytes
             return usageBytes > cache ? usageBytes - cache : 0
         }
+
+        /// `memory.usage_in_bytes` and `memory.stat` of a v1 cgroup directory, parsed the simple way.
+        static func read(directory: String) throws -> KernelMemory {
+            let usage = try String(contentsOfFile: directory + "/memory.usage_in_bytes", encoding: .utf8)
+            var stat: [Substring: UInt64] = [:]
+            for line in try String(contentsOfFile: directory + "/memory.stat", encoding: .utf8).split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                if parts.count == 2 { stat[parts[0]] = UInt64(parts[1]) }
+            }
+            guard let usageBytes = UInt64(usage.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  let active = stat["total_active_file"], let inactive = stat["total_inactive_file"] else {
+                throw Failure("\(directory): unreadable memory.usage_in_bytes or memory.stat")
+            }
+            return KernelMemory(usageBytes: usageBytes, activeFileBytes: active, inactiveFileBytes: inactive)
+        }
     }
 
     /// A failure while building or driving the tree.
@@ -119,18 +134,7 @@ final class LiveCgroupTree {
     }
 
     func memory(of cgroup: String) throws -> KernelMemory {
-        let directory = path(cgroup)
-        let usage = try String(contentsOfFile: directory + "/memory.usage_in_bytes", encoding: .utf8)
-        var stat: [Substring: UInt64] = [:]
-        for line in try String(contentsOfFile: directory + "/memory.stat", encoding: .utf8).split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            if parts.count == 2 { stat[parts[0]] = UInt64(parts[1]) }
-        }
-        guard let usageBytes = UInt64(usage.trimmingCharacters(in: .whitespacesAndNewlines)),
-              let active = stat["total_active_file"], let inactive = stat["total_inactive_file"] else {
-            throw Failure("\(directory): unreadable memory.usage_in_bytes or memory.stat")
-        }
-        return KernelMemory(usageBytes: usageBytes, activeFileBytes: active, inactiveFileBytes: inactive)
+        try KernelMemory.read(directory: path(cgroup))
     }
 
     /// Always safe to call, also after a failure half-way through building the tree.
