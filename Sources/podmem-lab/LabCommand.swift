@@ -5,6 +5,7 @@ enum LabCommand {
     case leak(AnonymousLeak)
     case steady(SteadyHolder)
     case coldCache(ColdCache)
+    case holdFiles(FileHolder)
 
     static let usage = """
         usage: podmem-lab <workload> [options]
@@ -30,6 +31,10 @@ enum LabCommand {
           cold-cache --file PATH [--mib 96]
               Write mib to PATH (created or truncated) once, then idle: page cache
               that stays on inactive_file, outside cAdvisor's working set.
+          hold-files --dir DIR [--open-mib 64] [--mapped-mib 32] [--deleted-mib 16]
+              Write DIR/open.log and keep it open; write DIR/mapped.idx, map it and
+              read every page through the mapping (the descriptor is closed); write
+              DIR/rotated.log, keep it open and delete it. Then hold all three.
 
         Sizes are MiB and periods seconds; fractions are allowed. Put PATH on a disk
         file system: tmpfs pages are shmem (anon LRU), not page cache.
@@ -62,6 +67,10 @@ enum LabCommand {
             command = .steady(SteadyHolder(bytes: try options.bytes("--mib", default: 48)))
         case "cold-cache":
             command = .coldCache(ColdCache(path: try options.requiredPath("--file"), bytes: try options.bytes("--mib", default: 96)))
+        case "hold-files":
+            command = .holdFiles(FileHolder(
+                directory: try options.requiredPath("--dir"), openBytes: try options.bytes("--open-mib", default: 64),
+                mappedBytes: try options.bytes("--mapped-mib", default: 32), deletedBytes: try options.bytes("--deleted-mib", default: 16)))
         default:
             throw .usage("unknown workload '\(workload)'")
         }
@@ -76,6 +85,7 @@ enum LabCommand {
         case .leak(let workload): try workload.run(control: control)
         case .steady(let workload): try workload.run(control: control)
         case .coldCache(let workload): try workload.run(control: control)
+        case .holdFiles(let workload): try workload.run(control: control)
         }
     }
 }

@@ -9,6 +9,8 @@ struct BatchRun {
     let iterations: Int
     let intervalSeconds: Double
     let json: Bool
+    /// Scan every workload's files after the last poll, to completion (bounded by the file cap).
+    let cacheFiles: Bool
     let source: MemorySource
 
     func run() throws {
@@ -19,6 +21,10 @@ struct BatchRun {
             if index > 0, intervalSeconds > 0 { Console.sleep(seconds: intervalSeconds) }
             monitor.poll(at: Timestamp.now())
             if showProgress { Console.write("\rpodmem: poll \(index + 1)/\(iterations)", to: STDERR_FILENO) }
+        }
+        if cacheFiles, let source = source as? CacheFileSource {
+            monitor.cacheFiles = try source.makeCacheFileMonitor(limits: CacheFileLimits())
+            monitor.refreshCacheFiles(cgroups: nil, toCompletion: true)
         }
         if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
         guard let document = monitor.snapshot() else { return }

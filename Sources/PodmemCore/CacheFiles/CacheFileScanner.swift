@@ -114,7 +114,9 @@ public final class CacheFileScanner {
             case .failure(let error): problems.note("\(cgroup.directory)/cgroup.procs: \(error.summary)")
             }
         }
-        hostMountNamespace = try? probe.readLink(procRoot + "/1/ns/mnt").get()
+        // On the host podmem's own mount namespace is the host's (and pid 1 may not be ours to inspect); under
+        // --host-root, pid 1 of the host's /proc is.
+        hostMountNamespace = try? probe.readLink(procRoot + (hostRoot == "/" ? "/self/ns/mnt" : "/1/ns/mnt")).get()
         processIndex = 0
         cursor = nil
         candidates = []
@@ -253,22 +255,34 @@ public final class CacheFileScanner {
         }
     }
 
+    /// The largest `shownFiles` by a single pass that keeps them sorted: a partial result is published at every
+    /// refresh, and sorting thousands of candidates each time would cost more than the budget.
     private func publish(complete: Bool) {
-        var measured = candidates.filter { $0.residency != nil }
-        let total = measured.reduce(UInt64(0)) { $0 + $1.residency!.cachedBytes }
-        measured.sort { a, b in
+        func isLarger(_ a: Candidate, _ b: Candidate) -> Bool {
             a.residency!.cachedBytes != b.residency!.cachedBytes ? a.residency!.cachedBytes > b.residency!.cachedBytes : a.path < b.path
+        }
+        var top: [Candidate] = []
+        var total: UInt64 = 0
+        var measuredCount = 0
+        for candidate in candidates {
+            guard let residency = candidate.residency else { continue }
+            total += residency.cachedBytes
+            measuredCount += 1
+            if top.count == limits.shownFiles, let last = top.last, !isLarger(candidate, last) { continue }
+            let position = top.firstIndex { isLarger(candidate, $0) } ?? top.count
+            top.insert(candidate, at: position)
+            if top.count > limits.shownFiles { top.removeLast() }
         }
         var lines = problems.lines(candidateLimit: limits.maximumCandidates)
         if !complete {
-            lines.append("scan in progress: \(measured.count) of \(candidates.count) files measured so far")
+            lines.append("scan in progress: \(measuredCount) of \(candidates.count) files measured so far")
         }
         report = CacheFileReport(
-            files: measured.prefix(limits.shownFiles).map {
+            files: top.map {
                 CacheFileEntry(path: $0.path, hostPath: $0.hostPath, residency: $0.residency!, deleted: $0.identity.isDeleted,
                                heldBy: $0.holders)
             },
-            totalCachedBytes: total, candidateCount: candidates.count, measuredCount: measured.count, complete: complete,
+            totalCachedBytes: total, candidateCount: candidates.count, measuredCount: measuredCount, complete: complete,
             problems: lines)
     }
 

@@ -38,13 +38,15 @@ struct SnapshotBuilder {
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
         let figures = MemoryFigures(workload.counters)
         let isDetailed = detailed?.contains(workload.cgroup) ?? true
-        return SnapshotPod(
+        var pod = SnapshotPod(
             kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
             qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: SnapshotMemory(figures),
             cacheShare: figures.cacheShare,
             growth: SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed)),
             signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload, isDetailed: isDetailed)),
             containers: isDetailed ? workload.containers.map(container) : [])
+        if let report = monitor.cacheFiles?.report(cgroup: workload.cgroup) { pod.attach(report, figures: figures) }
+        return pod
     }
 
     /// Decodes only the points the document keeps: everything held for a snapshot, the window for the pod on
