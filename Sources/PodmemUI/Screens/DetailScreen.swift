@@ -29,8 +29,10 @@ public enum DetailScreen {
 
         let containerRows = min(pod.containers.count, 6)
         let reserved = 2 + (containerRows > 0 ? containerRows + 2 : 0) + 1
-        let chartRows = max(0, height - y - reserved)
+        let cacheFileRows = CacheFilesSection.rows(pod, available: max(0, height - y - reserved))
+        let chartRows = max(0, height - y - reserved - cacheFileRows)
         renderCharts(pod, rows: chartRows, context: context, y: &y, into: &frame)
+        CacheFilesSection.render(pod, rows: cacheFileRows, context: context, y: &y, into: &frame)
         let elapsed = previous?.history.t.last.flatMap { before in pod.history.t.last.map { $0 - before } }
         renderSignals(pod, previous: previous, elapsed: elapsed.flatMap { $0 > 0 ? $0 : nil }, context: context, y: &y, into: &frame)
         if containerRows > 0 { renderContainers(pod, maxRows: containerRows, context: context, y: &y, into: &frame) }
