@@ -31,7 +31,7 @@ struct BatchRun {
         if json {
             Console.write(TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO)
         } else {
-            Console.write(BatchReport.render(document))
+            Console.write(BatchReport.render(document) + CacheFileText.paragraph(document))
         }
     }
 }

@@ -1,7 +1,8 @@
 /// One or two sentences that state a verdict in words, for the detail view and reports, e.g.
-/// "working set +180 MiB in 5 min, 95% of it active page cache: reclaimable, not a leak."
+/// "working set +180 MiB in 5 min, 95% of it active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)): reclaimable, not a leak."
 public enum VerdictSentence {
-    public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory) -> String {
+    /// `cacheFiles`: the pod's largest cached files, when scanned; a cache-driven verdict then names the top one.
+    public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory, cacheFiles: [CacheFileEntry]? = nil) -> String {
         let span = duration(growth.windowSeconds)
         let change = (growth.workingSetBytesPerSecond ?? 0) * growth.windowSeconds
         let cache = max(0, (growth.activeFileBytesPerSecond ?? 0) * growth.windowSeconds)
@@ -10,7 +11,7 @@ public enum VerdictSentence {
         let delta = (change >= 0 ? "+" : "") + ByteFormat.human(change)
         switch GrowthClass(rawValue: growth.class) ?? .unknown {
         case .cacheDriven:
-            return "working set \(delta) in \(span), \(ByteFormat.percent(cacheShare)) of it active page cache: reclaimable, not a leak."
+            return "working set \(delta) in \(span), \(ByteFormat.percent(cacheShare)) of it active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)): reclaimable, not a leak."
                 + " The kernel drops it under pressure; cAdvisor and kubelet still count it."
         case .anonDriven:
             let grown = ByteFormat.human(anon)

@@ -54,7 +54,7 @@ public enum DetailScreen {
     static func renderSentence(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let growthClass = PodLabel.growthClass(pod.growth)
         let badge = VerdictBadge.text(growthClass) + " "
-        let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory)
+        let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles)
         let lines = wrap(TextFit.ascii(sentence, glyphs: context.glyphs), width: frame.width - badge.count, maxLines: 2)
         frame.put(badge, x: 0, y: y, style: VerdictBadge.style(growthClass, color: context.color))
         for line in lines {
