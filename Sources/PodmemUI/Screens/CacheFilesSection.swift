@@ -8,7 +8,8 @@ enum CacheFilesSection {
     static let cachedWidth = 9
     static let shareWidth = 5
     static let dirtyWidth = 9
-    static let holderWidth = 28
+    /// The holder column's widest; a quarter of the width on narrow terminals, so the path keeps its room.
+    static let maximumHolderWidth = 28
 
     /// Rows the section wants for `pod` out of `available`; 0 without cache files.
     static func rows(_ pod: SnapshotPod, available: Int) -> Int {
@@ -25,6 +26,7 @@ enum CacheFilesSection {
                     limit: frame.width, into: &frame)
         y += 1
         guard rows > 1 else { return }
+        let holderWidth = min(maximumHolderWidth, frame.width / 4)
         let pathWidth = max(8, frame.width - cachedWidth - shareWidth - dirtyWidth - holderWidth - 4)
         func row(_ cells: [String]) -> String {
             TextFit.padLeft(cells[0], cachedWidth, glyphs: glyphs) + " " + TextFit.padLeft(cells[1], shareWidth, glyphs: glyphs) + " "
