@@ -31,6 +31,8 @@ struct BenchOptions {
     var maxResidentMiB: Double?
     /// Live: open the first pod's detail screen, whose page-cache-by-file scan then runs every poll.
     var detail = false
+    /// Live, with `detail`: no process listed, so the scan finds nothing to measure (the detail screen's baseline).
+    var detailWithoutFiles = false
     var floorSource = BenchOptions.packageRoot + "/bench/floor.c"
     /// Real kernel captures the tree's files are copied from (`Tests/Fixtures`, as the tests use).
     var fixtures = BenchOptions.packageRoot + "/Tests/Fixtures"
@@ -89,6 +91,7 @@ struct BenchOptions {
           --detail        live: open the top pod's detail screen (Enter) and measure with it open; a podmem-lab
                           hold-files process (built next to this binary) is listed in every container's cgroup.procs
                           so the page-cache-by-file scan has real files; generated trees only, not --cgroupfs
+          --detail-without-files  live: the same detail screen with no process listed (the scan's baseline)
           --max-open-seconds Z  replay: exit 1 when opening (in-process or podmem report) takes longer than Z s
           --max-ratio X   exit 1 when podmem's CPU ratio to the floor (Monitor.poll's; live: the UI's) exceeds X
           --max-rss-mib Y live: exit 1 when podmem's peak RSS (VmHWM) exceeds Y MiB
@@ -131,6 +134,9 @@ struct BenchOptions {
                 options.maxRatio = ratio
             case "--live": options.live = true
             case "--detail": options.detail = true
+            case "--detail-without-files":
+                options.detail = true
+                options.detailWithoutFiles = true
             case "--replay": options.replay = true
             case "--cgroupfs": options.cgroupfs = CgroupfsTree.defaultHierarchy
             case "--cgroupfs-at": options.cgroupfs = try value(flag)

@@ -25,7 +25,7 @@ struct LiveBenchmark {
         try poll.writeList(to: list)
         let floor = try FloorProgram.build(source: options.floorSource, into: scratch)
         if options.detail && options.cgroupfs != nil { throw BenchError("--detail needs a generated tree, not --cgroupfs", exitCode: 2) }
-        let detailFiles = options.detail
+        let detailFiles = options.detail && !options.detailWithoutFiles
             ? try DetailPodFiles(lab: BenchOptions.siblingExecutable("podmem-lab"), tree: tree, scratch: scratch) : nil
         defer { detailFiles?.stop() }
 
@@ -40,9 +40,9 @@ struct LiveBenchmark {
         }
         let tmux = ProcessUsage(pid: try pane.serverPID())
         var firstRows = try waitForRows(pane)
-        if detailFiles != nil {
+        if options.detail {
             try pane.sendKeys(["Enter"])
-            firstRows = try waitFor(Self.detailMarker, in: pane)
+            firstRows = try waitFor(options.detailWithoutFiles ? Self.emptyDetailMarker : Self.detailMarker, in: pane)
         }
         Self.note("podmem (pid \(podmem.pid)) shows the tree; measuring \(options.roundCount) × \(options.seconds) s after \(options.settleSeconds) s")
         try StopSignals.sleep(Double(options.settleSeconds))
@@ -81,7 +81,8 @@ struct LiveBenchmark {
         }
         try checkRunning(pane)
         let memory = try podmem.memory()
-        guard try pane.capture().contains(options.detail ? Self.detailMarker : Self.podRowMarker) else {
+        let marker = options.detail ? (options.detailWithoutFiles ? Self.emptyDetailMarker : Self.detailMarker) : Self.podRowMarker
+        guard try pane.capture().contains(marker) else {
             throw BenchError("podmem no longer shows the pods:\n\(screen(pane))")
         }
 
@@ -98,6 +99,7 @@ struct LiveBenchmark {
 
     /// The detail screen's page-cache-by-file section, once its first scan is in.
     private static let detailMarker = "page cache by file: these files hold"
+    private static let emptyDetailMarker = "page cache by file: no open, mapped, log or emptyDir file"
 
     /// Polls the screen until pod rows show; returns when they did (monotonic microseconds).
     private func waitForRows(_ pane: TmuxPane) throws -> Double {

@@ -163,6 +163,30 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertTrue(report.problems[0].hasPrefix("open files and mappings of 1 process not readable"), report.problems[0])
     }
 
+    /// A process that exits between being listed and being examined drops out without a problem line.
+    func testProcessExitingMidScanDropsOut() throws {
+        let tree = TempTree("podmem-cachefiles")
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        child.arguments = ["30"]
+        try child.run()
+        tree.write("cgroup/cgroup.procs", "\(child.processIdentifier)\n\(getpid())\n")
+        let target = CacheFileTarget(cgroups: [.init(directory: tree.path + "/cgroup", container: nil)], logDirectory: nil, emptyDirRoot: nil)
+        // A zero budget: one unit of work per refresh, so the child is listed and half-examined before it dies.
+        let scanner = CacheFileScanner(target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 0),
+                                       fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
+        XCTAssertFalse(scanner.refresh())
+        XCTAssertFalse(scanner.refresh())
+        child.terminate()
+        child.waitUntilExit()
+        scanner.scanToCompletion(maximumRefreshes: 100_000)
+        let report = try XCTUnwrap(scanner.report)
+        XCTAssertTrue(report.complete)
+        XCTAssertEqual(report.problems, [])
+        XCTAssertFalse(report.files.contains { $0.heldBy.contains { $0.pid == child.processIdentifier } })
+        XCTAssertTrue(report.files.contains { $0.heldBy.contains { $0.pid == getpid() } }, "the live process is still scanned")
+    }
+
     /// File names are whatever a process chose: control characters and invalid UTF-8 are kept in the path (JSON
     /// escapes them) and never reach a terminal raw.
     func testHostileFileNamesAreEscapedInJSONAndSanitisedForText() throws {
