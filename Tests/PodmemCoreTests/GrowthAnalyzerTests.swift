@@ -169,7 +169,7 @@ final class GrowthAnalyzerTests: XCTestCase {
         var stat = MemoryStat()
         (stat.rssBytes, stat.shmemBytes) = (300 << 20, 2 << 20)
         let sentence = VerdictSentence.describe(growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))
-        XCTAssertTrue(sentence.contains("is kernel memory (slab, dentries, sockets): neither page cache nor a heap leak"), sentence)
+        XCTAssertTrue(sentence.contains("is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak"), sentence)
         XCTAssertFalse(sentence.contains("leak looks like"), sentence)
         stat.shmemBytes = 50 << 20
         let withShmem = VerdictSentence.describe(growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))

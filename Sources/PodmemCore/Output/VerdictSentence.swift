@@ -23,8 +23,8 @@ public enum VerdictSentence {
                 + " trend \(rate(growth.workingSetNoCacheBytesPerSecond, span: growth.windowSeconds));"
                 + " working set \(happened(growth, span: nil, fell: "since freed or reclaimed"))."
             if let kernel = kernelShare(growth, memory: memory), kernel >= kernelShare {
-                text += " At least \(ByteFormat.percent(kernel)) of it is kernel memory (slab, dentries, sockets):"
-                    + " neither page cache nor a heap leak."
+                let share = kernel >= 0.995 ? "It" : "At least \(ByteFormat.percent(kernel)) of it"
+                text += " \(share) is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak."
             } else {
                 text += " This is what a leak looks like."
             }
