@@ -134,6 +134,14 @@ final class GrowthAnalyzerTests: XCTestCase {
         print("GrowthAnalyzerTests: a 0.5 MiB/s leak is anon-driven after \(firstAnonDriven.map(String.init) ?? "never") s")
         XCTAssertLessThanOrEqual(try XCTUnwrap(firstAnonDriven), 60)
         XCTAssertEqual(verdict(leak, window: 300), .anonDriven, "and stays so")
+
+        // The same leak starting after 240 flat seconds: the bend costs time (README quotes this figure).
+        let late = history(seconds: 600, anon: { 200 + 2 * (max(0, $0 - 240) / 4).rounded(.down) + jitter($0) }, active: { _ in 30 })
+        let lateAnonDriven = (241...600).first { seconds in
+            GrowthAnalyzer.analyze(Array(late.prefix(seconds + 1)), window: 300).growthClass == .anonDriven
+        }
+        print("GrowthAnalyzerTests: after 240 flat seconds, a 0.5 MiB/s leak is anon-driven \(lateAnonDriven.map { String($0 - 240) } ?? "never") s after it starts")
+        XCTAssertLessThanOrEqual(try XCTUnwrap(lateAnonDriven) - 240, 150)
     }
 
     /// Flat at 100 MiB, up to 970 MiB, reclaimed to 152 MiB: 160 polls, so each of the 16 buckets holds 10 equal
