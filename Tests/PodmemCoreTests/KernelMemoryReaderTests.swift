@@ -46,10 +46,29 @@ final class KernelMemoryReaderTests: XCTestCase {
         let off = try XCTUnwrap(read(&reader, CgroupFiles(root: tree.path, relativePath: "off", version: .v1), at: 0, warnings: &warnings))
         XCTAssertNil(MemoryFigures(off).kernelBytes)
         XCTAssertEqual(warnings, [], "an absent file is an absent value")
-        let bad = try XCTUnwrap(read(&reader, CgroupFiles(root: tree.path, relativePath: "bad", version: .v1), at: 0, warnings: &warnings))
+        var other = CgroupCounterReader(fileSystem: LocalFileSystem(), version: .v1)  // this one knows kmem is off
+        let bad = try XCTUnwrap(read(&other, CgroupFiles(root: tree.path, relativePath: "bad", version: .v1), at: 0, warnings: &warnings))
         XCTAssertNil(bad.kernelUsageBytes)
         XCTAssertEqual(warnings.count, 1)
         XCTAssertTrue(warnings.first?.hasPrefix("bad/memory.kmem.usage_in_bytes: ") ?? false, "\(warnings)")
         XCTAssertFalse(warnings.first?.contains("\u{1b}") ?? true, "no escape sequence reaches a terminal")
+    }
+
+    /// kmem accounting is kernel-wide: one existing cgroup without the file means none has it, and it is not tried again.
+    func testAbsentKmemIsNotTriedAgain() throws {
+        let tree = TempTree()
+        tree.v1Cgroup("off", usage: 60 << 20, stat: Self.stat)
+        tree.v1Cgroup("later", usage: 60 << 20, stat: Self.stat)
+        tree.write("later/memory.kmem.usage_in_bytes", "\(5 << 20)\n")
+        var reader = CgroupCounterReader(fileSystem: LocalFileSystem(), version: .v1)
+        var warnings: [String] = []
+        XCTAssertNil(read(&reader, CgroupFiles(root: tree.path, relativePath: "off", version: .v1), at: 0, warnings: &warnings)?.kernelUsageBytes)
+        XCTAssertNil(read(&reader, CgroupFiles(root: tree.path, relativePath: "later", version: .v1), at: 0, warnings: &warnings)?.kernelUsageBytes)
+        // A cgroup removed before its files were read says nothing about the kernel.
+        var fresh = CgroupCounterReader(fileSystem: LocalFileSystem(), version: .v1)
+        if case .counters = fresh.read(CgroupFiles(root: tree.path, relativePath: "gone", version: .v1), warnings: &warnings) {
+            XCTFail("a missing cgroup is vanished")
+        }
+        XCTAssertEqual(read(&fresh, CgroupFiles(root: tree.path, relativePath: "later", version: .v1), at: 0, warnings: &warnings)?.kernelUsageBytes, 5 << 20)
     }
 }

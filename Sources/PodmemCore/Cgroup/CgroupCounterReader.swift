@@ -21,6 +21,9 @@ public struct CgroupCounterReader {
     /// The slow files' last values per cgroup (by relative path), and when they are due again.
     private var slowValues: [String: SlowValues] = [:]
     private var polls = 0
+    /// Whether kmem accounting is a kernel-wide setting: once a cgroup that exists lacks `memory.kmem.usage_in_bytes`,
+    /// no cgroup has it, and the opens are not tried again.
+    private var kernelUsageAbsent = false
 
     struct SlowValues {
         var limit: MemoryLimit?
@@ -141,14 +144,14 @@ public struct CgroupCounterReader {
             case .failure(let error): warnings.append("\(files.label(pressure)): \(error.summary)")
             }
         }
-        if let kernelUsage = files.kernelUsage {
+        if let kernelUsage = files.kernelUsage, !kernelUsageAbsent {
             switch read(files, kernelUsage) {
             case .success(let count):
                 switch ByteParsing.singleValue(buffer, count: count) {
                 case .success(let value): counters.kernelUsageBytes = value
                 case .failure(let problem): warnings.append("\(files.label(kernelUsage)): \(problem.summary)")
                 }
-            case .failure(.notFound): break
+            case .failure(.notFound): kernelUsageAbsent = counters.usageBytes != nil
             case .failure(let error): warnings.append("\(files.label(kernelUsage)): \(error.summary)")
             }
         }
