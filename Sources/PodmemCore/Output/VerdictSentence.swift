@@ -44,12 +44,13 @@ public enum VerdictSentence {
         }
     }
 
-    /// "+52.0 MiB net in 5 min (peak +870 MiB at 14:02:10 UTC, since reclaimed)": the peak only when it stands
-    /// out from where the window ended by more than the 4 MiB floor.
+    /// "+52.0 MiB net in 5 min (peak +870 MiB at 14:02:10 UTC, since reclaimed)": the peak only when it rose above
+    /// the start and stands out from where the window ended, each by more than the 4 MiB floor.
     static func happened(_ growth: SnapshotGrowth, span: String?, fell: String?) -> String {
         guard let net = growth.netBytes else { return "change unknown" }
         var text = signed(Double(net)) + " net" + (span.map { " in \($0)" } ?? "")
-        if let peak = growth.peakBytes, let peakAt = growth.peakAt, Double(peak - net) > GrowthAnalyzer.absoluteThresholdBytes {
+        let floor = GrowthAnalyzer.absoluteThresholdBytes
+        if let peak = growth.peakBytes, let peakAt = growth.peakAt, Double(peak) > floor, Double(peak - net) > floor {
             text += " (peak \(signed(Double(peak))) at \(clock(peakAt))" + (fell.map { ", \($0)" } ?? "") + ")"
         }
         return text
