@@ -7,7 +7,8 @@
 ///   `memory.stat` flush lag, and fair to a 30 MiB sidecar and a 30 GiB database alike;
 /// - the series' own noise: a change counts only when it also exceeds `3 σ`, σ the standard deviation of the
 ///   samples around the fitted line. A sawtooth, square or sine with no net growth biases any slope over a
-///   window holding a few of its periods by up to `≈ 2.3 σ` (the synthetic sweep in GrowthAnalyzerTests);
+///   window holding a few of its periods by up to `≈ 2.3 σ` (a sweep of shapes, periods from 2 s to a third of the
+///   window, 16 phases and 12–300 polls; GrowthAnalyzerTests sweeps the verdicts);
 ///   a steady leak has a small σ, so its verdict is as quick as before;
 /// - growing when `ΔWS > max(θ, 3 σ_WS)` or `ΔWSnoCache > max(θ, 3 σ_WSnoCache)` (anon growth that evicts cache
 ///   still counts); then cache-driven when active_file is ≥ 70% of the growing parts, anon-driven when ≤ 30%,
