@@ -26,7 +26,7 @@ enum ExpectedSeries {
         let bytes: [(String, UInt64?)] = [
             ("podmem_usage_bytes", memory.usageBytes), ("podmem_rss_bytes", memory.rssBytes),
             ("podmem_active_file_bytes", memory.activeFileBytes), ("podmem_inactive_file_bytes", memory.inactiveFileBytes),
-            ("podmem_shmem_bytes", memory.shmemBytes), ("podmem_limit_bytes", memory.limitBytes),
+            ("podmem_shmem_bytes", memory.shmemBytes), ("podmem_kernel_bytes", memory.kernelBytes), ("podmem_limit_bytes", memory.limitBytes),
             ("podmem_working_set_bytes", memory.workingSetBytes), ("podmem_working_set_no_cache_bytes", memory.workingSetNoCacheBytes),
         ]
         for (name, value) in bytes { result[MetricSeries(name: name, labels: labels)] = value.map { Double($0) } }
