@@ -1,28 +1,18 @@
 import Foundation
 import PackagePlugin
 
-/// Generates `GitDescribe.swift` with `let gitDescribe = "<git describe --always --dirty>"` for `podmem --version`.
-/// A prebuild command runs before every build, so a new commit or an edit shows without a clean build; the file is
-/// rewritten only when the text changes, so an unchanged tree recompiles nothing. A clone without tags gets the
-/// abbreviated commit; a tree outside git (or without git installed) gets "unknown".
+/// Generates `GitDescribe.swift` (`let gitDescribe = "…"`) for `podmem --version` with `git-describe.sh` beside this
+/// file. A prebuild command runs before every build, so a new commit or an edit shows without a clean build; a clone
+/// without tags gets the abbreviated commit, a tree outside git (or without git installed) "unknown".
 @main
 struct GitDescribe: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let output = context.pluginWorkDirectoryURL.appending(path: "generated")
-        let file = output.appending(path: "GitDescribe.swift")
-        let script = """
-            set -u
-            mkdir -p "$2"
-            described=$(git -C "$1" describe --always --dirty 2>/dev/null | LC_ALL=C tr -cd '[:alnum:]._+-') || described=
-            [ -n "$described" ] || described=unknown
-            text="/// \\`git describe --always --dirty\\` of the tree this binary was built from (or unknown).
-            let gitDescribe = \\"$described\\""
-            [ "$(cat "$3" 2>/dev/null)" = "$text" ] || printf '%s\\n' "$text" >"$3"
-            """
+        let script = context.package.directoryURL.appending(path: "Plugins/GitDescribe/git-describe.sh")
         return [.prebuildCommand(
             displayName: "git describe for podmem --version",
             executable: URL(fileURLWithPath: "/bin/sh"),
-            arguments: ["-c", script, "git-describe", context.package.directoryURL.path, output.path, file.path],
+            arguments: [script.path, context.package.directoryURL.path, output.appending(path: "GitDescribe.swift").path],
             outputFilesDirectory: output)]
     }
 }
