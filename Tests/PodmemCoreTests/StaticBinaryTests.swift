@@ -243,7 +243,7 @@ final class StaticBinaryTests: XCTestCase {
     }
 
     /// argv that runs podmem in `root` with a clean environment: a private mount namespace mounts the root's /proc
-    /// (the static Swift runtime finds its arguments through it, and every node and container has one) and goes
+    /// (without it the static Swift runtime sees no arguments; every node and container has one) and goes
     /// away with the command, so nothing stays mounted.
     static func inRoot(_ root: String, _ arguments: [String], environment: [String] = ["TERM=xterm-256color"]) -> [String] {
         ["/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
