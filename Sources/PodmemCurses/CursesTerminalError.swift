@@ -1,5 +1,5 @@
-/// Why the full-screen terminal could not start. `description` is one line for stderr,
-/// shown instead of ncurses' own message and exit.
+/// Why the full-screen terminal could not start. `description` is one line for stderr (main.swift passes it through
+/// `TerminalText`, so a TERM holding escapes cannot drive the terminal), shown instead of ncurses' own message and exit.
 public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
     case unsetTerminalType
     /// No terminfo entry for TERM in any directory ncurses searches (newterm failed).
@@ -16,14 +16,9 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
         case .unsetTerminalType:
             "TERM is not set, so the screen cannot be driven; set it (e.g. TERM=xterm-256color), or use --batch"
         case .unknownTerminalType(let type):
-            "no terminfo entry for TERM=\(Self.printable(type)) (searched \(Self.searchedLocations)); install your distribution's terminfo (ncurses-base or ncurses-term), point TERMINFO_DIRS at a terminfo directory, or set TERM to a type that has an entry (e.g. TERM=xterm); --batch needs none"
+            "no terminfo entry for TERM=\(type) (searched \(Self.searchedLocations)); install your distribution's terminfo (ncurses-base or ncurses-term), point TERMINFO_DIRS at a terminfo directory, or set TERM to a type that has an entry (e.g. TERM=xterm); --batch needs none"
         case .terminalCannotMoveCursor(let type):
-            "terminal type \"\(Self.printable(type))\" cannot move the cursor; set TERM to one that can (e.g. TERM=xterm-256color), or use --batch"
+            "terminal type \"\(type)\" cannot move the cursor; set TERM to one that can (e.g. TERM=xterm-256color), or use --batch"
         }
-    }
-
-    /// TERM comes from the environment and goes to a terminal: anything but printable ASCII becomes "?", at most 64.
-    private static func printable(_ type: String) -> String {
-        String(type.unicodeScalars.prefix(64).map { (0x20..<0x7F).contains($0.value) ? Character($0) : "?" })
     }
 }

@@ -3,8 +3,8 @@ import XCTest
 
 /// The release binary as shipped (`scripts/build-release`, which `make release` runs): it needs only glibc ≥ 2.34's
 /// files and libgcc_s, and it works in a root that holds nothing else but ncurses-base's `/lib/terminfo` — no
-/// libncursesw, no libtinfo, no Swift. scripts/test builds that binary once (into `.build-bench`, which bench/run
-/// reuses) and names it in PODMEM_RELEASE_BINARY; without it these tests skip.
+/// libncursesw, no libtinfo, no Swift. scripts/test builds that binary (`.build/release/podmem`; PODMEM_RELEASE_BINARY
+/// names another); without it these tests skip.
 final class StaticBinaryTests: XCTestCase {
     /// The sonames a minimal node must provide: glibc's loader, libc and libm, and libgcc_s (static libgcc would need
     /// `_dl_find_object@GLIBC_2.35`). The kernel's vDSO is listed by ldd but is no file.
@@ -206,13 +206,13 @@ final class StaticBinaryTests: XCTestCase {
 
     // MARK: - Helpers
 
-    /// PODMEM_RELEASE_BINARY (scripts/test sets it), else `.build/release/podmem`; a skip when it is not there.
+    /// PODMEM_RELEASE_BINARY if set, else `.build/release/podmem`; a skip when it is not there.
     static func releaseBinary() throws -> String {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
         let path = ProcessInfo.processInfo.environment["PODMEM_RELEASE_BINARY"] ?? packageRoot + "/.build/release/podmem"
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw XCTSkip("no release binary at \(path): scripts/build-release builds it (scripts/test does, and sets PODMEM_RELEASE_BINARY)")
+            throw XCTSkip("no release binary at \(path): scripts/build-release builds it (scripts/test does)")
         }
         return path
     }
