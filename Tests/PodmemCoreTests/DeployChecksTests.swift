@@ -42,6 +42,19 @@ final class DeployChecksTests: XCTestCase {
                       "both working sets per pod, cache vs anon, the verdict: \(used)")
     }
 
+    /// Two containers of one name under different runtimes are two lines: every podmem per-cgroup query filters on
+    /// and keeps the `runtime` label (node figures and cAdvisor's metric have none).
+    func testDashboardKeepsRuntimesApart() throws {
+        let dashboard = try DeployFiles.dashboard()
+        let templates = (dashboard["templating"] as? [String: Any])?["list"] as? [[String: Any]] ?? []
+        XCTAssertTrue(templates.contains { $0["name"] as? String == "runtime" }, "a runtime variable")
+        for expression in try DeployFiles.dashboardExpressions() where !Self.metricNames(in: expression).allSatisfy({
+            $0.hasPrefix("podmem_node_") || $0.hasPrefix("container_") }) {
+            XCTAssertTrue(expression.contains(#"runtime=~"$runtime""#), expression)
+            if expression.contains(" by (") { XCTAssertTrue(expression.contains("runtime"), expression) }
+        }
+    }
+
     func testDaemonSetMountsReadOnlyAndRunsEverywhereAsNobody() throws {
         let manifest = try DeployFiles.text("daemonset.yaml")
         for mount in ["/host/sys/fs/cgroup", "/host/var/log", "/host/proc/meminfo", "/host/etc/hostname"] {
