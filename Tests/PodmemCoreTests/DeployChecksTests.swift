@@ -70,6 +70,26 @@ final class DeployChecksTests: XCTestCase {
         XCTAssertTrue(manifest.contains("path: /healthz"))
     }
 
+    /// The NetworkPolicy selects the DaemonSet's pods in its namespace and opens only their metrics port, to
+    /// Prometheus pods that must be in the monitoring namespace (both selectors in one `from` entry, an AND).
+    func testNetworkPolicyAdmitsOnlyMonitoringPrometheusToTheMetricsPort() throws {
+        let policy = try DeployFiles.text("networkpolicy.yaml")
+        let daemonSet = try DeployFiles.text("daemonset.yaml")
+        XCTAssertTrue(policy.contains("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"))
+        XCTAssertTrue(daemonSet.contains("kind: DaemonSet\nmetadata:\n  name: podmem\n  namespace: monitoring\n"))
+        XCTAssertTrue(policy.contains("metadata:\n  name: podmem\n  namespace: monitoring\n"), "the DaemonSet's namespace")
+        XCTAssertTrue(daemonSet.contains("  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: podmem\n"))
+        XCTAssertTrue(policy.contains("spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: podmem\n"), "the DaemonSet's pods")
+        XCTAssertTrue(policy.contains("  policyTypes:\n    - Ingress\n    - Egress\n"))
+        let prometheusInMonitoring = ["- namespaceSelector:", "    matchLabels:", "      kubernetes.io/metadata.name: monitoring",
+                                      "  podSelector:", "    matchLabels:", "      app.kubernetes.io/name: prometheus"]
+        XCTAssertTrue(policy.contains(prometheusInMonitoring.map { "        " + $0 + "\n" }.joined()), "one from entry: Prometheus pods in monitoring")
+        XCTAssertEqual(policy.components(separatedBy: "- from:").count, 2, "a single ingress rule")
+        XCTAssertTrue(policy.contains("      ports:\n        - protocol: TCP\n          port: \(ListenAddress.defaultPort)\n"))
+        XCTAssertTrue(daemonSet.contains("containerPort: \(ListenAddress.defaultPort)"))
+        XCTAssertTrue(policy.hasSuffix("  egress: []\n"), "podmem opens no connections")
+    }
+
     /// Identifiers that name metrics: `podmem_…` and `container_…` words, the only prefixes these queries use
     /// (PromQL functions, keywords and label names never start with them).
     static func metricNames(in expression: String) -> Set<String> {
