@@ -16,14 +16,13 @@ public struct MetricsServer: Sendable {
 
     public let address: ListenAddress
     public let poller: ExpositionPoller
-    public let limits: ConnectionLimits
+    public let limits = ConnectionLimits.standard
     /// `/healthz` answers 503 when the latest poll is older than this: the poller is stuck.
     public let staleAfter: Duration
 
-    public init(address: ListenAddress, poller: ExpositionPoller, limits: ConnectionLimits = .standard) {
+    public init(address: ListenAddress, poller: ExpositionPoller) {
         self.address = address
         self.poller = poller
-        self.limits = limits
         staleAfter = max(poller.interval * 3, .seconds(30))
     }
 
@@ -38,6 +37,8 @@ public struct MetricsServer: Sendable {
         let channel: Channel
         do {
             channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                // A burst of connections (hundreds at once) waits in the kernel's accept queue, up to somaxconn,
+                // rather than having SYNs dropped: a dropped SYN delays a scrape's connect by the 1 s retransmit.
                 .serverChannelOption(ChannelOptions.backlog, value: 4096)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { channel in
