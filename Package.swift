@@ -1,6 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// `make release` sets PODMEM_STATIC_LIBS to a directory holding only a `libstdc++.a` link, for a binary that needs
+/// nothing a minimal node lacks: ncursesw and tinfo come from their archives instead of the system library's
+/// `-lncursesw -ltinfo`, and the Swift driver's own `-lstdc++` finds that directory's archive before the toolchain's
+/// shared library (`-L` directories given on the command line are searched first). Debug and test builds link the
+/// shared libraries.
+let staticLibraryDirectory = Context.environment["PODMEM_STATIC_LIBS"].flatMap { $0.isEmpty ? nil : $0 }
+let ncursesLinkage: [LinkerSetting] = staticLibraryDirectory == nil
+    ? [.linkedLibrary("ncursesw"), .linkedLibrary("tinfo")]
+    : [.unsafeFlags(["-Xlinker", "-l:libncursesw.a", "-Xlinker", "-l:libtinfo.a"])]
+let staticLibstdcxxSearchPath = staticLibraryDirectory.map { ["-L", $0] } ?? []
+
 let package = Package(
     name: "podmem",
     platforms: [.macOS(.v13)],
@@ -23,14 +34,19 @@ let package = Package(
         .target(name: "CFileResidency"),
         // Frames, widgets, screens, key table and the app loop: still no ncurses, so tests read screens as text.
         .target(name: "PodmemUI", dependencies: ["PodmemCore"]),
-        // libncursesw, seen from Swift.
-        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // libncursesw's headers, seen from Swift; linking is ncursesLinkage's, so a release build can use the archives.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         // Signal and crash handlers that restore the terminal: async-signal code belongs in C.
-        .target(name: "CTerminalSafety", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CTerminalSafety", linkerSettings: ncursesLinkage),
         // glibc's mallopt for the executable (one malloc arena; see main.swift).
         .target(name: "CMallocTuning"),
         // The only module that calls ncurses.
-        .target(name: "PodmemCurses", dependencies: ["PodmemCore", "PodmemUI", "CNCursesW", "CTerminalSafety"]),
+        .target(name: "PodmemCurses", dependencies: ["PodmemCore", "PodmemUI", "CNCursesW", "CTerminalSafety"],
+                linkerSettings: ncursesLinkage),
+        // Keeps the release binary's glibc floor at 2.34: hypotf at its first version, arc4random over getrandom.
+        .target(name: "CGlibcFloor"),
+        // `podmem --version`: `git describe --always --dirty` of the source tree, generated at build time.
+        .plugin(name: "GitDescribe", capability: .buildTool()),
         // The Prometheus exporter: snapshot document -> text exposition, polled on its own task, served over HTTP.
         .target(
             name: "PodmemServe",
@@ -48,12 +64,13 @@ let package = Package(
         .executableTarget(
             name: "podmem",
             dependencies: [
-                "PodmemCore", "PodmemUI", "PodmemCurses", "PodmemServe", "CMallocTuning",
+                "PodmemCore", "PodmemUI", "PodmemCurses", "PodmemServe", "CMallocTuning", "CGlibcFloor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // SwiftPM exports every symbol of the executable; nothing looks them up, and the dynamic symbol table
             // the loader then touches costs ~1 MB of resident memory in every mode.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"] + staticLibstdcxxSearchPath, .when(platforms: [.linux]))],
+            plugins: ["GitDescribe"]
         ),
         // Real workloads (page-cache writer, leak, steady, cold cache) for live tests and the lab.
         .executableTarget(name: "podmem-lab"),

@@ -24,14 +24,14 @@ public final class CursesTerminal: Terminal {
         podmem_terminal_safety_install()
         guard let screen = podmem_newterm(type) else {
             podmem_terminal_safety_uninstall()
-            throw CursesTerminalError.unusableTerminalType(type)
+            throw CursesTerminalError.unknownTerminalType(type)
         }
         // ncurses accepts terminals that cannot move the cursor (TERM=dumb), where a screen is garbage.
         guard tigetstr("cup") != nil else {
             endwin()
             delscreen(screen)
             podmem_terminal_safety_uninstall()
-            throw CursesTerminalError.unusableTerminalType(type)
+            throw CursesTerminalError.terminalCannotMoveCursor(type)
         }
         return CursesTerminal(screen: screen, glyphs: glyphs, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
     }

@@ -8,6 +8,7 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
     case activeFileBytes = "podmem_active_file_bytes"
     case inactiveFileBytes = "podmem_inactive_file_bytes"
     case shmemBytes = "podmem_shmem_bytes"
+    case kernelBytes = "podmem_kernel_bytes"
     case limitBytes = "podmem_limit_bytes"
     case workingSetBytes = "podmem_working_set_bytes"
     case workingSetNoCacheBytes = "podmem_working_set_no_cache_bytes"
@@ -27,6 +28,7 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
         case .activeFileBytes: \.activeFileBytes
         case .inactiveFileBytes: \.inactiveFileBytes
         case .shmemBytes: \.shmemBytes
+        case .kernelBytes: \.kernelBytes
         case .limitBytes: \.limitBytes
         case .workingSetBytes: \.workingSetBytes
         case .workingSetNoCacheBytes: \.workingSetNoCacheBytes
@@ -49,6 +51,8 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
             return "\(Self.perCgroup): page cache on the inactive file LRU, bytes. v1 memory.stat total_inactive_file, v2 memory.stat inactive_file."
         case .shmemBytes:
             return "\(Self.perCgroup): shmem and tmpfs (anon LRU, never counted as reclaimable cache), bytes. v1 memory.stat total_shmem, v2 memory.stat shmem."
+        case .kernelBytes:
+            return "\(Self.perCgroup): kernel memory (slab, dentries, stacks, page tables) charged to the cgroup, bytes; absent where the kernel does not say. v1 memory.kmem.usage_in_bytes (read every 10 s; not for the root, whose usage leaves it out), v2 memory.stat kernel (6.x kernels)."
         case .limitBytes:
             return "\(Self.perCgroup): memory limit, bytes; absent when unlimited. v1 memory.limit_in_bytes (above 2^62 = unlimited), v2 memory.max (max = unlimited)."
         case .workingSetBytes:
@@ -60,7 +64,7 @@ public enum ExportedMetric: String, CaseIterable, Sendable {
         case .growthBytesPerSecond:
             return "\(Self.perCgroup): growth rate over the verdict window (--window), bytes per second: Theil-Sen slope (median of pairwise slopes over at most 16 bucket means) of the component's series (working_set, working_set_no_cache, usage, rss, active_file, inactive_file)."
         case .growthClass:
-            return "\(Self.perCgroup): growth verdict over the window, 1 for the current class, 0 for the others. With d = slope x span and threshold = max(4 MiB, 1% of the median working set): growing when d(working_set) or d(working_set_no_cache) > threshold, then c = max(0, d(active_file)), a = max(0, d(working_set_no_cache)): cache-driven when c/(c+a) >= 0.7, anon-driven when <= 0.3, else mixed; shrinking when d(working_set) < -threshold; stable otherwise; unknown with fewer than 3 samples."
+            return "\(Self.perCgroup): growth verdict over the window, 1 for the current class, 0 for the others. With d = slope x span and, per series, threshold = max(4 MiB, 1% of the median working set, 3 x the standard deviation of its samples around the slope's line): growing when d(working_set) or d(working_set_no_cache) > its threshold, then c = max(0, d(active_file)), a = max(0, d(working_set_no_cache)): cache-driven when c/(c+a) >= 0.7, anon-driven when <= 0.3, else mixed; shrinking when d(working_set) < -its threshold; stable otherwise; unknown with fewer than 3 samples."
         case .nodeAvailableBytes:
             return "Node memory available, bytes. formula=kubelet: kubelet's memory.available eviction signal, max(0, MemTotal - root working_set); formula=no_cache: active page cache counted as available, max(0, MemTotal - root working_set_no_cache). MemTotal from /proc/meminfo; root = the cgroup hierarchy's root cgroup."
         case .nodeMemoryTotalBytes:

@@ -5,6 +5,8 @@ enum LabCommand {
     case leak(AnonymousLeak)
     case steady(SteadyHolder)
     case coldCache(ColdCache)
+    case sawtooth(HeapSawtooth)
+    case kernelObjects(KernelObjects)
     case holdFiles(FileHolder)
 
     static let usage = """
@@ -31,6 +33,12 @@ enum LabCommand {
           cold-cache --file PATH [--mib 96]
               Write mib to PATH (created or truncated) once, then idle: page cache
               that stays on inactive_file, outside cAdvisor's working set.
+          sawtooth [--step-mib 8] [--steps 15] [--period 4]
+              Allocate step-mib of anonymous memory (every page written) steps times,
+              evenly over the period, then free it all; again and again. No net growth.
+          kernel-objects --dir PATH [--files 2000] [--period 0.25] [--max-files 200000]
+              Every period: create that many empty files in PATH (created if missing) and
+              keep them: inodes and dentries, kernel memory without page cache or anon.
           hold-files --dir DIR [--open-mib 64] [--mapped-mib 32] [--deleted-mib 16]
               Write DIR/open.log and keep it open; write DIR/mapped.idx, map it and
               read every page through the mapping (the descriptor is closed); write
@@ -65,6 +73,14 @@ enum LabCommand {
                 maximumBytes: try options.optionalBytes("--max-mib")))
         case "steady":
             command = .steady(SteadyHolder(bytes: try options.bytes("--mib", default: 48)))
+        case "sawtooth":
+            command = .sawtooth(HeapSawtooth(
+                stepBytes: try options.bytes("--step-mib", default: 8), steps: try options.count("--steps", default: 15),
+                periodSeconds: try options.seconds("--period", default: 4)))
+        case "kernel-objects":
+            command = .kernelObjects(KernelObjects(
+                directory: try options.requiredPath("--dir"), filesPerPeriod: try options.count("--files", default: 2000),
+                periodSeconds: try options.seconds("--period", default: 0.25), maximumFiles: try options.count("--max-files", default: 200_000)))
         case "cold-cache":
             command = .coldCache(ColdCache(path: try options.requiredPath("--file"), bytes: try options.bytes("--mib", default: 96)))
         case "hold-files":
@@ -85,6 +101,8 @@ enum LabCommand {
         case .leak(let workload): try workload.run(control: control)
         case .steady(let workload): try workload.run(control: control)
         case .coldCache(let workload): try workload.run(control: control)
+        case .sawtooth(let workload): try workload.run(control: control)
+        case .kernelObjects(let workload): try workload.run(control: control)
         case .holdFiles(let workload): try workload.run(control: control)
         }
     }

@@ -28,6 +28,13 @@ struct LabOptions {
         try positiveNumber(name).map(Self.pages)
     }
 
+    /// A positive whole number.
+    mutating func count(_ name: String, default fallback: Int) throws(LabError) -> Int {
+        guard let value = try positiveNumber(name) else { return fallback }
+        guard value == value.rounded(), value < 1e9 else { throw .usage("\(name) needs a whole number") }
+        return Int(value)
+    }
+
     mutating func seconds(_ name: String, default fallback: Double) throws(LabError) -> Double {
         try positiveNumber(name) ?? fallback
     }

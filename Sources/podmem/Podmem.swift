@@ -10,6 +10,10 @@ struct Podmem: AsyncParsableCommand {
             WS = max(0, usage − inactive_file) is cAdvisor's working set (Grafana, kubectl top, kubelet eviction).
             WS-NC = max(0, usage − inactive_file − active_file) leaves out all page cache.
             """,
+        version: versionLine,
         subcommands: [TopCommand.self, RecordCommand.self, ReplayCommand.self, ReportCommand.self, ServeCommand.self],
         defaultSubcommand: TopCommand.self)
 }
+
+/// What `podmem --version` prints: the git description of the source tree at build time (see Plugins/GitDescribe).
+let versionLine = gitDescribe == "unknown" ? "podmem unknown (built outside a git checkout)" : "podmem \(gitDescribe)"

@@ -23,7 +23,7 @@ final class CacheFilesLiveTests: XCTestCase {
         }
         let podmem = try XCTUnwrap(BinaryLocator.executable("podmem"), "podmem is not built next to the test bundle")
         let lab = try XCTUnwrap(BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
-        let tree = try LiveCgroupTree(hierarchy: Self.hierarchy, prefix: "podmem-cachefiles")
+        let tree = try LiveCgroupTree(hierarchy: Self.hierarchy, label: "cachefiles")
         defer { tree.tearDown() }
         let pod = try tree.addPod(namespace: "shop", name: "file-holder", qos: "burstable")
         let container = try tree.addContainer("app", to: pod)

@@ -127,8 +127,9 @@ final class TieredHistoryTests: XCTestCase {
         var history = MemoryHistory(plan: HistoryPlan.live(window: 600, intervalSeconds: 1))
         for t in 0..<100 { history.ingest(sample(Double(t), usagePages: 1000)) }
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .stable)
-        // 100 MiB of new usage: a fresh verdict sees growth, a cached one (younger than the limit) does not yet.
-        for t in 100..<150 { history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t - 99) * 512)) }
+        // 140 MiB of new usage after 100 flat polls (a ramp that starts late in the window must outgrow the 3 σ its own
+        // bend puts around a straight line): a fresh verdict sees growth, a cached one (younger than the limit) does not yet.
+        for t in 100..<170 { history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t - 99) * 512)) }
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .stable)
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600).growthClass, .anonDriven)
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .anonDriven,

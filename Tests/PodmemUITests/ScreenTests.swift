@@ -101,7 +101,7 @@ final class ScreenTests: XCTestCase {
         DetailScreen.render(state, cgroup: pod.cgroup, context: context, into: &frame)
         TextSnapshot.assert(frame.text, named: "detail-120x40")
         XCTAssertTrue(frame.line(0).hasPrefix("shop/web-frontend-7d9f8b6c5-x2kqp"))
-        XCTAssertTrue(frame.text.contains("active page cache: reclaimable, not a leak"))
+        XCTAssertTrue(frame.text.contains("of the rise was active page cache: reclaimable"))
         XCTAssertTrue(frame.text.contains("(sandbox)"))
         XCTAssertTrue(frame.text.contains("nginx"))
         XCTAssertTrue(frame.text.contains("working set without cache"))

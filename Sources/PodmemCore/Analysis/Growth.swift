@@ -4,8 +4,19 @@ public struct Growth: Sendable, Equatable {
     /// Seconds between the first and last sample used.
     public var windowSeconds: Double
     public var sampleCount: Int
-    /// Change that counts as growth over this window (see `GrowthAnalyzer`).
+    /// Change of the working set that counts as growth over this window (see `GrowthAnalyzer`).
     public var thresholdBytes: Double
+    /// The same for the working set without cache, whose own noise may differ.
+    public var noCacheThresholdBytes: Double = 0
+    /// Working set: mean of the window's last bucket minus mean of its first (the same ≤ 16 buckets the slope
+    /// uses), what happened rather than what the trend says.
+    public var netBytes: Double?
+    /// Working set: the highest bucket mean minus the first one (0 when it never rose above the start).
+    public var peakBytes: Double?
+    /// Unix time of that bucket (the mean time of its samples).
+    public var peakTime: Double?
+    /// Working set without cache: last bucket mean minus first.
+    public var noCacheNetBytes: Double?
     public var usageBytesPerSecond: Double?
     public var workingSetBytesPerSecond: Double?
     public var workingSetNoCacheBytesPerSecond: Double?

@@ -5,13 +5,21 @@
 /// (when nothing is clamped), so growth is attributed with that split, no weights invented:
 /// - significance `θ = max(4 MiB, 1% of the median working set)`: above v1's per-CPU batching and
 ///   `memory.stat` flush lag, and fair to a 30 MiB sidecar and a 30 GiB database alike;
-/// - growing when `ΔWS > θ` or `ΔWSnoCache > θ` (anon growth that evicts cache still counts);
-///   then cache-driven when active_file is ≥ 70% of the growing parts, anon-driven when ≤ 30%, else mixed;
-/// - shrinking when `ΔWS < −θ`; stable otherwise; unknown with fewer than 3 samples or no time span.
+/// - the series' own noise: a change counts only when it also exceeds `3 σ`, σ the standard deviation of the
+///   samples around the fitted line. A sawtooth, square or sine with no net growth biases any slope over a
+///   window holding a few of its periods by up to `≈ 2.3 σ` (a sweep of shapes, periods from 2 s to a third of the
+///   window, 16 phases and 12–300 polls; GrowthAnalyzerTests sweeps the verdicts);
+///   a steady leak has a small σ, so its verdict is as quick as before;
+/// - growing when `ΔWS > max(θ, 3 σ_WS)` or `ΔWSnoCache > max(θ, 3 σ_WSnoCache)` (anon growth that evicts cache
+///   still counts); then cache-driven when active_file is ≥ 70% of the growing parts, anon-driven when ≤ 30%,
+///   else mixed;
+/// - shrinking when `ΔWS < −max(θ, 3 σ_WS)`; stable otherwise; unknown with fewer than 3 samples or no time span.
 public enum GrowthAnalyzer {
     public static let minimumSamples = 3
     public static let absoluteThresholdBytes: Double = 4 * 1024 * 1024
     public static let relativeThreshold = 0.01
+    /// Multiple of the residual standard deviation a change must exceed.
+    public static let noiseMultiple = 3.0
     public static let dominantShare = 0.7
 
     /// `window`: seconds back from the newest point to consider; nil means every point held.
@@ -32,10 +40,13 @@ public enum GrowthAnalyzer {
 
         // One pass over the window into at most 16 buckets per series (mean time and value of the points
         // present), then Theil–Sen on the bucket means. Series: ws, wsNoCache, usage, rss, active, inactive.
+        // The two working sets also get the raw moments their residual spread needs.
         let buckets = min(count, RobustSlope.maximumPoints)
         var timeSums = [Double](repeating: 0, count: buckets * 6)
         var valueSums = [Double](repeating: 0, count: buckets * 6)
         var counts = [Int](repeating: 0, count: buckets * 6)
+        var workingSetMoments = LineMoments(originTime: history[first].time)
+        var noCacheMoments = LineMoments(originTime: history[first].time)
         for offset in 0..<count {
             let point = history[first + offset]
             let bucket = offset * buckets / count
@@ -45,18 +56,23 @@ public enum GrowthAnalyzer {
                 valueSums[series * buckets + bucket] += Double(value)
                 counts[series * buckets + bucket] += 1
             }
-            add(0, point.workingSetBytes)
-            add(1, point.workingSetNoCacheBytes)
+            let workingSet = point.workingSetBytes
+            let noCache = point.workingSetNoCacheBytes
+            add(0, workingSet)
+            add(1, noCache)
             add(2, point.usageBytes)
             add(3, point.rssBytes)
             add(4, point.activeFileBytes)
             add(5, point.inactiveFileBytes)
+            if let workingSet { workingSetMoments.add(time: point.time, value: Double(workingSet)) }
+            if let noCache { noCacheMoments.add(time: point.time, value: Double(noCache)) }
         }
         var times: [Double] = []
         var values: [Double] = []
         times.reserveCapacity(buckets)
         values.reserveCapacity(buckets)
-        func slope(_ series: Int) -> Double? {
+        /// Fills `times` and `values` with the series' bucket means; the number of samples behind them.
+        func means(_ series: Int) -> Int {
             times.removeAll(keepingCapacity: true)
             values.removeAll(keepingCapacity: true)
             var samples = 0
@@ -66,33 +82,44 @@ public enum GrowthAnalyzer {
                 values.append(valueSums[series * buckets + bucket] / n)
                 samples += counts[series * buckets + bucket]
             }
-            return samples >= minimumSamples ? RobustSlope.theilSen(times: times, values: values) : nil
+            return samples
+        }
+        func slope(_ series: Int) -> Double? {
+            means(series) >= minimumSamples ? RobustSlope.theilSen(times: times, values: values) : nil
         }
 
         var growth = Growth(growthClass: .unknown, windowSeconds: span, sampleCount: count, thresholdBytes: absoluteThresholdBytes)
+        growth.workingSetNoCacheBytesPerSecond = slope(1)
+        if let firstMean = values.first, let lastMean = values.last { growth.noCacheNetBytes = lastMean - firstMean }
         growth.workingSetBytesPerSecond = slope(0)
+        if let firstMean = values.first, let lastMean = values.last, let peak = values.indices.max(by: { values[$0] < values[$1] }) {
+            growth.netBytes = lastMean - firstMean
+            growth.peakBytes = values[peak] - firstMean
+            growth.peakTime = times[peak]
+        }
         // `values` still holds the working-set bucket means: their median sets the relative part of the threshold.
         let typicalWorkingSet = RobustSlope.median(&values) ?? 0
-        growth.thresholdBytes = max(absoluteThresholdBytes, relativeThreshold * typicalWorkingSet)
-        growth.workingSetNoCacheBytesPerSecond = slope(1)
+        let floor = max(absoluteThresholdBytes, relativeThreshold * typicalWorkingSet)
+        growth.thresholdBytes = max(floor, noiseMultiple * workingSetMoments.residualDeviation(slope: growth.workingSetBytesPerSecond))
+        growth.noCacheThresholdBytes = max(floor, noiseMultiple * noCacheMoments.residualDeviation(slope: growth.workingSetNoCacheBytesPerSecond))
         growth.usageBytesPerSecond = slope(2)
         growth.rssBytesPerSecond = slope(3)
         growth.activeFileBytesPerSecond = slope(4)
         growth.inactiveFileBytesPerSecond = slope(5)
-        growth.growthClass = classify(growth, span: span, threshold: growth.thresholdBytes)
+        growth.growthClass = classify(growth, span: span)
         return growth
     }
 
-    static func classify(_ growth: Growth, span: Double, threshold: Double) -> GrowthClass {
+    static func classify(_ growth: Growth, span: Double) -> GrowthClass {
         guard let workingSetRate = growth.workingSetBytesPerSecond else { return .unknown }
         let workingSetChange = workingSetRate * span
         let noCacheChange = (growth.workingSetNoCacheBytesPerSecond ?? 0) * span
-        if workingSetChange > threshold || noCacheChange > threshold {
+        if workingSetChange > growth.thresholdBytes || noCacheChange > growth.noCacheThresholdBytes {
             guard let cacheShare = growth.cacheShareOfGrowth else { return .mixed }
             if cacheShare >= dominantShare { return .cacheDriven }
             if cacheShare <= 1 - dominantShare { return .anonDriven }
             return .mixed
         }
-        return workingSetChange < -threshold ? .shrinking : .stable
+        return workingSetChange < -growth.thresholdBytes ? .shrinking : .stable
     }
 }

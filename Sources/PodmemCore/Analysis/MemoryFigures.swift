@@ -20,7 +20,7 @@ public struct MemoryFigures: Sendable, Equatable {
         inactiveFileBytes = counters.stat.inactiveFileBytes
         shmemBytes = counters.stat.shmemBytes
         mappedFileBytes = counters.stat.mappedFileBytes
-        kernelBytes = counters.stat.kernelBytes
+        kernelBytes = counters.stat.kernelBytes ?? counters.kernelUsageBytes
         workingSetBytes = WorkingSet.cadvisor(usage: usageBytes, inactiveFile: inactiveFileBytes)
         workingSetNoCacheBytes = WorkingSet.withoutCache(usage: usageBytes, inactiveFile: inactiveFileBytes, activeFile: activeFileBytes)
         limitBytes = counters.limit?.byteCount

@@ -1,7 +1,8 @@
 /// Theil–Sen slope: the median of pairwise slopes, insensitive to a single outlier or a GC sawtooth.
 /// Long series are first reduced to at most `maximumPoints` bucket means (a spike moves one bucket, which the
-/// median of slopes ignores; a sawtooth averages out), so the cost per series is fixed at 120 pairs whatever
-/// the window: it runs for every pod on every poll.
+/// median of slopes ignores), so the cost per series is fixed at 120 pairs whatever the window: it runs for every
+/// pod on every poll. Bucket means of a periodic series can alias with its period and tilt the slope:
+/// `GrowthAnalyzer` weighs the slope against the series' own spread.
 public enum RobustSlope {
     public static let maximumPoints = 16
 

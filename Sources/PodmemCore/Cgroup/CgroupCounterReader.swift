@@ -1,8 +1,8 @@
 /// Reads one cgroup's memory files into `MemoryCounters`, reusing one byte buffer for every file.
 /// Problems become warning lines; what could be read is still returned.
 ///
-/// Usage and `memory.stat` are read every poll. The limit, v1 `memory.failcnt`, v2 `memory.events` and PSI (itself
-/// a 10 s average) are read when a cgroup is first seen and then once every `slowFilesSeconds`, each cgroup at its
+/// Usage and `memory.stat` are read every poll. The limit, v1 `memory.failcnt` and `memory.kmem.usage_in_bytes`,
+/// v2 `memory.events` and PSI (itself a 10 s average) are read when a cgroup is first seen and then once every `slowFilesSeconds`, each cgroup at its
 /// own phase: half the opens of a poll, for values that change on resizes and rare events.
 public struct CgroupCounterReader {
     public static let slowFilesSeconds = 10.0
@@ -21,12 +21,16 @@ public struct CgroupCounterReader {
     /// The slow files' last values per cgroup (by relative path), and when they are due again.
     private var slowValues: [String: SlowValues] = [:]
     private var polls = 0
+    /// Whether kmem accounting is a kernel-wide setting: once a cgroup that exists lacks `memory.kmem.usage_in_bytes`,
+    /// no cgroup has it, and the opens are not tried again.
+    private var kernelUsageAbsent = false
 
     struct SlowValues {
         var limit: MemoryLimit?
         var failCount: UInt64?
         var events: MemoryEvents?
         var pressure: MemoryPressure?
+        var kernelUsage: UInt64?
         var due: Double
         var seen: Double
     }
@@ -83,6 +87,7 @@ public struct CgroupCounterReader {
         if let index = known, slowValues.values[index].due > now {
             let cached = slowValues.values[index]
             (counters.limit, counters.failCount, counters.events, counters.pressure) = (cached.limit, cached.failCount, cached.events, cached.pressure)
+            counters.kernelUsageBytes = cached.kernelUsage
             slowValues.values[index].seen = now
             return .counters(counters)
         }
@@ -91,7 +96,8 @@ public struct CgroupCounterReader {
         // cgroups do not all fall due on the same poll.
         let phase = known == nil ? Double(UInt(bitPattern: files.relativePath.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
         slowValues[files.relativePath] = SlowValues(limit: counters.limit, failCount: counters.failCount, events: counters.events,
-                                            pressure: counters.pressure, due: now + Self.slowFilesSeconds - phase, seen: now)
+                                            pressure: counters.pressure, kernelUsage: counters.kernelUsageBytes,
+                                            due: now + Self.slowFilesSeconds - phase, seen: now)
         return .counters(counters)
     }
 
@@ -112,7 +118,8 @@ public struct CgroupCounterReader {
         readOptionalCounters(files, into: &counters, warnings: &warnings)
     }
 
-    /// failcnt, events and PSI: absent files are simply absent values (older kernels, fixtures).
+    /// failcnt, events, PSI and v1 kernel memory: absent files are simply absent values (older kernels, kmem
+    /// accounting off, fixtures).
     private mutating func readOptionalCounters(_ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]) {
         switch read(files, files.eventCounter) {
         case .success(let count):
@@ -135,6 +142,17 @@ public struct CgroupCounterReader {
             case .success(let count): counters.pressure = PressureParser.parse(buffer, count: count)
             case .failure(.notFound), .failure(.other(errno: 95)): break  // ENOTSUP when PSI is disabled
             case .failure(let error): warnings.append("\(files.label(pressure)): \(error.summary)")
+            }
+        }
+        if let kernelUsage = files.kernelUsage, !kernelUsageAbsent {
+            switch read(files, kernelUsage) {
+            case .success(let count):
+                switch ByteParsing.singleValue(buffer, count: count) {
+                case .success(let value): counters.kernelUsageBytes = value
+                case .failure(let problem): warnings.append("\(files.label(kernelUsage)): \(problem.summary)")
+                }
+            case .failure(.notFound): kernelUsageAbsent = counters.usageBytes != nil
+            case .failure(let error): warnings.append("\(files.label(kernelUsage)): \(error.summary)")
             }
         }
     }

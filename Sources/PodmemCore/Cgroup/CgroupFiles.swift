@@ -36,6 +36,9 @@ public struct CgroupFiles: Sendable, Equatable {
     var eventCounter: String { version == .v1 ? "memory.failcnt" : "memory.events" }
     /// v2 only.
     var pressure: String? { version == .v2 ? "memory.pressure" : nil }
+    /// v1 only (v2 has `kernel` in memory.stat), not the root: the v1 root's usage is computed from its page
+    /// counts and leaves kernel memory out, so its kmem figure would not be a part of its usage.
+    var kernelUsage: String? { version == .v1 && relativePath != "." ? "memory.kmem.usage_in_bytes" : nil }
     /// The v2 root has no `memory.current`; runc (and so cAdvisor and kubelet) then use `anon + file`.
     var usageFromStatWhenMissing: Bool { version == .v2 && relativePath == "." }
 

@@ -9,14 +9,18 @@ public struct MemoryCounters: Sendable, Equatable, Codable {
     public var failCount: UInt64?
     public var events: MemoryEvents?
     public var pressure: MemoryPressure?
+    /// v1 `memory.kmem.usage_in_bytes`: kernel memory (slab, dentries, stacks, page tables) charged to the cgroup,
+    /// part of its usage; nil on v2 (memory.stat `kernel` there), for the v1 root, or with kmem accounting off.
+    public var kernelUsageBytes: UInt64?
 
     public init(usageBytes: UInt64? = nil, stat: MemoryStat = MemoryStat(), limit: MemoryLimit? = nil,
-                failCount: UInt64? = nil, events: MemoryEvents? = nil, pressure: MemoryPressure? = nil) {
+                failCount: UInt64? = nil, events: MemoryEvents? = nil, pressure: MemoryPressure? = nil, kernelUsageBytes: UInt64? = nil) {
         self.usageBytes = usageBytes
         self.stat = stat
         self.limit = limit
         self.failCount = failCount
         self.events = events
         self.pressure = pressure
+        self.kernelUsageBytes = kernelUsageBytes
     }
 }

@@ -8,7 +8,7 @@ public struct MemoryStat: Sendable, Equatable, Codable {
     /// shmem/tmpfs: on the anon LRU, not reclaimable without swap.
     public var shmemBytes: UInt64?
     public var mappedFileBytes: UInt64?
-    /// v2 `kernel` (6.x kernels); unknown on v1 and older v2 kernels.
+    /// v2 `kernel` (6.x kernels); unknown on older v2 kernels. v1 has no such key: `MemoryCounters.kernelUsageBytes`.
     public var kernelBytes: UInt64?
     public var activeAnonBytes: UInt64?
     public var inactiveAnonBytes: UInt64?

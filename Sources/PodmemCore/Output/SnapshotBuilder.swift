@@ -38,14 +38,17 @@ struct SnapshotBuilder {
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
         let figures = MemoryFigures(workload.counters)
         let isDetailed = detailed?.contains(workload.cgroup) ?? true
+        let memory = SnapshotMemory(figures)
+        let cacheFiles = monitor.cacheFiles?.report(cgroup: workload.cgroup)
+        var growth = SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed))
+        if isDetailed { growth.summary = VerdictSentence.describe(growth: growth, memory: memory, cacheFiles: cacheFiles?.files) }
         var pod = SnapshotPod(
             kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
-            qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: SnapshotMemory(figures),
-            cacheShare: figures.cacheShare,
-            growth: SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed)),
+            qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: memory,
+            cacheShare: figures.cacheShare, growth: growth,
             signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload, isDetailed: isDetailed)),
             containers: isDetailed ? workload.containers.map(container) : [])
-        if let report = monitor.cacheFiles?.report(cgroup: workload.cgroup) { pod.attach(report, figures: figures) }
+        if let cacheFiles { pod.attach(cacheFiles, figures: figures) }
         return pod
     }
 
@@ -63,10 +66,12 @@ struct SnapshotBuilder {
 
     func container(_ container: ContainerSample) -> SnapshotContainer {
         let figures = MemoryFigures(container.counters)
-        let growth = monitor.growth(cgroup: container.cgroup, inode: container.inode)
+        let memory = SnapshotMemory(figures)
+        var growth = SnapshotGrowth(monitor.growth(cgroup: container.cgroup, inode: container.inode))
+        growth.summary = VerdictSentence.describe(growth: growth, memory: memory)
         return SnapshotContainer(
             id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup,
-            runtime: container.runtime, memory: SnapshotMemory(figures), cacheShare: figures.cacheShare,
-            growth: SnapshotGrowth(growth), signals: SnapshotSignals(container.counters))
+            runtime: container.runtime, memory: memory, cacheShare: figures.cacheShare,
+            growth: growth, signals: SnapshotSignals(container.counters))
     }
 }

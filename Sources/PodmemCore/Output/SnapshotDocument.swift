@@ -91,24 +91,43 @@ public struct SnapshotMemory: Codable, Sendable, Equatable {
     }
 }
 
-/// Growth rates (bytes/second, Theil–Sen over the window) and the verdict.
+/// Growth rates (bytes/second, Theil–Sen over the window), what happened over the window, and the verdict.
 public struct SnapshotGrowth: Codable, Sendable, Equatable {
     public var `class`: String
     public var windowSeconds: Double
     public var samples: Int
+    /// Change of the working set that counts as growth: `max(4 MiB, 1% of its median, 3 σ of its own noise)`.
     public var thresholdBytes: Double
+    /// The same for the working set without cache.
+    public var noCacheThresholdBytes: Double?
+    /// The working set's last bucket mean minus its first (see `Growth.netBytes`).
+    public var netBytes: Int64?
+    /// The working set's highest bucket mean minus its first.
+    public var peakBytes: Int64?
+    /// When that bucket was (the mean time of its samples), as `takenAt`.
+    public var peakAt: String?
+    /// The working set without cache: last bucket mean minus first.
+    public var noCacheNetBytes: Int64?
     public var workingSetBytesPerSecond: Double?
     public var workingSetNoCacheBytesPerSecond: Double?
     public var usageBytesPerSecond: Double?
     public var rssBytesPerSecond: Double?
     public var activeFileBytesPerSecond: Double?
     public var inactiveFileBytesPerSecond: Double?
+    /// The verdict in words (`VerdictSentence`), as the detail screen and `report` print it; null where the
+    /// document leaves it out (rows of the live list, the exporter's document).
+    public var summary: String?
 
     public init(_ growth: Growth) {
         `class` = growth.growthClass.rawValue
         windowSeconds = Self.round(growth.windowSeconds, 1000)
         samples = growth.sampleCount
         thresholdBytes = growth.thresholdBytes.rounded()
+        noCacheThresholdBytes = growth.growthClass == .unknown ? nil : growth.noCacheThresholdBytes.rounded()
+        netBytes = growth.netBytes.map { Int64($0.rounded()) }
+        peakBytes = growth.peakBytes.map { Int64($0.rounded()) }
+        peakAt = growth.peakTime.map(Timestamp.iso8601)
+        noCacheNetBytes = growth.noCacheNetBytes.map { Int64($0.rounded()) }
         workingSetBytesPerSecond = growth.workingSetBytesPerSecond.map { Self.round($0, 10) }
         workingSetNoCacheBytesPerSecond = growth.workingSetNoCacheBytesPerSecond.map { Self.round($0, 10) }
         usageBytesPerSecond = growth.usageBytesPerSecond.map { Self.round($0, 10) }
@@ -125,12 +144,18 @@ public struct SnapshotGrowth: Codable, Sendable, Equatable {
         try c.encode(windowSeconds, forKey: .windowSeconds)
         try c.encode(samples, forKey: .samples)
         try c.encode(thresholdBytes, forKey: .thresholdBytes)
+        try c.encode(noCacheThresholdBytes, forKey: .noCacheThresholdBytes)
+        try c.encode(netBytes, forKey: .netBytes)
+        try c.encode(peakBytes, forKey: .peakBytes)
+        try c.encode(peakAt, forKey: .peakAt)
+        try c.encode(noCacheNetBytes, forKey: .noCacheNetBytes)
         try c.encode(workingSetBytesPerSecond, forKey: .workingSetBytesPerSecond)
         try c.encode(workingSetNoCacheBytesPerSecond, forKey: .workingSetNoCacheBytesPerSecond)
         try c.encode(usageBytesPerSecond, forKey: .usageBytesPerSecond)
         try c.encode(rssBytesPerSecond, forKey: .rssBytesPerSecond)
         try c.encode(activeFileBytesPerSecond, forKey: .activeFileBytesPerSecond)
         try c.encode(inactiveFileBytesPerSecond, forKey: .inactiveFileBytesPerSecond)
+        try c.encode(summary, forKey: .summary)
     }
 }
 

@@ -1,34 +1,79 @@
-/// One or two sentences that state a verdict in words, for the detail view and reports, e.g.
-/// "working set +180 MiB in 5 min, 95% of it active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)): reclaimable, not a leak."
+/// One or two sentences that state a verdict in words, for the detail view, reports and the JSON's
+/// `growth.summary`, from what happened over the window (net change and peak of the bucket means, see
+/// `Growth.netBytes`), the trend (the Theil–Sen slope the verdict is judged on) and the split of that trend, e.g.
+/// "working set +52.0 MiB net in 5 min (peak +870 MiB at 14:02:10 UTC, since reclaimed), trend +10.4 MiB/min;
+/// 95% of the rise was active page cache: reclaimable, not a leak."
 public enum VerdictSentence {
+    /// Share of the growth without cache that has to be outside anon and shmem for the sentence to call it
+    /// kernel memory.
+    static let kernelShare = 0.7
+
     /// `cacheFiles`: the pod's largest cached files, when scanned; a cache-driven verdict then names the top one.
     public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory, cacheFiles: [CacheFileEntry]? = nil) -> String {
         let span = duration(growth.windowSeconds)
-        let change = (growth.workingSetBytesPerSecond ?? 0) * growth.windowSeconds
-        let cache = max(0, (growth.activeFileBytesPerSecond ?? 0) * growth.windowSeconds)
-        let anon = max(0, (growth.workingSetNoCacheBytesPerSecond ?? 0) * growth.windowSeconds)
-        let cacheShare = cache + anon > 0 ? cache / (cache + anon) : 0
-        let delta = (change >= 0 ? "+" : "") + ByteFormat.human(change)
+        let trend = rate(growth.workingSetBytesPerSecond, span: growth.windowSeconds)
+        let rise = cacheSplit(growth)
         switch GrowthClass(rawValue: growth.class) ?? .unknown {
         case .cacheDriven:
-            return "working set \(delta) in \(span), \(ByteFormat.percent(cacheShare)) of it active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)): reclaimable, not a leak."
+            return "working set \(happened(growth, span: span, fell: "since reclaimed")), trend \(trend);"
+                + " \(ByteFormat.percent(rise.cacheShare)) of the rise was active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)):"
+                + " reclaimable, not a leak."
                 + " The kernel drops it under pressure; cAdvisor and kubelet still count it."
         case .anonDriven:
-            let grown = ByteFormat.human(anon)
-            var text = "memory that page cache does not explain (anon, shmem/tmpfs, kernel) grew \(grown) in \(span)"
-            text += "; working set \(delta). This is what a leak looks like."
-            if let eta = timeToLimit(growth: growth, memory: memory) { text += " At this rate the limit is reached in \(eta)." }
+            let noCacheNet = growth.noCacheNetBytes.map { signed(Double($0)) + " net" } ?? "grew"
+            var text = "memory that page cache does not explain (anon, shmem/tmpfs, kernel) \(noCacheNet) in \(span),"
+                + " trend \(rate(growth.workingSetNoCacheBytesPerSecond, span: growth.windowSeconds));"
+                + " working set \(happened(growth, span: nil, fell: "since freed or reclaimed"))."
+            if let kernel = kernelShare(growth, memory: memory), kernel >= kernelShare {
+                let share = kernel >= 0.995 ? "It" : "At least \(ByteFormat.percent(kernel)) of it"
+                text += " \(share) is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak."
+            } else {
+                text += " This is what a leak looks like."
+            }
+            if let eta = timeToLimit(growth: growth, memory: memory) { text += " At this trend the limit is reached in \(eta)." }
             return text
         case .mixed:
-            return "working set \(delta) in \(span): \(ByteFormat.percent(cacheShare)) active page cache,"
-                + " \(ByteFormat.percent(1 - cacheShare)) anon/shmem/kernel. Watch the part without cache."
+            return "working set \(happened(growth, span: span, fell: "since freed or reclaimed")), trend \(trend):"
+                + " \(ByteFormat.percent(rise.cacheShare)) active page cache, \(ByteFormat.percent(1 - rise.cacheShare))"
+                + " anon/shmem/kernel. Watch the part without cache."
         case .stable:
-            return "working set steady (within ±\(ByteFormat.human(growth.thresholdBytes))) over \(span)."
+            return "working set without a trend over \(span) (none beyond ±\(ByteFormat.human(growth.thresholdBytes)),"
+                + " the floor or its own swings): \(happened(growth, span: nil, fell: "since freed or reclaimed"))."
         case .shrinking:
-            return "working set \(delta) in \(span): memory released or cache reclaimed."
+            return "working set \(happened(growth, span: span, fell: nil)), trend \(trend): memory released or cache reclaimed."
         case .unknown:
             return "not enough samples yet (\(growth.samples) of \(GrowthAnalyzer.minimumSamples)) to judge growth."
         }
+    }
+
+    /// "+52.0 MiB net in 5 min (peak +870 MiB at 14:02:10 UTC, since reclaimed)": the peak only when it rose above
+    /// the start and stands out from where the window ended, each by more than the 4 MiB floor.
+    static func happened(_ growth: SnapshotGrowth, span: String?, fell: String?) -> String {
+        guard let net = growth.netBytes else { return "change unknown" }
+        var text = signed(Double(net)) + " net" + (span.map { " in \($0)" } ?? "")
+        let floor = GrowthAnalyzer.absoluteThresholdBytes
+        if let peak = growth.peakBytes, let peakAt = growth.peakAt, Double(peak) > floor, Double(peak - net) > floor {
+            text += " (peak \(signed(Double(peak))) at \(clock(peakAt))" + (fell.map { ", \($0)" } ?? "") + ")"
+        }
+        return text
+    }
+
+    /// Active page cache's and the rest's shares of the growing parts of the trend (`ΔWS = Δactive_file + ΔWSnoCache`).
+    static func cacheSplit(_ growth: SnapshotGrowth) -> (cacheShare: Double, anonShare: Double) {
+        let cache = max(0, growth.activeFileBytesPerSecond ?? 0)
+        let anon = max(0, growth.workingSetNoCacheBytesPerSecond ?? 0)
+        let share = cache + anon > 0 ? cache / (cache + anon) : 0
+        return (share, 1 - share)
+    }
+
+    /// A lower bound on the share of the growth without cache that is kernel memory: what neither anon (rss)
+    /// grew nor shmem could have grown (shmem cannot have risen by more than it holds now). Nil when unknowable.
+    static func kernelShare(_ growth: SnapshotGrowth, memory: SnapshotMemory) -> Double? {
+        guard let noCacheRate = growth.workingSetNoCacheBytesPerSecond, noCacheRate > 0,
+              let rssRate = growth.rssBytesPerSecond, let shmem = memory.shmemBytes else { return nil }
+        let noCache = noCacheRate * growth.windowSeconds
+        let outside = noCache - max(0, rssRate * growth.windowSeconds) - Double(shmem)
+        return max(0, outside) / noCache
     }
 
     /// Time until the working set reaches the limit at the current rate of memory without cache.
@@ -36,6 +81,26 @@ public enum VerdictSentence {
         guard let limit = memory.limitBytes, let workingSet = memory.workingSetBytes,
               let rate = growth.workingSetNoCacheBytesPerSecond, rate > 0, limit > workingSet else { return nil }
         return duration(Double(limit - workingSet) / rate)
+    }
+
+    /// `+52.0 MiB`, `-3.10 GiB`, `+0 B`.
+    static func signed(_ bytes: Double) -> String {
+        (bytes < 0 ? "-" : "+") + ByteFormat.human(abs(bytes))
+    }
+
+    /// A slope in the unit that suits the window: per second under 90 s, per minute under 90 min, else per hour.
+    static func rate(_ bytesPerSecond: Double?, span seconds: Double) -> String {
+        guard let bytesPerSecond else { return "unknown" }
+        if seconds < 90 { return signed(bytesPerSecond) + "/s" }
+        if seconds < 5400 { return signed(bytesPerSecond * 60) + "/min" }
+        return signed(bytesPerSecond * 3600) + "/h"
+    }
+
+    /// `2026-11-29T14:02:10Z` → `14:02:10 UTC`; a whole date when it is not of that form.
+    static func clock(_ timestamp: String) -> String {
+        let parts = timestamp.split(separator: "T")
+        guard parts.count == 2, parts[1].hasSuffix("Z") else { return timestamp }
+        return parts[1].dropLast() + " UTC"
     }
 
     /// `45 s`, `5 min`, `2.5 h`, `3.1 d`.

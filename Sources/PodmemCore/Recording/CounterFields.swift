@@ -1,10 +1,12 @@
 /// `MemoryCounters` as a fixed list of optional 64-bit fields, the unit a recording stores and delta-codes.
 /// Doubles (PSI) are kept as their bit patterns, so a replay gets back exactly what was read.
 enum CounterFields {
-    /// usage, 13 memory.stat slots, limit, failcnt, 4 events, 4 PSI averages, then whether events and PSI were read.
-    static let count = 26
+    /// usage, 13 memory.stat slots, limit, failcnt, 4 events, 4 PSI averages, whether events and PSI were read,
+    /// then (since `podmem.recording/2`) v1 kernel memory.
+    static let count = 27
+    static let version1Count = 26
     private static let statFields = 1..<14
-    private static let limit = 14, failCount = 15, events = 16, pressure = 20, hasEvents = 24, hasPressure = 25
+    private static let limit = 14, failCount = 15, events = 16, pressure = 20, hasEvents = 24, hasPressure = 25, kernelUsage = 26
 
     static func fields(_ counters: MemoryCounters) -> [UInt64?] {
         var fields = [UInt64?](repeating: nil, count: count)
@@ -25,6 +27,7 @@ enum CounterFields {
             for (offset, average) in averages.enumerated() { fields[pressure + offset] = average?.bitPattern }
             fields[hasPressure] = 1
         }
+        fields[kernelUsage] = counters.kernelUsageBytes
         return fields
     }
 
@@ -33,6 +36,7 @@ enum CounterFields {
         counters.stat = MemoryStat(slots: Array(fields[statFields]))
         counters.limit = fields[limit].map { $0 == UInt64.max ? .unlimited : .bytes($0) }
         counters.failCount = fields[failCount]
+        counters.kernelUsageBytes = fields[kernelUsage]
         if fields[hasEvents] != nil {
             counters.events = MemoryEvents(oom: fields[events], oomKill: fields[events + 1], high: fields[events + 2], max: fields[events + 3])
         }

@@ -51,7 +51,7 @@ struct RecordingDecoder {
     /// Presence bitmap, then each present field as a delta against the series' previous value.
     private mutating func counters(series: Int, from reader: inout BinaryReader) throws -> MemoryCounters {
         let present = try reader.varint()
-        guard present >> UInt64(CounterFields.count) == 0 else { throw BinaryReader.Malformed() }
+        guard present >> UInt64(header.counterFieldCount) == 0 else { throw BinaryReader.Malformed() }
         var fields = [UInt64?](repeating: nil, count: CounterFields.count)
         for index in 0..<CounterFields.count where present & (1 << UInt64(index)) != 0 {
             let value = try reader.delta(from: previous.value(series: series, field: index))

@@ -1,7 +1,10 @@
 /// The first line of a recording: JSON, so `head -1` tells what a file is. Everything that stays the same for
 /// the whole recording lives here rather than in every record.
 public struct RecordingHeader: Codable, Sendable, Equatable {
-    public static let schemaName = "podmem.recording/1"
+    /// Version 2 added v1's kernel memory as a 27th counter field.
+    public static let schemaName = "podmem.recording/2"
+    /// What this podmem reads: version 1 files have the first 26 counter fields.
+    public static let readableSchemas = ["podmem.recording/1", schemaName]
 
     public var schema = RecordingHeader.schemaName
     /// Random; a rotated segment (`FILE.1`) belongs to `FILE` when the two share it.
@@ -12,6 +15,9 @@ public struct RecordingHeader: Codable, Sendable, Equatable {
     public var intervalSeconds: Double
     /// Unix time the segment was started.
     public var startedAt: Double
+
+    /// Counter fields per series in this file's samples.
+    var counterFieldCount: Int { schema == "podmem.recording/1" ? CounterFields.version1Count : CounterFields.count }
 
     public init(recordingId: String, host: String, cgroupVersion: CgroupVersion, root: String, intervalSeconds: Double, startedAt: Double) {
         self.recordingId = recordingId

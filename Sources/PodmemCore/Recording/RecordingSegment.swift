@@ -34,7 +34,7 @@ final class RecordingSegment {
         let start = Self.pread(fd, offset: 0, count: min(size, 64 * 1024))
         guard let newline = start.firstIndex(of: 0x0A),
               let header = try? JSONDecoder().decode(RecordingHeader.self, from: Data(start[..<newline])),
-              header.schema == RecordingHeader.schemaName else {
+              RecordingHeader.readableSchemas.contains(header.schema) else {
             close(fd)
             return nil
         }

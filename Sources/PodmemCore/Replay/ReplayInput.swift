@@ -1,7 +1,7 @@
 import FoundationEssentials
 import Glibc
 
-/// Opens what `replay` and `report` accept: a recording (`podmem.recording/1`, its first line says so) or a
+/// Opens what `replay` and `report` accept: a recording (`podmem.recording/2` or `/1`, its first line says so) or a
 /// snapshot document (`podmem.snapshot/1`, from the `s` key or `--batch --json`). Anything else is a one-line error.
 public enum ReplayInput {
     /// Snapshots are read whole; a day-long live history is a few MB, so this is far above any real one.
@@ -18,7 +18,7 @@ public enum ReplayInput {
             // parse, or one that names a podmem schema, is a damaged document rather than a foreign one.
             let text = String(decoding: bytes, as: UTF8.self)
             let isObject = text.first { !$0.isWhitespace } == "{"
-            if text.contains(RecordingHeader.schemaName) {
+            if RecordingHeader.readableSchemas.contains(where: { text.contains($0) }) {
                 throw SetupError("\(path): damaged recording header (\(Self.reason(error)))")
             }
             if text.contains(SnapshotDocument.schemaName) || (isObject && Self.isInvalidJSON(error)) {

@@ -75,12 +75,12 @@ final class LiveCgroupTree {
         return nil
     }
 
-    /// `prefix` names the tree root and scratch directory (with a random token), so each suite's trees are told apart.
-    init(hierarchy: String, prefix: String = "podmem-live") throws {
+    /// `label` goes into the tree's and the scratch directory's names, to tell whose they are.
+    init(hierarchy: String, label: String = "live") throws {
         let token = UUID().uuidString.lowercased().prefix(8)
-        root = hierarchy + "/\(prefix)-\(token)"
+        root = hierarchy + "/podmem-\(label)-\(token)"
         guard let parent = Self.diskScratchParent() else { throw Failure("no disk-backed temp directory") }
-        scratch = parent + "/\(prefix)-\(token)"
+        scratch = parent + "/podmem-\(label)-\(token)"
         try FileManager.default.createDirectory(atPath: logRoot, withIntermediateDirectories: true)
         try makeCgroup("")
     }
@@ -139,6 +139,15 @@ final class LiveCgroupTree {
 
     func memory(of cgroup: String) throws -> KernelMemory {
         try KernelMemory.read(directory: path(cgroup))
+    }
+
+    /// A single-number v1 file of the cgroup, e.g. `memory.kmem.usage_in_bytes` or `memory.failcnt`.
+    func value(_ file: String, of cgroup: String) throws -> UInt64 {
+        let text = try String(contentsOfFile: path(cgroup) + "/" + file, encoding: .utf8)
+        guard let value = UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw Failure("\(path(cgroup))/\(file): not a number: \(text)")
+        }
+        return value
     }
 
     /// Always safe to call, also after a failure half-way through building the tree.

@@ -17,7 +17,7 @@ final class PrometheusServer {
     /// Nil when Prometheus and promtool are installed, else why the tests that need them skip.
     static var unavailableReason: String? {
         [executable, promtool].first { !FileManager.default.isExecutableFile(atPath: $0) }
-            .map { "\($0) is missing: install Debian's prometheus package (scripts/deps does)" }
+            .map { "\($0) is missing: install Debian's prometheus package (scripts/deps --test does)" }
     }
 
     /// `ruleFiles`: plain Prometheus rule files, evaluated every second.
