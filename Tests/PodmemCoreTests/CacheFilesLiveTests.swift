@@ -65,8 +65,8 @@ final class CacheFilesLiveTests: XCTestCase {
     private func run(_ podmem: URL, tree: LiveCgroupTree, method: String) throws -> [String: Any] {
         let outputPath = tree.scratch + "/podmem.json"
         let errorPath = tree.scratch + "/podmem.stderr"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let process = Process()
         process.executableURL = podmem
         process.arguments = ["--batch", "-n", "1", "--json", "--cache-files", "--root", tree.root, "--log-root", tree.logRoot]
