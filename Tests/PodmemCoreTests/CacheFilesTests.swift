@@ -163,6 +163,63 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertTrue(report.problems[0].hasPrefix("open files and mappings of 1 process not readable"), report.problems[0])
     }
 
+    /// A process in a mount namespace of its own, seeing a host directory through a bind mount (as a container sees
+    /// a volume): `path` is its view, `hostPath` the host's, found through both mountinfo files.
+    func testHostPathOfAFileSeenThroughAnotherMountNamespace() throws {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else {
+            throw XCTSkip("needs root and unshare(1) for a mount namespace")
+        }
+        let tree = TempTree("podmem-cachefiles")
+        tree.write("host-side/held.log", String(repeating: "x", count: 16384))
+        tree.mkdir("container-side")
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        child.arguments = ["--mount", "--propagation", "private", "sh", "-c",
+                           "mount --bind \"$1/host-side\" \"$1/container-side\" && exec sleep 30 3<\"$1/container-side/held.log\"", "sh", tree.path]
+        try child.run()
+        defer {
+            child.terminate()
+            child.waitUntilExit()
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(child.processIdentifier)/fd/3")) == nil, Date() < deadline {
+            usleep(20_000)
+        }
+        tree.write("cgroup/cgroup.procs", "\(child.processIdentifier)\n")
+        let target = CacheFileTarget(cgroups: [.init(directory: tree.path + "/cgroup", container: "app")], logDirectory: nil, emptyDirRoot: nil)
+        let scanner = CacheFileScanner(target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 5),
+                                       fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
+        XCTAssertTrue(scanner.refresh())
+        let report = try XCTUnwrap(scanner.report)
+        let entry = try XCTUnwrap(report.files.first { $0.path == tree.path + "/container-side/held.log" } ?? nil, "\(report.files.map(\.path))")
+        XCTAssertEqual(entry.hostPath, tree.path + "/host-side/held.log")
+        XCTAssertEqual(entry.cachedBytes, 16384)
+        // Its libraries sit on the same root file system in both namespaces: the same path on the host.
+        XCTAssertTrue(report.files.contains { $0.path.hasSuffix("libc.so.6") && $0.hostPath == $0.path }, "\(report.files)")
+    }
+
+    func testMountTableTranslatesThroughDeviceAndRoot() {
+        let container = MountTable.parse(Array("""
+            100 90 0:52 / / rw - overlay overlay rw
+            101 100 8:3 /var/lib/kubelet/pods/u1/volumes/kubernetes.io~empty-dir/cache /cache rw - ext4 /dev/sda3 rw
+            102 100 8:3 /var/log/pods/ns_p_u1/app /var/log/app\\040dir rw - ext4 /dev/sda3 rw
+            """.utf8)[...])
+        let host = MountTable.parse(Array("""
+            22 1 8:3 / / rw - ext4 /dev/sda3 rw
+            300 22 0:52 / /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs rw - overlay overlay rw
+            """.utf8)[...])
+        func hostPath(_ path: String) -> String? {
+            container.locate(Array(path.utf8)).flatMap { host.path(device: $0.device, fileSystemPath: $0.fileSystemPath) }
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        XCTAssertEqual(hostPath("/cache/blob.bin"), "/var/lib/kubelet/pods/u1/volumes/kubernetes.io~empty-dir/cache/blob.bin")
+        XCTAssertEqual(hostPath("/var/log/app dir/0.log"), "/var/log/pods/ns_p_u1/app/0.log", "\\040 is a space")
+        XCTAssertEqual(hostPath("/usr/bin/app"), "/run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/usr/bin/app")
+        XCTAssertEqual(hostPath("/cacheX/file"), "/run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/cacheX/file",
+                       "/cacheX is not under /cache")
+        XCTAssertNil(MountTable.parse(Array("garbage\n1 2 3\n".utf8)[...]).locate(Array("/x".utf8)))
+    }
+
     /// A process that exits between being listed and being examined drops out without a problem line.
     func testProcessExitingMidScanDropsOut() throws {
         let tree = TempTree("podmem-cachefiles")

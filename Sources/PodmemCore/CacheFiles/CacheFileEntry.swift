@@ -2,8 +2,8 @@
 public struct CacheFileEntry: Sendable, Equatable, Codable {
     /// As the holding process sees it (its mount namespace), else the host path.
     public var path: String
-    /// The path on the host, when known: files found under the host's log or kubelet directories, and files of
-    /// processes in the host's mount namespace. nil for a container's own files (its root file system or volumes).
+    /// The path on the host: translated through the holder's and the host's mountinfo for a process in another
+    /// mount namespace; nil when the host mounts no file system root that reaches it.
     public var hostPath: String?
     public var cachedBytes: UInt64
     /// nil: measured with the `mincore` fallback, which sees residency only.

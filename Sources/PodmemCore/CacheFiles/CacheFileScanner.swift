@@ -27,6 +27,9 @@ public final class CacheFileScanner {
         var descriptors: [String]?
         var nextDescriptor = 0
         var sharesHostMounts = false
+        /// The `ns/mnt` link of a process outside the host's mount namespace, whose paths are translated.
+        var mountNamespace: [UInt8]?
+        var base: String
     }
 
     public let target: CacheFileTarget
@@ -46,6 +49,9 @@ public final class CacheFileScanner {
     private var measureIndex = 0
     private var problems = CacheFileProblems()
     private var hostMountNamespace: [UInt8]?
+    /// The host's mountinfo and each container mount namespace's, read once per scan when a path needs translating.
+    private var hostMounts: MountTable?
+    private var namespaceMounts: [[UInt8]: MountTable] = [:]
     private var buffer = [UInt8](repeating: 0, count: 4096)
     /// The latest complete scan, or the one in progress before any completed.
     public private(set) var report: CacheFileReport?
@@ -117,6 +123,8 @@ public final class CacheFileScanner {
         // On the host podmem's own mount namespace is the host's (and pid 1 may not be ours to inspect); under
         // --host-root, pid 1 of the host's /proc is.
         hostMountNamespace = try? probe.readLink(procRoot + (hostRoot == "/" ? "/self/ns/mnt" : "/1/ns/mnt")).get()
+        hostMounts = nil
+        namespaceMounts = [:]
         processIndex = 0
         cursor = nil
         candidates = []
@@ -139,7 +147,7 @@ public final class CacheFileScanner {
                 comm = String(decoding: buffer[0..<min(count, 64)], as: UTF8.self)
                 if comm.hasSuffix("\n") { comm.removeLast() }
             }
-            var next = ProcessCursor(holder: CacheFileHolder(container: container, pid: pid, comm: comm))
+            var next = ProcessCursor(holder: CacheFileHolder(container: container, pid: pid, comm: comm), base: base)
             switch fileSystem.entries(of: base + "/fd") {
             case .success(let entries): next.descriptors = entries.map(\.name)
             case .failure(.permissionDenied): problems.deniedProcesses += 1
@@ -147,6 +155,7 @@ public final class CacheFileScanner {
             }
             if let hostMountNamespace, let own = try? probe.readLink(base + "/ns/mnt").get() {
                 next.sharesHostMounts = own == hostMountNamespace
+                if !next.sharesHostMounts { next.mountNamespace = own }
             }
             cursor = next
             return
@@ -199,9 +208,11 @@ public final class CacheFileScanner {
             problems.overflowCandidates += 1
             return
         }
-        let path = String(decoding: identity.isDeleted ? Self.withoutDeletedMark(rawPath) : rawPath, as: UTF8.self)
+        let pathBytes = identity.isDeleted ? Self.withoutDeletedMark(rawPath) : rawPath
+        let path = String(decoding: pathBytes, as: UTF8.self)
         candidateIndex[identity.key] = candidates.count
-        candidates.append(Candidate(identity: identity, path: path, hostPath: process.sharesHostMounts ? path : nil,
+        candidates.append(Candidate(identity: identity, path: path,
+                                    hostPath: process.sharesHostMounts ? path : hostPath(of: pathBytes, process: process),
                                     openPath: openPath, followingLinks: followingLinks, holders: [process.holder]))
     }
 
@@ -284,6 +295,25 @@ public final class CacheFileScanner {
             },
             totalCachedBytes: total, candidateCount: candidates.count, measuredCount: measuredCount, complete: complete,
             problems: lines)
+    }
+
+    /// The host's path of a file a process outside the host's mount namespace reaches at `path`: through the
+    /// device and root of the process's mount holding it, and a host mount of the same device. nil when either
+    /// mountinfo is unreadable or the host does not mount that file system where the path lies.
+    private func hostPath(of path: [UInt8], process: ProcessCursor) -> String? {
+        guard let namespace = process.mountNamespace else { return nil }
+        if hostMounts == nil {
+            let hostFile = procRoot + (hostRoot == "/" ? "/self/mountinfo" : "/1/mountinfo")
+            guard case .success(let count) = fileSystem.read(hostFile, into: &buffer) else { return nil }
+            hostMounts = MountTable.parse(buffer[0..<count])
+        }
+        if namespaceMounts[namespace] == nil {
+            guard case .success(let count) = fileSystem.read(process.base + "/mountinfo", into: &buffer) else { return nil }
+            namespaceMounts[namespace] = MountTable.parse(buffer[0..<count])
+        }
+        guard let located = namespaceMounts[namespace]?.locate(path),
+              let host = hostMounts?.path(device: located.device, fileSystemPath: located.fileSystemPath) else { return nil }
+        return String(decoding: host, as: UTF8.self)
     }
 
     /// The host's own path of a path under `--host-root`.
