@@ -18,6 +18,11 @@ final class CacheFilesCLITests: XCTestCase {
         XCTAssertEqual(files[0].heldBy, [CacheFileHolder(container: "nginx", pid: 4242, comm: "nginx"),
                                          CacheFileHolder(container: "log-shipper", pid: 4317, comm: "fluent-bit")])
         XCTAssertNotNil(files.first { $0.heldBy.isEmpty && $0.hostPath?.hasSuffix("/nginx/0.log") == true }, "the kubelet log, by walking")
+        let emptyDir = "/var/lib/kubelet/pods/\(try XCTUnwrap(pod.uid))/volumes/kubernetes.io~empty-dir/nginx-logs"
+        XCTAssertEqual(files[0].hostPath, emptyDir + "/access.log", "translated through the container's and the host's mountinfo")
+        XCTAssertEqual(files.filter { $0.hostPath == emptyDir + "/access.log" }.count, 1, "open and walked: one entry")
+        XCTAssertTrue(files.contains { $0.path == emptyDir + "/access.log.1.gz" && $0.cachedBytes == 0 && $0.heldBy.isEmpty })
+        XCTAssertTrue(files.contains { $0.path == "/usr/sbin/nginx" && $0.hostPath?.hasSuffix("/rootfs/usr/sbin/nginx") == true })
         let coverage = try XCTUnwrap(pod.cacheFilesCoverage)
         XCTAssertGreaterThan(coverage, 0.85)
         XCTAssertLessThanOrEqual(coverage, 1)

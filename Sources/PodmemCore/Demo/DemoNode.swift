@@ -126,7 +126,7 @@ public final class DemoNode: CacheFileSource {
                 if containerIndex == 0 { firstContainerCacheMiB = state.active + state.inactive }
             }
             if podIndex == 0 {
-                DemoProcesses.write(procRoot: Self.hostRoot + "/proc", nginxCgroup: containerCgroups[0], shipperCgroup: containerCgroups[1],
+                DemoProcesses.write(procRoot: Self.hostRoot + "/proc", podUID: uid, nginxCgroup: containerCgroups[0], shipperCgroup: containerCgroups[1],
                                     logDirectory: logDirectory, cacheMiB: firstContainerCacheMiB, files: &files, probe: probe)
             }
             DemoCgroupFiles.write(podTotals, limitMiB: pod.limitMiB, to: podPath, files: &files)

@@ -8,9 +8,13 @@ enum DemoProcesses {
 
     /// Writes `cgroup.procs`, `comm`, `fd/`, `maps` and `ns/mnt` files for the two processes, and the links and file
     /// figures the probe answers with. `cacheMiB`: the nginx container's active + inactive file.
-    static func write(procRoot: String, nginxCgroup: String, shipperCgroup: String, logDirectory: String, cacheMiB: Double,
-                      files: inout [String: String], probe: DemoFileResidencyProbe) {
+    /// Each process sees its container's overlay root and the shared emptyDir `nginx-logs` at /var/log/nginx; the
+    /// host's mountinfo has its disk at / and each root under containerd's task directory, so host paths resolve.
+    static func write(procRoot: String, podUID: String, nginxCgroup: String, shipperCgroup: String, logDirectory: String,
+                      cacheMiB: Double, files: inout [String: String], probe: DemoFileResidencyProbe) {
         var links: [String: [UInt8]] = [procRoot + "/1/ns/mnt": Array("mnt:[4026531841]".utf8)]
+        let emptyDir = "/var/lib/kubelet/pods/\(podUID)/volumes/kubernetes.io~empty-dir/nginx-logs"
+        var hostMounts = "22 1 8:3 / / rw,relatime shared:1 - ext4 /dev/sda3 rw\n"
         var probed: [String: DemoFileResidencyProbe.File] = [:]
         func file(_ inode: UInt64, sizeMiB: Double, cachedMiB: Double, dirtyMiB: Double = 0, deleted: Bool = false) -> DemoFileResidencyProbe.File {
             func bytes(_ mebibytes: Double) -> UInt64 { UInt64(mebibytes * mebibyte) / 4096 * 4096 }
@@ -28,6 +32,12 @@ enum DemoProcesses {
         func process(_ pid: Int32, comm: String, cgroup: String, descriptors: [(String, DemoFileResidencyProbe.File?)],
                      mappings: [(String, String, DemoFileResidencyProbe.File)]) {
             let base = "\(procRoot)/\(pid)"
+            let overlay = "0:\(60 + pid % 100)"
+            let containerID = cgroup.split(separator: "-").last.map { String($0.dropLast(".scope".count)) } ?? String(pid)
+            hostMounts += "\(300 + pid % 100) 22 \(overlay) / /run/containerd/io.containerd.runtime.v2.task/k8s.io/\(containerID)/rootfs"
+                + " rw,relatime - overlay overlay rw\n"
+            files[base + "/mountinfo"] = "700 650 \(overlay) / / rw,relatime master:1 - overlay overlay rw\n"
+                + "701 700 8:3 \(emptyDir) /var/log/nginx rw,relatime - ext4 /dev/sda3 rw\n"
             files[cgroup + "/cgroup.procs"] = "\(pid)\n"
             files[base + "/comm"] = comm + "\n"
             links[base + "/ns/mnt"] = Array("mnt:[40265328\(pid % 100)]".utf8)
@@ -59,6 +69,13 @@ enum DemoProcesses {
         // kubelet's own file for the container's stdout, found by walking the pod's log directory.
         files[logDirectory + "/nginx/0.log"] = ""
         probed[logDirectory + "/nginx/0.log"] = containerLog
+        files[procRoot + "/1/mountinfo"] = hostMounts
+        // The same logs seen from the host by walking the pod's emptyDir volumes: one entry each, by device + inode.
+        let hostRoot = String(procRoot.dropLast("/proc".count))
+        for (name, figures) in [("access.log", accessLog), ("access.log.1.gz", file(7007, sizeMiB: 9, cachedMiB: 0))] {
+            files[hostRoot + emptyDir + "/" + name] = ""
+            probed[hostRoot + emptyDir + "/" + name] = figures
+        }
         probe.replace(links: links, files: probed)
     }
 }
