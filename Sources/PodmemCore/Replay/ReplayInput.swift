@@ -2,21 +2,21 @@ import FoundationEssentials
 import Glibc
 
 /// Opens what `replay` and `report` accept: a recording (`podmem.recording/1`, its first line says so) or a
-/// snapshot document (`podmem.snapshot/1`, from the `s` key or `--batch --json`). Anything else is a one-line error.
+/// snapshot document (`podmem.snapshot/1`, from the `s` key or `--batch --json`). Anything else, and any value
+/// outside `InputLimits`, is a one-line error.
 public enum ReplayInput {
-    /// Snapshots are read whole; a day-long live history is a few MB, so this is far above any real one.
-    static let maximumSnapshotBytes = 1 << 30
+    static let maximumSnapshotBytes = InputLimits.maximumSnapshotBytes
 
     public static func open(_ path: String) throws(SetupError) -> SampleTimeline {
         if let recording = try Recording(path: path) { return recording }
         let bytes = try readWhole(path)
         let document: SnapshotDocument
         do {
-            document = try SnapshotCodec.decode(Data(bytes))
+            document = try SnapshotCodec.decode(bytes)
         } catch {
             // Key order is not fixed, so a cut snapshot may have lost its schema line: a JSON object that does not
             // parse, or one that names a podmem schema, is a damaged document rather than a foreign one.
-            let text = String(decoding: bytes, as: UTF8.self)
+            let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
             let isObject = text.first { !$0.isWhitespace } == "{"
             if text.contains(RecordingHeader.schemaName) {
                 throw SetupError("\(path): damaged recording header (\(Self.reason(error)))")
@@ -29,23 +29,35 @@ public enum ReplayInput {
         guard document.schema == SnapshotDocument.schemaName else {
             throw SetupError("\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))")
         }
+        if let problem = SnapshotValidator.problem(document) { throw SetupError("\(path): damaged snapshot at \(problem)") }
         return SnapshotTimeline(document)
     }
 
-    private static func readWhole(_ path: String) throws(SetupError) -> [UInt8] {
+    /// The whole file in one buffer, refused by its size before it is read (and cut off there if it grows or is not
+    /// a regular file).
+    private static func readWhole(_ path: String) throws(SetupError) -> Data {
+        let tooLarge = SetupError("\(path) is larger than any podmem snapshot (\(maximumSnapshotBytes >> 20) MiB)")
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SetupError("cannot open \(path): \(FileOutput.describe(errno))") }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count <= maximumSnapshotBytes {
-            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SetupError("cannot read \(path): \(FileOutput.describe(errno))") }
+        guard info.st_size <= maximumSnapshotBytes else { throw tooLarge }
+        var bytes = Data(count: max(Int(info.st_size) + 1, 1 << 16))
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard filled <= maximumSnapshotBytes else { throw tooLarge }
+                bytes.count = min(2 * filled, maximumSnapshotBytes + 1)
+            }
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if got < 0 && errno == EINTR { continue }
             if got < 0 { throw SetupError("cannot read \(path): \(FileOutput.describe(errno))") }
-            if got == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<got])
+            if got == 0 { break }
+            filled += got
         }
-        throw SetupError("\(path) is larger than any podmem snapshot")
+        bytes.count = filled
+        return bytes
     }
 
     private static func isInvalidJSON(_ error: Error) -> Bool {
@@ -56,6 +68,8 @@ public enum ReplayInput {
     /// The decoder's complaint in a few words.
     private static func reason(_ error: Error) -> String {
         switch error {
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
+            "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         case DecodingError.dataCorrupted: "not valid JSON"
         case DecodingError.keyNotFound(let key, _): "no \(key.stringValue)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
