@@ -15,8 +15,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let timeline = try ReplayInput.open(input.file)
-        for warning in timeline.warnings { Console.write("podmem: \(warning)\n", to: STDERR_FILENO) }
+        // Warnings (a skipped torn tail) only once the file has opened: a file that fails is one line.
         let replay = try Replay(timeline: timeline, window: input.window)
+        for warning in timeline.warnings { Console.write("podmem: \(warning)\n", to: STDERR_FILENO) }
         guard let document = replay.monitor.snapshot() else { throw SetupError("\(input.file): nothing to report") }
         if json {
             Console.write(Array(try SnapshotCodec.encode(document)) + [0x0A], to: STDOUT_FILENO)

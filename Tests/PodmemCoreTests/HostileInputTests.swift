@@ -155,6 +155,7 @@ final class HostileInputTests: XCTestCase {
             (try snapshotJSON { $0.pods[0].signals.pressureSomeAvg10 = 1e300 }, "pods[0].signals.pressureSomeAvg10"),
             (try snapshotJSON { $0.pods[0].containers[0].growth.workingSetBytesPerSecond = 1e300 }, "pods[0].containers[0].growth.workingSetBytesPerSecond"),
             (try snapshotJSON { $0.windowSeconds = -3 }, "windowSeconds"),
+            (try snapshotJSON { $0.pods[0].memory.limitBytes = 1 << 63 }, "pods[0].memory.limitBytes: limit 9223372036854775808 is above 2^62"),
             (try snapshotJSON().replacingOccurrences(of: #""intervalSeconds":1,"#, with: #""intervalSeconds":1e999,"#), "(not valid JSON)"),
         ]
         for (index, (json, expected)) in cases.enumerated() {
@@ -162,6 +163,34 @@ final class HostileInputTests: XCTestCase {
             tree.write("snapshot-\(index).json", json)
             assertRefused(path, ["\(path): damaged", expected])
         }
+    }
+
+    /// A v1 limit a user set to 2^61 is a real reading: kept by the live reader, so a snapshot or recording of it opens.
+    func testLargeRealLimitsStillOpen() throws {
+        let path = tree.path + "/limit.json"
+        tree.write("limit.json", try snapshotJSON { $0.pods[0].memory.limitBytes = 1 << 61 })
+        XCTAssertTrue(try report(path).contains("2048 PiB"))
+        var crafted = CraftedRecording()
+        crafted.identity(number: 1, CraftedRecording.pod(1))
+        var fields = CraftedRecording.counters(usage: 4096)
+        fields[14] = 1 << 61
+        crafted.sample(timestamp: 1_800_000_000, series: [(1, fields)])
+        crafted.write(to: tree.path + "/limit.pmrec")
+        XCTAssertTrue(try report(tree.path + "/limit.pmrec").contains("2048 PiB"))
+    }
+
+    /// The live parsers: a kB value that wraps when multiplied by 1024 and a PSI average above 100 are not readings.
+    func testKernelValuesThatWrapOrLeaveTheirRangeAreRefused() {
+        let parser = KeyValueParser(keys: [["MemTotal"]])
+        var slots: [UInt64?] = []
+        let wrapping = Array("MemTotal: 18014398509481985 kB\n".utf8)
+        XCTAssertEqual(parser.parse(wrapping, count: wrapping.count, into: &slots)?.problem, .implausible)
+        XCTAssertEqual(slots, [nil], "2^54 + 1 kB is not 1 KiB")
+        let psi = Array("some avg10=250.00 avg60=1.50 avg300=0.00 total=1\nfull avg10=0.00 avg60=100.00 avg300=0.00 total=1\n".utf8)
+        let pressure = PressureParser.parse(psi, count: psi.count)
+        XCTAssertNil(pressure?.someAvg10)
+        XCTAssertEqual(pressure?.someAvg60, 1.5)
+        XCTAssertEqual(pressure?.fullAvg60, 100)
     }
 
     /// Refused by its size before a byte is parsed: a sparse file reads as zeros, which would otherwise be read whole.

@@ -44,14 +44,14 @@ enum CounterFields {
     }
 
     /// Why a decoded row cannot be real, or nil: every field is a byte count or counter up to 2^60, except the
-    /// limit (also `UInt64.max`, unlimited), the PSI averages (finite percentages) and the two presence flags (1).
+    /// limit (up to 2^62, or `UInt64.max`: unlimited), the PSI averages (0…100) and the two presence flags (1).
     /// Checked per field kind, so a field added to the list is covered as a count without touching this.
     static func problem(_ fields: [UInt64?]) -> String? {
-        for (index, field) in fields.enumerated() {
-            guard let value = field else { continue }
+        for index in fields.indices {
+            guard let value = fields[index] else { continue }
             let reason: String?
             switch index {
-            case limit: reason = value == UInt64.max ? nil : InputLimits.countProblem(value)
+            case limit: reason = value == UInt64.max ? nil : InputLimits.limitProblem(value)
             case pressure..<pressure + 4:
                 let percent = Double(bitPattern: value)
                 reason = InputLimits.pressurePercent.contains(percent) ? nil : "\(percent) is not a PSI percentage"

@@ -36,7 +36,8 @@ final class RecordingSegment {
         }
         let size = Int(info.st_size)
         let start = Self.pread(fd, offset: 0, count: min(size, 64 * 1024))
-        guard let newline = start.firstIndex(of: 0x0A),
+        // The schema name is looked for first: a compact snapshot is one long line, not worth decoding as a header.
+        guard let newline = start.firstIndex(of: 0x0A), ReplayInput.contains(start[..<newline], ReplayInput.schemaStem(RecordingHeader.schemaName)),
               let header = try? JSONDecoder().decode(RecordingHeader.self, from: Data(start[..<newline])),
               header.schema == RecordingHeader.schemaName else {
             close(fd)

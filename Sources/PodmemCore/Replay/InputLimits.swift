@@ -7,6 +7,10 @@ public enum InputLimits {
     public static let intervalSeconds = 0.001...86_400.0
     /// A byte count or event counter (the live reader already refuses values above 2^56).
     public static let maximumCount: UInt64 = 1 << 60
+    /// A limit: what the live reader keeps as a number (above, v1's "no limit" values are unlimited).
+    public static let maximumLimitBytes = MemoryLimit.unlimitedAbove
+    /// A derived rate: a count up to 2^60 changing within 1 ms.
+    public static let maximumRate = 0x1p70
     /// PSI averages are percentages.
     public static let pressurePercent = 0.0...100.0
     /// Snapshots are read whole; a day of live history at 2000 pods is tens of MB.
@@ -23,5 +27,9 @@ public enum InputLimits {
 
     static func countProblem(_ value: UInt64) -> String? {
         value <= maximumCount ? nil : "\(value) is above 2^60"
+    }
+
+    static func limitProblem(_ value: UInt64) -> String? {
+        value <= maximumLimitBytes ? nil : "limit \(value) is above 2^62"
     }
 }

@@ -16,12 +16,11 @@ public enum ReplayInput {
         } catch {
             // Key order is not fixed, so a cut snapshot may have lost its schema line: a JSON object that does not
             // parse, or one that names a podmem schema, is a damaged document rather than a foreign one.
-            let text = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
-            let isObject = text.first { !$0.isWhitespace } == "{"
-            if text.contains(RecordingHeader.schemaName) {
+            let isObject = bytes.first { !ByteParsing.isBlank($0) } == UInt8(ascii: "{")
+            if contains(bytes, schemaStem(RecordingHeader.schemaName)) {
                 throw SetupError("\(path): damaged recording header (\(Self.reason(error)))")
             }
-            if text.contains(SnapshotDocument.schemaName) || (isObject && Self.isInvalidJSON(error)) {
+            if contains(bytes, schemaStem(SnapshotDocument.schemaName)) || (isObject && Self.isInvalidJSON(error)) {
                 throw SetupError("\(path): damaged or truncated snapshot (\(Self.reason(error)))")
             }
             throw SetupError("\(path) is not a podmem snapshot or recording")
@@ -58,6 +57,27 @@ public enum ReplayInput {
         }
         bytes.count = filled
         return bytes
+    }
+
+    /// `podmem.recording` of `podmem.recording/1`: JSON may write the slash as `\/`.
+    static func schemaStem(_ schema: String) -> String {
+        String(schema.prefix { $0 != "/" })
+    }
+
+    /// Whether `text` occurs in `bytes` (memchr and memcmp: a failed 256 MiB file is searched without a String copy).
+    static func contains<Bytes: ContiguousBytes>(_ bytes: Bytes, _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        return bytes.withUnsafeBytes { haystack in
+            guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count else { return false }
+            let last = haystack.count - needle.count
+            var offset = 0
+            while offset <= last, let hit = memchr(base + offset, Int32(needle[0]), last - offset + 1) {
+                offset = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + offset, needle, needle.count) == 0 { return true }
+                offset += 1
+            }
+            return false
+        }
     }
 
     private static func isInvalidJSON(_ error: Error) -> Bool {

@@ -1,7 +1,8 @@
 /// Checks a decoded `podmem.snapshot/1` document against `InputLimits` before anything computes with it. The walk is
 /// generic over the document's properties, so a figure added to the document is checked by its kind: every count
-/// up to 2^60, every other number finite (times, intervals, PSI and shares in their own ranges), and the number
-/// arrays of one object (a pod's history) all as long as its first (`t`).
+/// up to 2^60 (limits 2^62), times, intervals, PSI and shares in their own ranges, other numbers (derived rates,
+/// which a replay recomputes) finite up to 2^70, and the number arrays of one object (a pod's history) all as long
+/// as its first (`t`).
 enum SnapshotValidator {
     /// `JSON path: why` for the first value that cannot be real, or nil.
     static func problem(_ document: SnapshotDocument) -> String? {
@@ -16,7 +17,8 @@ enum SnapshotValidator {
             var count: Int?
             switch child.value {
             case let value as UInt64:
-                if let why = InputLimits.countProblem(value) { return "\(here): \(why)" }
+                let why = label == "limitBytes" ? InputLimits.limitProblem(value) : InputLimits.countProblem(value)
+                if let why { return "\(here): \(why)" }
             case let value as Double:
                 if let why = doubleProblem(value, label: label) { return "\(here): \(why)" }
             case let value as Int:
@@ -60,7 +62,7 @@ enum SnapshotValidator {
         case "windowSeconds": return within(value, 0...InputLimits.unixSeconds.upperBound)
         case "cacheShare": return within(value, 0...1)
         case _ where label.hasPrefix("pressure"): return within(value, InputLimits.pressurePercent)
-        default: return abs(value) <= Double(InputLimits.maximumCount) ? nil : "\(value) is not finite or beyond ±2^60"
+        default: return abs(value) <= InputLimits.maximumRate ? nil : "\(value) is not finite or beyond ±2^70"
         }
     }
 
