@@ -42,6 +42,21 @@ final class HostileInputTests: XCTestCase {
         assertRefused(path, ["\(path): damaged record", "series 2147483646", "at byte \(crafted.file.count - crafted.bytes.count)"])
     }
 
+    /// The same file through the real binary: exit 1, one line, at once.
+    func testReportBinaryRefusesTheCraftedFileInOneLine() throws {
+        var crafted = CraftedRecording()
+        crafted.identity(number: UInt64(Int32.max - 1), CraftedRecording.pod(1))
+        crafted.sample(timestamp: 1_800_000_000, series: [(UInt64(Int32.max - 1), CraftedRecording.counters(usage: 4096))])
+        let path = tree.path + "/int32max-binary.pmrec"
+        crafted.write(to: path)
+        for arguments in [["report", path], ["report", path, "--json"]] {
+            let run = try CommandRun.podmem(arguments, timeout: 20)
+            XCTAssertEqual(run.status, 1, run.stderr)
+            XCTAssertEqual(run.stderr, "podmem: \(path): damaged record (series 2147483646 declared after 0) at byte \(crafted.file.count - crafted.bytes.count)\n")
+            XCTAssertEqual(run.stdout, "")
+        }
+    }
+
     /// The 341-byte file that took 3.4 GB and 11 s: a series number in the millions, declared and used.
     func testSeriesNumberInTheMillionsIsRefused() {
         var crafted = CraftedRecording()
