@@ -74,10 +74,26 @@ final class HostileInputTests: XCTestCase {
     func testSeriesUsedBeforeItIsDeclared() {
         var crafted = CraftedRecording()
         crafted.identity(number: 1, CraftedRecording.pod(1))
-        crafted.sample(timestamp: 1_800_000_000, series: [(1, CraftedRecording.counters(usage: 4096)), (2, CraftedRecording.counters(usage: 4096))])
+        crafted.sample(timestamp: 1_800_000_000, series: [(2, CraftedRecording.counters(usage: 4096))])
         let path = tree.path + "/undeclared.pmrec"
         crafted.write(to: path)
-        assertRefused(path, ["damaged record", "series 2", "at byte"])
+        assertRefused(path, ["damaged record (series 2 used but never declared (1 are)) at byte"])
+    }
+
+    /// A few bytes per repetition would otherwise become a few hundred bytes of decoded workload each.
+    func testSeriesRepeatedInOneSampleIsDamage() {
+        var crafted = CraftedRecording()
+        crafted.identity(number: 1, CraftedRecording.pod(1))
+        crafted.identity(number: 2, CraftedRecording.pod(2))
+        crafted.sample(timestamp: 1_800_000_000, series: Array(repeating: (1, CraftedRecording.counters(usage: 4096)), count: 2))
+        let path = tree.path + "/repeated.pmrec"
+        crafted.write(to: path)
+        assertRefused(path, ["damaged record (series 1 twice in one sample) at byte"])
+        var more = CraftedRecording()
+        more.identity(number: 1, CraftedRecording.pod(1))
+        more.sample(timestamp: 1_800_000_000, series: Array(repeating: (1, CraftedRecording.counters(usage: 4096)), count: 3))
+        more.write(to: path)
+        assertRefused(path, ["damaged record (3 series named, 1 declared) at byte"])
     }
 
     func testImplausibleTimestampsAreDamage() {

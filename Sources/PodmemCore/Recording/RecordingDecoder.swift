@@ -2,7 +2,8 @@ import FoundationEssentials
 
 /// Reverses `RecordingEncoder` for one segment: identities as they are met, then samples in order from a keyframe.
 /// Every value is checked as it is read (`InputLimits`); series numbers are dense — each declared once, in order,
-/// before use — so the tables are sized by the identity records the file holds, never by a number in it.
+/// before use — and a sample names each at most once, so the tables and a decoded sample are sized by the identity
+/// records the file holds, never by a number in it.
 struct RecordingDecoder {
     /// Why a record's content cannot be real.
     struct Damage: Error {
@@ -39,15 +40,16 @@ struct RecordingDecoder {
         if memTotal > 0, let problem = InputLimits.countProblem(memTotal - 1) { throw Damage(reason: "MemTotal \(problem)") }
         let root = try counters(series: 0, from: &reader)
         var workloads: [WorkloadSample] = []
-        for _ in 0..<(try reader.count(maximum: payload.count)) {
-            let number = try declared(try reader.varint())
+        var named = [Bool](repeating: false, count: identities.count + 1)
+        for _ in 0..<(try seriesCount(&reader)) {
+            let number = try declared(try reader.varint(), once: &named)
             guard case .workload(let kind, let uid, let namespace, let name, let qos, let cgroup, let inode, let runtime) = identities[number - 1] else {
                 throw Damage(reason: "series \(number) is a container, not a workload")
             }
             var workload = WorkloadSample(kind: kind, uid: uid, namespace: namespace, name: name, qos: qos, cgroup: cgroup, inode: inode,
                                           runtime: runtime, counters: try counters(series: number, from: &reader))
-            for _ in 0..<(try reader.count(maximum: payload.count)) {
-                let number = try declared(try reader.varint())
+            for _ in 0..<(try seriesCount(&reader)) {
+                let number = try declared(try reader.varint(), once: &named)
                 guard case .container(let id, let name, let sandbox, let cgroup, let inode, let runtime) = identities[number - 1] else {
                     throw Damage(reason: "series \(number) is a workload, not a container")
                 }
@@ -61,11 +63,20 @@ struct RecordingDecoder {
                       workloads: workloads, warnings: warnings)
     }
 
-    /// `number` as an index into the identities, when an identity record declared it.
-    private func declared(_ number: UInt64) throws -> Int {
+    /// How many series follow: no more than are declared.
+    private func seriesCount(_ reader: inout BinaryReader) throws -> Int {
+        let count = try reader.varint()
+        guard count <= UInt64(identities.count) else { throw Damage(reason: "\(count) series named, \(identities.count) declared") }
+        return Int(count)
+    }
+
+    /// `number`, when an identity record declared it and the sample has not named it yet.
+    private func declared(_ number: UInt64, once named: inout [Bool]) throws -> Int {
         guard number >= 1, number <= UInt64(identities.count) else {
             throw Damage(reason: "series \(number) used but never declared (\(identities.count) are)")
         }
+        guard !named[Int(number)] else { throw Damage(reason: "series \(number) twice in one sample") }
+        named[Int(number)] = true
         return Int(number)
     }
 
