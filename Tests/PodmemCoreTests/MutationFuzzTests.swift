@@ -107,7 +107,7 @@ final class MutationFuzzTests: XCTestCase {
     // MARK: recordings
 
     /// A demo recording by the real writer: 5 polls 10 s apart (two keyframes and delta records) of the demo's first
-    /// three pods (a dozen series: every counter kind, small enough for 20 000 cases in a debug build).
+    /// three pods (a dozen series: every counter kind, small enough for 20 000 cases in a debug build), with warnings.
     func demoRecording() throws -> [UInt8] {
         let path = tree.path + "/demo.pmrec"
         let node = DemoNode()
@@ -115,6 +115,7 @@ final class MutationFuzzTests: XCTestCase {
         for step in 0..<5 {
             var sample = node.sample(at: 1_800_000_000 + Double(step * 10))
             sample.workloads = Array(sample.workloads.prefix(3))
+            if step.isMultiple(of: 2) { sample.warnings = ["kubepods/pod\(step)/memory.stat: not a number", "meminfo: no MemTotal"] }
             if writer == nil {
                 writer = try RecordingWriter(path: path, header: RecordingHeader(recordingId: "fuzz", host: sample.host, cgroupVersion: sample.cgroupVersion,
                                                                                  root: sample.root, intervalSeconds: 10, startedAt: sample.timestamp),
