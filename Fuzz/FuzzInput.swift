@@ -6,6 +6,7 @@ enum FuzzInput {
     /// One file per process, in memory where possible: libFuzzer runs thousands of inputs a second.
     static let path: String = {
         let directory = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
+        atexit { unlink(FuzzInput.path) }
         return "\(directory)/podmem-fuzz-\(getpid())"
     }()
 
