@@ -47,11 +47,11 @@ public final class ExpositionRenderer {
 
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lastSize + 4096)
-        for metric in ExportedMetric.allCases {
+        for metric in ExportedMetric.all {
             let familyStart = bytes.count
             Self.header(metric, into: &bytes)
             let samplesStart = bytes.count
-            switch metric {
+            switch metric.value {
             case .nodeAvailableBytes:
                 Self.sample(metric, [("formula", "kubelet")], document.node.availableBytes.map { String($0) }, into: &bytes)
                 Self.sample(metric, [("formula", "no_cache")], document.node.availableNoCacheBytes.map { String($0) }, into: &bytes)
@@ -69,27 +69,23 @@ public final class ExpositionRenderer {
     /// A cgroup's samples of one per-cgroup metric; a `null` figure gives none.
     private static func samples(_ metric: ExportedMetric, of cgroup: Cgroup, into bytes: inout [UInt8]) {
         let labels = cgroup.labels
-        if let field = metric.memoryField {
-            // Byte counts go out as exact integers (a Double would round limits such as 2^63 - 4096).
-            sample(metric, labels, cgroup.memory[keyPath: field].map { String($0) }, into: &bytes)
-            return
-        }
         let growth = cgroup.growth
-        switch metric {
+        switch metric.value {
+        case .figure(let figure):
+            // Byte counts go out as exact integers (a Double would round limits such as 2^63 - 4096).
+            sample(metric, labels, figure.current(cgroup.memory).map { String($0) }, into: &bytes)
         case .cacheShareRatio:
             sample(metric, labels, cgroup.cacheShare.map(format), into: &bytes)
         case .growthBytesPerSecond:
-            let rates: [(String, Double?)] = [
-                ("working_set", growth.workingSetBytesPerSecond), ("working_set_no_cache", growth.workingSetNoCacheBytesPerSecond),
-                ("usage", growth.usageBytesPerSecond), ("rss", growth.rssBytesPerSecond),
-                ("active_file", growth.activeFileBytesPerSecond), ("inactive_file", growth.inactiveFileBytesPerSecond),
-            ]
-            for (component, rate) in rates { sample(metric, labels + [("component", component)], rate.map(format), into: &bytes) }
+            for figure in MemoryFigure.rates {
+                guard let rate = figure.growthRate else { continue }
+                sample(metric, labels + [("component", rate.metricComponent)], growth[keyPath: rate.field].map(format), into: &bytes)
+            }
         case .growthClass:
             for growthClass in GrowthClass.allCases {
                 sample(metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass.rawValue ? "1" : "0", into: &bytes)
             }
-        default:
+        case .nodeAvailableBytes, .nodeMemoryTotalBytes:
             break
         }
     }

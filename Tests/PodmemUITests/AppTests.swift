@@ -30,7 +30,7 @@ final class AppTests: XCTestCase {
 
     func testSortKeysCycleAndReverse() {
         let (app, _) = run([.key(.character(">")), .key(.character(">")), .key(.character("r"))])
-        XCTAssertEqual(app.state.sortColumn, .rss)
+        XCTAssertEqual(app.state.sortColumn, .figure(.rss))
         XCTAssertFalse(app.state.sortDescending)
     }
 

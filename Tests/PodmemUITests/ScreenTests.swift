@@ -73,7 +73,7 @@ final class ScreenTests: XCTestCase {
             let columns = PodColumn.layout(width: width, nameWanted: 40)
             let used = columns.reduce(0) { $0 + $1.width } + columns.count - 1
             XCTAssertEqual(used, width, "width \(width)")
-            XCTAssertTrue(columns.contains { $0.content == .workingSet } && columns.contains { $0.content == .verdict })
+            XCTAssertTrue(columns.contains { $0.content == .figure(.workingSet) } && columns.contains { $0.content == .verdict })
         }
     }
 

@@ -15,17 +15,16 @@ public enum BatchReport {
         if WorkloadSummary.foundNothing(document) { out += WorkloadSummary.nothingFound(root: document.root) + "\n" }
         out += "\n"
 
+        let figures = MemoryFigure.columns
         var table = TextTable(
-            headers: ["WORKLOAD", "QOS", "WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"]
+            headers: ["WORKLOAD", "QOS"] + figures.map { $0.column?.title ?? $0.longTitle } + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"]
                 + (trend == nil ? [] : ["WS TREND"]),
-            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .left]
+            alignments: [.left, .left] + figures.map { _ in .right } + [.right, .right, .right, .right, .left]
                 + (trend == nil ? [] : [.left]))
         for pod in document.pods {
             let m = pod.memory
             let ofLimit: Double? = m.limitBytes.flatMap { limit in m.workingSetBytes.map { Double($0) / Double(max(limit, 1)) } }
-            table.rows.append([
-                label(pod), pod.qos ?? "-", ByteFormat.human(m.workingSetBytes), ByteFormat.human(m.workingSetNoCacheBytes),
-                ByteFormat.human(m.rssBytes), ByteFormat.human(m.activeFileBytes), ByteFormat.human(m.inactiveFileBytes),
+            table.rows.append([label(pod), pod.qos ?? "-"] + figures.map { ByteFormat.human($0.current(m)) } + [
                 m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(ofLimit),
                 ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class,
             ] + (trend.map { [$0(pod)] } ?? []))

@@ -64,30 +64,26 @@ public struct SnapshotMemory: Codable, Sendable, Equatable {
     public var limitBytes: UInt64?
 
     public init(_ figures: MemoryFigures) {
-        usageBytes = figures.usageBytes
-        rssBytes = figures.rssBytes
-        activeFileBytes = figures.activeFileBytes
-        inactiveFileBytes = figures.inactiveFileBytes
-        shmemBytes = figures.shmemBytes
-        mappedFileBytes = figures.mappedFileBytes
-        kernelBytes = figures.kernelBytes
-        workingSetBytes = figures.workingSetBytes
-        workingSetNoCacheBytes = figures.workingSetNoCacheBytes
-        limitBytes = figures.limitBytes
+        for figure in MemoryFigure.all { self[keyPath: figure.field] = figures[keyPath: figure.value] }
     }
 
+    /// Each figure under its catalogue key; unknown and unlimited as explicit `null`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(usageBytes, forKey: .usageBytes)
-        try c.encode(rssBytes, forKey: .rssBytes)
-        try c.encode(activeFileBytes, forKey: .activeFileBytes)
-        try c.encode(inactiveFileBytes, forKey: .inactiveFileBytes)
-        try c.encode(shmemBytes, forKey: .shmemBytes)
-        try c.encode(mappedFileBytes, forKey: .mappedFileBytes)
-        try c.encode(kernelBytes, forKey: .kernelBytes)
-        try c.encode(workingSetBytes, forKey: .workingSetBytes)
-        try c.encode(workingSetNoCacheBytes, forKey: .workingSetNoCacheBytes)
-        try c.encode(limitBytes, forKey: .limitBytes)
+        var c = encoder.container(keyedBy: FigureKey.self)
+        for figure in MemoryFigure.all { try c.encode(self[keyPath: figure.field], forKey: FigureKey(figure)) }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: FigureKey.self)
+        for figure in MemoryFigure.all { self[keyPath: figure.field] = try c.decodeIfPresent(UInt64.self, forKey: FigureKey(figure)) }
+    }
+
+    private struct FigureKey: CodingKey {
+        let stringValue: String
+        init(_ figure: MemoryFigure) { stringValue = figure.jsonKey }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 }
 

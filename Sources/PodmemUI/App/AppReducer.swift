@@ -29,9 +29,10 @@ public enum AppReducer {
             }
         case .back: state.screen = .main
         case .sortPrevious, .sortNext:
-            let all = SortColumn.allCases
+            let all = SortColumn.all
             let step = command == .sortNext ? 1 : all.count - 1
-            state.sortColumn = all[(state.sortColumn.rawValue + step) % all.count]
+            let current = all.firstIndex(of: state.sortColumn) ?? 0
+            state.sortColumn = all[(current + step) % all.count]
             state.sortDescending = state.sortColumn.defaultDescending
         case .reverseSort: state.sortDescending.toggle()
         case .sortByCacheShare:

@@ -106,7 +106,7 @@ public enum DetailScreen {
     /// Each chart's axis is labelled at the chart's left edge: its top and bottom in bytes (or both on the one row of
     /// a one-row chart). The working sets and rss share one scale, active and inactive file another (`ChartScale`).
     static func renderCharts(_ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
-        let series: [TrendSeries] = [.workingSet, .workingSetNoCache, .rss, .activeFile, .inactiveFile]
+        let series = MemoryFigure.trends
         let shown = min(series.count, rows)
         guard shown > 0 else { return }
         let perChart = max(1, rows / shown)
@@ -123,13 +123,13 @@ public enum DetailScreen {
             let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
             if perChart == 1 {
                 let range = axis == nil ? "" : "\(bottom)–\(top)" + bar
-                context.put(item.shortLabel, x: 0, y: y, style: .header, limit: labelWidth - range.count - 1, into: &frame)
+                context.put(item.trend?.shortTitle ?? item.longTitle, x: 0, y: y, style: .header, limit: labelWidth - range.count - 1, into: &frame)
                 context.put(range, x: labelWidth - range.count, y: y, into: &frame)
             } else {
                 let topLabel = axis == nil ? "" : top + bar
                 let bottomLabel = axis == nil ? "" : bottom + bar
                 let last = y + perChart - 1
-                context.put(item.label, x: 0, y: y, style: .header, limit: labelWidth - topLabel.count - 1, into: &frame)
+                context.put(item.longTitle, x: 0, y: y, style: .header, limit: labelWidth - topLabel.count - 1, into: &frame)
                 context.put(detail, x: 0, y: y + 1, limit: labelWidth - (perChart == 2 ? bottomLabel.count : 0) - 1, into: &frame)
                 if axis != nil {
                     for row in y + 1..<last { context.put(bar, x: labelWidth - 1, y: row, into: &frame) }
@@ -164,7 +164,9 @@ public enum DetailScreen {
         if let high = s.highEvents { parts.append("high \(high)") }
         if let max = s.maxEvents { parts.append("max \(max)") }
         if let failures = s.failCount { parts.append("failcnt \(failures)") }
-        let rates = "growth/s: ws \(ByteFormat.rate(pod.growth.workingSetBytesPerSecond)) · ws-nc \(ByteFormat.rate(pod.growth.workingSetNoCacheBytesPerSecond)) · rss \(ByteFormat.rate(pod.growth.rssBytesPerSecond)) · active \(ByteFormat.rate(pod.growth.activeFileBytesPerSecond)) · inactive \(ByteFormat.rate(pod.growth.inactiveFileBytesPerSecond))"
+        let rates = "growth/s: " + MemoryFigure.trends.map { figure in
+            "\(figure.trend?.shortTitle ?? figure.longTitle) \(ByteFormat.rate(figure.rate(pod.growth)))"
+        }.joined(separator: " · ")
         context.put(rates, x: 0, y: y, limit: frame.width, into: &frame)
         y += 1
         // The count is cumulative (since the cgroup was created): only its rate says whether reclaim is going on now.
@@ -211,11 +213,7 @@ public enum DetailScreen {
                 let text: String
                 switch column.content {
                 case .name: text = TextFit.elideMiddle(name, column.width, glyphs: glyphs)
-                case .workingSet: text = ByteFormat.human(m.workingSetBytes)
-                case .workingSetNoCache: text = ByteFormat.human(m.workingSetNoCacheBytes)
-                case .rss: text = ByteFormat.human(m.rssBytes)
-                case .activeFile: text = ByteFormat.human(m.activeFileBytes)
-                case .inactiveFile: text = ByteFormat.human(m.inactiveFileBytes)
+                case .figure(let figure): text = ByteFormat.human(figure.current(m))
                 case .cacheShare: text = ByteFormat.percent(container.cacheShare)
                 case .verdict:
                     text = VerdictBadge.text(growthClass)

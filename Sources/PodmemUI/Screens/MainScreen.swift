@@ -48,9 +48,8 @@ public enum MainScreen {
 
     static func renderTitles(_ columns: [PodColumn], state: AppState, context: ScreenContext, y: Int, into frame: inout Frame) {
         var x = 0
-        let sortedTitle = state.sortColumn.title
         for column in columns {
-            let isSorted = !column.isTrend && column.title == sortedTitle
+            let isSorted = column.sortColumn == state.sortColumn
             let title = isSorted ? column.title + String(state.sortDescending ? context.glyphs.down : context.glyphs.up) : column.title
             let leftAligned = column.isTrend || column.content == .name || column.content == .verdict
             let text = leftAligned ? TextFit.padRight(title, column.width, glyphs: context.glyphs)
@@ -69,10 +68,10 @@ public enum MainScreen {
         var x = 0
         let glyphs = context.glyphs
         let growthClass = PodLabel.growthClass(pod.growth)
-        let trends = columns.compactMap { column -> (series: TrendSeries, width: Int)? in
+        let trends = columns.compactMap { column -> (series: MemoryFigure, width: Int)? in
             if case .trend(let series) = column.content { (series, column.width) } else { nil }
         }
-        func scale(_ series: TrendSeries) -> ChartScale {
+        func scale(_ series: MemoryFigure) -> ChartScale {
             let compared = trends.filter { series.comparedWith.contains($0.series) }
             return ChartScale(series: compared.map { ($0.series.values(pod.history), $0.width) }, growth: pod.growth)
         }
@@ -81,11 +80,7 @@ public enum MainScreen {
             let text: String
             switch column.content {
             case .name: text = TextFit.padRight(PodLabel.name(pod, fitting: column.width, glyphs: glyphs), column.width, glyphs: glyphs)
-            case .workingSet: text = number(pod.memory.workingSetBytes, column)
-            case .workingSetNoCache: text = number(pod.memory.workingSetNoCacheBytes, column)
-            case .rss: text = number(pod.memory.rssBytes, column)
-            case .activeFile: text = number(pod.memory.activeFileBytes, column)
-            case .inactiveFile: text = number(pod.memory.inactiveFileBytes, column)
+            case .figure(let figure): text = number(figure.current(pod.memory), column)
             case .limit: text = TextFit.padLeft(pod.memory.limitBytes.map { ByteFormat.human($0) } ?? "none", column.width, glyphs: glyphs)
             case .limitPercent:
                 let fraction = PodLabel.limitFraction(pod)
@@ -111,7 +106,7 @@ public enum MainScreen {
     }
 
     /// The series that drives a growing pod's verdict is drawn in the verdict's color.
-    static func trendStyle(_ series: TrendSeries, growthClass: GrowthClass, context: ScreenContext) -> Style {
+    static func trendStyle(_ series: MemoryFigure, growthClass: GrowthClass, context: ScreenContext) -> Style {
         guard context.color else { return .plain }
         switch (growthClass, series) {
         case (.cacheDriven, .activeFile), (.cacheDriven, .workingSet): return Style(foreground: .cyan)
