@@ -1,6 +1,6 @@
 /// `podmem.snapshot/1`: what `--batch --json` prints and the UI's snapshot key writes.
-/// Bytes are integers; unknown and unlimited values are `null` (encoded explicitly, never omitted).
-public struct SnapshotDocument: Codable, Sendable, Equatable {
+/// Bytes are integers; unknown and unlimited values are `null` (encoded explicitly, never omitted: `ExplicitNullEncodable`).
+public struct SnapshotDocument: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public static let schemaName = "podmem.snapshot/1"
 
     public var schema: String
@@ -13,24 +13,10 @@ public struct SnapshotDocument: Codable, Sendable, Equatable {
     public var warnings: [String]
     public var node: SnapshotNode
     public var pods: [SnapshotPod]
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(takenAt, forKey: .takenAt)
-        try c.encode(host, forKey: .host)
-        try c.encode(cgroupVersion, forKey: .cgroupVersion)
-        try c.encode(root, forKey: .root)
-        try c.encode(intervalSeconds, forKey: .intervalSeconds)
-        try c.encode(windowSeconds, forKey: .windowSeconds)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(node, forKey: .node)
-        try c.encode(pods, forKey: .pods)
-    }
 }
 
 /// Node-wide figures, as kubelet computes its `memory.available` eviction signal.
-public struct SnapshotNode: Codable, Sendable, Equatable {
+public struct SnapshotNode: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var memTotalBytes: UInt64?
     /// The root cgroup's `usage − inactive_file`.
     public var workingSetBytes: UInt64?
@@ -39,15 +25,6 @@ public struct SnapshotNode: Codable, Sendable, Equatable {
     public var availableBytes: UInt64?
     /// The same with active page cache counted as available: `MemTotal − root workingSetNoCache`.
     public var availableNoCacheBytes: UInt64?
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(memTotalBytes, forKey: .memTotalBytes)
-        try c.encode(workingSetBytes, forKey: .workingSetBytes)
-        try c.encode(workingSetNoCacheBytes, forKey: .workingSetNoCacheBytes)
-        try c.encode(availableBytes, forKey: .availableBytes)
-        try c.encode(availableNoCacheBytes, forKey: .availableNoCacheBytes)
-    }
 }
 
 /// One cgroup's normalized and derived memory figures.
@@ -88,7 +65,7 @@ public struct SnapshotMemory: Codable, Sendable, Equatable {
 }
 
 /// Growth rates (bytes/second, Theil–Sen over the window), what happened over the window, and the verdict.
-public struct SnapshotGrowth: Codable, Sendable, Equatable {
+public struct SnapshotGrowth: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var `class`: String
     public var windowSeconds: Double
     public var samples: Int
@@ -133,30 +110,10 @@ public struct SnapshotGrowth: Codable, Sendable, Equatable {
     }
 
     private static func round(_ value: Double, _ scale: Double) -> Double { (value * scale).rounded() / scale }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(`class`, forKey: .class)
-        try c.encode(windowSeconds, forKey: .windowSeconds)
-        try c.encode(samples, forKey: .samples)
-        try c.encode(thresholdBytes, forKey: .thresholdBytes)
-        try c.encode(noCacheThresholdBytes, forKey: .noCacheThresholdBytes)
-        try c.encode(netBytes, forKey: .netBytes)
-        try c.encode(peakBytes, forKey: .peakBytes)
-        try c.encode(peakAt, forKey: .peakAt)
-        try c.encode(noCacheNetBytes, forKey: .noCacheNetBytes)
-        try c.encode(workingSetBytesPerSecond, forKey: .workingSetBytesPerSecond)
-        try c.encode(workingSetNoCacheBytesPerSecond, forKey: .workingSetNoCacheBytesPerSecond)
-        try c.encode(usageBytesPerSecond, forKey: .usageBytesPerSecond)
-        try c.encode(rssBytesPerSecond, forKey: .rssBytesPerSecond)
-        try c.encode(activeFileBytesPerSecond, forKey: .activeFileBytesPerSecond)
-        try c.encode(inactiveFileBytesPerSecond, forKey: .inactiveFileBytesPerSecond)
-        try c.encode(summary, forKey: .summary)
-    }
 }
 
 /// Kernel signals that tell reclaimed cache from cache merely sitting on the active list.
-public struct SnapshotSignals: Codable, Sendable, Equatable {
+public struct SnapshotSignals: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var failCount: UInt64?
     public var oomEvents: UInt64?
     public var oomKillEvents: UInt64?
@@ -180,24 +137,10 @@ public struct SnapshotSignals: Codable, Sendable, Equatable {
         pressureFullAvg10 = counters.pressure?.fullAvg10
         pressureFullAvg60 = counters.pressure?.fullAvg60
     }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(failCount, forKey: .failCount)
-        try c.encode(oomEvents, forKey: .oomEvents)
-        try c.encode(oomKillEvents, forKey: .oomKillEvents)
-        try c.encode(highEvents, forKey: .highEvents)
-        try c.encode(maxEvents, forKey: .maxEvents)
-        try c.encode(workingsetRefaultFile, forKey: .workingsetRefaultFile)
-        try c.encode(pressureSomeAvg10, forKey: .pressureSomeAvg10)
-        try c.encode(pressureSomeAvg60, forKey: .pressureSomeAvg60)
-        try c.encode(pressureFullAvg10, forKey: .pressureFullAvg10)
-        try c.encode(pressureFullAvg60, forKey: .pressureFullAvg60)
-    }
 }
 
 /// The pod cgroup's held history, oldest first; `null` marks a value that could not be read.
-public struct SnapshotHistory: Codable, Sendable, Equatable {
+public struct SnapshotHistory: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var t: [Double]
     public var usageBytes: [UInt64?]
     public var rssBytes: [UInt64?]
@@ -217,7 +160,7 @@ public struct SnapshotHistory: Codable, Sendable, Equatable {
     }
 }
 
-public struct SnapshotContainer: Codable, Sendable, Equatable {
+public struct SnapshotContainer: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var id: String
     public var name: String?
     public var sandbox: Bool
@@ -227,22 +170,9 @@ public struct SnapshotContainer: Codable, Sendable, Equatable {
     public var cacheShare: Double?
     public var growth: SnapshotGrowth
     public var signals: SnapshotSignals
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(sandbox, forKey: .sandbox)
-        try c.encode(cgroup, forKey: .cgroup)
-        try c.encode(runtime, forKey: .runtime)
-        try c.encode(memory, forKey: .memory)
-        try c.encode(cacheShare, forKey: .cacheShare)
-        try c.encode(growth, forKey: .growth)
-        try c.encode(signals, forKey: .signals)
-    }
 }
 
-public struct SnapshotPod: Codable, Sendable, Equatable {
+public struct SnapshotPod: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var kind: String
     public var uid: String?
     public var namespace: String?
@@ -256,21 +186,4 @@ public struct SnapshotPod: Codable, Sendable, Equatable {
     public var signals: SnapshotSignals
     public var history: SnapshotHistory
     public var containers: [SnapshotContainer]
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(uid, forKey: .uid)
-        try c.encode(namespace, forKey: .namespace)
-        try c.encode(name, forKey: .name)
-        try c.encode(qos, forKey: .qos)
-        try c.encode(cgroup, forKey: .cgroup)
-        try c.encode(runtime, forKey: .runtime)
-        try c.encode(memory, forKey: .memory)
-        try c.encode(cacheShare, forKey: .cacheShare)
-        try c.encode(growth, forKey: .growth)
-        try c.encode(signals, forKey: .signals)
-        try c.encode(history, forKey: .history)
-        try c.encode(containers, forKey: .containers)
-    }
 }
