@@ -36,7 +36,7 @@ public final class ExpositionRenderer {
         for pod in document.pods {
             let namespace = pod.namespace ?? ""
             let name = pod.name ?? pod.uid ?? pod.cgroup
-            let qos = pod.qos ?? ""
+            let qos = pod.qos?.rawValue ?? ""
             add([("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos), ("runtime", Self.runtimeLabel(pod))],
                 pod.memory, pod.cacheShare, pod.growth)
             for container in pod.containers {
@@ -73,7 +73,7 @@ public final class ExpositionRenderer {
     /// containers by id alone). A container's series carry that container's `runtime`.
     static func runtimeLabel(_ pod: SnapshotPod) -> String {
         if let runtime = pod.runtime { return runtime }
-        if pod.kind == WorkloadKind.service.rawValue { return "systemd" }
+        if pod.kind == .service { return "systemd" }
         let named = Set(pod.containers.compactMap(\.runtime))
         return named.count == 1 ? named.first! : ""
     }
@@ -95,7 +95,7 @@ public final class ExpositionRenderer {
             }
         case .growthClass:
             for growthClass in GrowthClass.allCases {
-                sample(metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass.rawValue ? "1" : "0", into: &bytes)
+                sample(metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass ? "1" : "0", into: &bytes)
             }
         case .nodeAvailableBytes, .nodeMemoryTotalBytes:
             break

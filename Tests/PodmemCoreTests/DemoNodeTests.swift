@@ -6,7 +6,7 @@ final class DemoNodeTests: XCTestCase {
     func testAllMainVerdictsWithinSeconds() throws {
         let monitor = Monitor(source: DemoNode(), window: nil, intervalSeconds: 1, historyCapacity: 10)
         for second in 0..<4 { monitor.poll(at: 1_800_000_000 + Double(second)) }
-        let classes = Set(try XCTUnwrap(monitor.snapshot()).pods.map(\.growth.class))
+        let classes = Set(try XCTUnwrap(monitor.snapshot()).pods.map(\.growth.class.rawValue))
         XCTAssertTrue(classes.isSuperset(of: ["cache-driven", "anon-driven", "stable"]), "\(classes)")
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(monitor.snapshot()).pods.count, 10)
     }

@@ -56,4 +56,17 @@ final class MemoryFigureTests: XCTestCase {
         XCTAssertEqual(Set(nulls.keys), Set(MemoryFigure.all.map(\.jsonKey)), "unknown figures are explicit nulls")
         XCTAssertTrue(nulls.values.allSatisfy { $0 is NSNull })
     }
+
+    /// %LIM is one computation for the list, the sort and the batch table: a zero limit gives no percentage.
+    func testLimitFractionNeedsALimitAboveZero() {
+        func fraction(_ limit: MemoryLimit?) -> Double? {
+            var stat = MemoryStat()
+            stat.inactiveFileBytes = 0
+            return SnapshotMemory(MemoryFigures(MemoryCounters(usageBytes: 256 << 20, stat: stat, limit: limit))).limitFraction
+        }
+        XCTAssertEqual(fraction(.bytes(512 << 20)), 0.5)
+        XCTAssertNil(fraction(.bytes(0)))
+        XCTAssertNil(fraction(.unlimited))
+        XCTAssertNil(fraction(nil))
+    }
 }

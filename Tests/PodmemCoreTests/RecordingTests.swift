@@ -177,10 +177,10 @@ final class RecordingTests: XCTestCase {
         replay.monitor.window = 86_400
         let pods = try XCTUnwrap(replay.monitor.snapshot(detailed: [])?.pods)
         let cacheGrower = try XCTUnwrap(pods.first { $0.name == "pod-0" })
-        XCTAssertEqual(cacheGrower.growth.class, "cache-driven", "a day of slow cache growth, seen at the 24 h span")
+        XCTAssertEqual(cacheGrower.growth.class, .cacheDriven, "a day of slow cache growth, seen at the 24 h span")
         XCTAssertGreaterThan(cacheGrower.growth.windowSeconds, 80_000)
-        XCTAssertEqual(pods.first { $0.name == "pod-1" }?.growth.class, "anon-driven")
-        XCTAssertEqual(pods.first { $0.name == "pod-2" }?.growth.class, "stable")
+        XCTAssertEqual(pods.first { $0.name == "pod-1" }?.growth.class, .anonDriven)
+        XCTAssertEqual(pods.first { $0.name == "pod-2" }?.growth.class, .stable)
     }
 }
 

@@ -73,11 +73,11 @@ final class AppTests: XCTestCase {
     func testVerdictsShowFromTheThirdPoll() {
         let plan = HistoryPlan.live(window: 300, intervalSeconds: 1)
         let (second, _) = run([.wait(1)], width: 100, plan: plan)
-        XCTAssertEqual(Set(second.state.visiblePods.map(\.growth.class)), ["unknown"])
+        XCTAssertEqual(Set(second.state.visiblePods.map(\.growth.class)), [.unknown])
         XCTAssertTrue(second.lastFrame.text.contains("? not enough samples yet"), second.lastFrame.text)
         let (third, _) = run([.wait(2)], width: 100, plan: plan)
-        XCTAssertFalse(third.state.visiblePods.contains { $0.growth.class == "unknown" },
-                       third.state.visiblePods.map { "\(PodLabel.name($0)) \($0.growth.class)" }.joined(separator: "\n"))
+        XCTAssertFalse(third.state.visiblePods.contains { $0.growth.class == .unknown },
+                       third.state.visiblePods.map { "\($0.displayName) \($0.growth.class.rawValue)" }.joined(separator: "\n"))
         XCTAssertTrue(third.lastFrame.line(1).contains("span 5m (2s held)"), third.lastFrame.line(1))
         let (full, _) = run([.wait(300)], width: 100, plan: plan)
         XCTAssertTrue(full.lastFrame.line(1).contains("span 5m · "), "a full span says nothing more: \(full.lastFrame.line(1))")

@@ -23,10 +23,9 @@ public enum BatchReport {
                 + (trend == nil ? [] : [.left]))
         for pod in document.pods {
             let m = pod.memory
-            let ofLimit: Double? = m.limitBytes.flatMap { limit in m.workingSetBytes.map { Double($0) / Double(max(limit, 1)) } }
-            table.rows.append([label(pod), pod.qos ?? "-"] + figures.map { ByteFormat.human($0.current(m)) } + [
-                m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(ofLimit),
-                ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class,
+            table.rows.append([label(pod), pod.qos?.rawValue ?? "-"] + figures.map { ByteFormat.human($0.current(m)) } + [
+                m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(m.limitFraction),
+                ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class.rawValue,
             ] + (trend.map { [$0(pod)] } ?? []))
         }
         out += table.render()
@@ -41,12 +40,8 @@ public enum BatchReport {
         TerminalText.sanitized(rawLabel(pod))
     }
 
+    /// The display name, and what kind of workload it is unless a pod.
     private static func rawLabel(_ pod: SnapshotPod) -> String {
-        switch (pod.kind, pod.namespace, pod.name) {
-        case let ("pod", namespace?, name?): "\(namespace)/\(name)"
-        case let ("pod", nil, name?): name
-        case ("pod", _, nil): "pod \(pod.uid ?? pod.cgroup)"
-        case let (kind, _, name): "\(name ?? pod.cgroup) (\(kind))"
-        }
+        pod.kind == .pod ? pod.displayName : "\(pod.displayName) (\(pod.kind.rawValue))"
     }
 }

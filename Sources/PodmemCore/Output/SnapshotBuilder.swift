@@ -42,8 +42,8 @@ struct SnapshotBuilder {
         var growth = SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed))
         if isDetailed { growth.summary = VerdictSentence.describe(growth: growth, memory: memory) }
         return SnapshotPod(
-            kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
-            qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: memory,
+            kind: workload.kind, uid: workload.uid, namespace: workload.namespace, name: workload.name,
+            qos: workload.qos, cgroup: workload.cgroup, runtime: workload.runtime, memory: memory,
             cacheShare: figures.cacheShare, growth: growth,
             signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload, isDetailed: isDetailed)),
             containers: isDetailed ? workload.containers.map(container) : [])

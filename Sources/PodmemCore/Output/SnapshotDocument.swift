@@ -50,6 +50,12 @@ public struct SnapshotMemory: Codable, Sendable, Equatable {
         for figure in MemoryFigure.all { try c.encode(self[keyPath: figure.field], forKey: FigureKey(figure)) }
     }
 
+    /// The working set as a fraction of the limit (%LIM); nil when unlimited, unknown or a zero limit.
+    public var limitFraction: Double? {
+        guard let limit = limitBytes, limit > 0, let workingSet = workingSetBytes else { return nil }
+        return Double(workingSet) / Double(limit)
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: FigureKey.self)
         for figure in MemoryFigure.all { self[keyPath: figure.field] = try c.decodeIfPresent(UInt64.self, forKey: FigureKey(figure)) }
@@ -66,7 +72,7 @@ public struct SnapshotMemory: Codable, Sendable, Equatable {
 
 /// Growth rates (bytes/second, Theil–Sen over the window), what happened over the window, and the verdict.
 public struct SnapshotGrowth: Codable, ExplicitNullEncodable, Sendable, Equatable {
-    public var `class`: String
+    public var `class`: GrowthClass
     public var windowSeconds: Double
     public var samples: Int
     /// Change of the working set that counts as growth: `max(4 MiB, 1% of its median, 3 σ of its own noise)`.
@@ -92,7 +98,7 @@ public struct SnapshotGrowth: Codable, ExplicitNullEncodable, Sendable, Equatabl
     public var summary: String?
 
     public init(_ growth: Growth) {
-        `class` = growth.growthClass.rawValue
+        `class` = growth.growthClass
         windowSeconds = Self.round(growth.windowSeconds, 1000)
         samples = growth.sampleCount
         thresholdBytes = growth.thresholdBytes.rounded()
@@ -173,11 +179,11 @@ public struct SnapshotContainer: Codable, ExplicitNullEncodable, Sendable, Equat
 }
 
 public struct SnapshotPod: Codable, ExplicitNullEncodable, Sendable, Equatable {
-    public var kind: String
+    public var kind: WorkloadKind
     public var uid: String?
     public var namespace: String?
     public var name: String?
-    public var qos: String?
+    public var qos: QoSClass?
     public var cgroup: String
     public var runtime: String?
     public var memory: SnapshotMemory
@@ -186,4 +192,14 @@ public struct SnapshotPod: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var signals: SnapshotSignals
     public var history: SnapshotHistory
     public var containers: [SnapshotContainer]
+
+    /// What every output calls the workload: `namespace/name` for pods, its name otherwise, `pod <uid>` for a pod
+    /// nothing names, else the cgroup path. Raw host text: sanitise it before it reaches a terminal.
+    public var displayName: String {
+        switch (namespace, name) {
+        case let (namespace?, name?) where !namespace.isEmpty: "\(namespace)/\(name)"
+        case let (_, name?): name
+        default: uid.map { "pod \($0)" } ?? cgroup
+        }
+    }
 }

@@ -8,7 +8,7 @@ public enum TicketReport {
     public static func render(_ document: SnapshotDocument, replayedFrom path: String) -> String {
         var out = "podmem report of \(TerminalText.sanitized(path))\n"
         out += BatchReport.render(document, trend: { trend($0.history.workingSetBytes) })
-        let grown = document.pods.filter { GrowthClass(rawValue: $0.growth.class)?.isGrowth ?? false }
+        let grown = document.pods.filter { $0.growth.class.isGrowth }
         out += "\nverdicts (\(grown.count) of \(document.pods.count) workloads grew):\n"
         for pod in grown {
             out += "  \(BatchReport.label(pod)): \(VerdictSentence.describe(growth: pod.growth, memory: pod.memory))\n"

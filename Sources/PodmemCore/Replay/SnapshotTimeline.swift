@@ -52,8 +52,8 @@ public final class SnapshotTimeline: SampleTimeline {
                 ContainerSample(id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup, inode: 0,
                                 runtime: container.runtime, counters: Self.counters(container.memory, container.signals))
             } : []
-            return WorkloadSample(kind: WorkloadKind(rawValue: pod.kind) ?? .cgroup, uid: pod.uid, namespace: pod.namespace, name: pod.name,
-                                  qos: pod.qos.flatMap(QoSClass.init(rawValue:)), cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
+            return WorkloadSample(kind: pod.kind, uid: pod.uid, namespace: pod.namespace, name: pod.name,
+                                  qos: pod.qos, cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
                                   counters: counters, containers: containers)
         }
         return Sample(timestamp: Double(time) / 1000, host: document.host, cgroupVersion: CgroupVersion(rawValue: document.cgroupVersion) ?? .v2,

@@ -28,7 +28,7 @@ public enum SortColumn: Sendable, Equatable {
         switch self {
         case .name: return 0
         case .figure(let figure): return Double(figure.current(pod.memory) ?? 0)
-        case .limitPercent: return PodLabel.limitFraction(pod) ?? -1
+        case .limitPercent: return pod.memory.limitFraction ?? -1
         case .cacheShare: return pod.cacheShare ?? -1
         case .growth: return pod.growth.workingSetBytesPerSecond ?? 0
         }

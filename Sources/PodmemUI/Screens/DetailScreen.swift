@@ -40,8 +40,8 @@ public enum DetailScreen {
     static func renderTitle(_ pod: SnapshotPod, replayClock: String?, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let sep = context.glyphs.separator
         var title = replayClock.map { "REPLAY \($0)\(sep)" } ?? ""
-        title += PodLabel.name(pod) + sep + pod.kind
-        if let qos = pod.qos { title += sep + qos }
+        title += pod.displayName + sep + pod.kind.rawValue
+        if let qos = pod.qos { title += sep + qos.rawValue }
         if let uid = pod.uid { title += sep + "uid " + uid }
         title += sep + pod.cgroup
         frame.fill(Rect(x: 0, y: y, width: frame.width, height: 1), with: Cell(" ", style: Style(reverse: true)))
@@ -50,7 +50,7 @@ public enum DetailScreen {
     }
 
     static func renderSentence(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
-        let growthClass = PodLabel.growthClass(pod.growth)
+        let growthClass = pod.growth.class
         let badge = VerdictBadge.text(growthClass) + " "
         let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory)
         let lines = wrap(TextFit.ascii(sentence, glyphs: context.glyphs), width: frame.width - badge.count, maxLines: 2)
@@ -137,7 +137,7 @@ public enum DetailScreen {
                     context.put(bottomLabel, x: labelWidth - bottomLabel.count, y: last, into: &frame)
                 }
             }
-            let style = MainScreen.trendStyle(item, growthClass: PodLabel.growthClass(pod.growth), context: context)
+            let style = MainScreen.trendStyle(item, growthClass: pod.growth.class, context: context)
             for (offset, line) in lines.enumerated() { frame.put(line, x: labelWidth, y: y + offset, style: style) }
             y += perChart
         }
@@ -206,7 +206,7 @@ public enum DetailScreen {
         y += 1
         for (container, name) in zip(ordered, names) {
             let m = container.memory
-            let growthClass = PodLabel.growthClass(container.growth)
+            let growthClass = container.growth.class
             var x = 0
             for column in columns {
                 var style: Style = container.sandbox ? .muted : .plain

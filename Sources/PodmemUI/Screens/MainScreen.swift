@@ -67,7 +67,7 @@ public enum MainScreen {
     static func renderRow(_ pod: SnapshotPod, columns: [PodColumn], context: ScreenContext, y: Int, into frame: inout Frame) {
         var x = 0
         let glyphs = context.glyphs
-        let growthClass = PodLabel.growthClass(pod.growth)
+        let growthClass = pod.growth.class
         let trends = columns.compactMap { column -> (series: MemoryFigure, width: Int)? in
             if case .trend(let series) = column.content { (series, column.width) } else { nil }
         }
@@ -83,7 +83,7 @@ public enum MainScreen {
             case .figure(let figure): text = number(figure.current(pod.memory), column)
             case .limit: text = TextFit.padLeft(pod.memory.limitBytes.map { ByteFormat.human($0) } ?? "none", column.width, glyphs: glyphs)
             case .limitPercent:
-                let fraction = PodLabel.limitFraction(pod)
+                let fraction = pod.memory.limitFraction
                 if let fraction, fraction >= 0.9 { style = Style(foreground: context.color ? .red : nil, bold: true) }
                 text = TextFit.padLeft(ByteFormat.percent(fraction), column.width, glyphs: glyphs)
             case .cacheShare: text = TextFit.padLeft(ByteFormat.percent(pod.cacheShare), column.width, glyphs: glyphs)
