@@ -21,7 +21,7 @@ public actor ExpositionPoller: Service {
     public func poll() {
         monitor.poll(at: Timestamp.now())
         // Every verdict fresh, as batch mode has them; no history: the exposition has none.
-        guard let document = monitor.snapshot(historyFor: []) else { return }
+        guard let document = monitor.snapshot(.withoutHistory) else { return }
         exposition.publish(renderer.render(document))
     }
 

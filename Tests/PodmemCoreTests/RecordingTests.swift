@@ -130,8 +130,9 @@ final class RecordingTests: XCTestCase {
         }
         try writer!.finish()
         let replay = try Replay(timeline: try XCTUnwrap(try Recording(path: path)), window: 120)
-        let replayed = try XCTUnwrap(replay.monitor.snapshot(detailed: []))
-        let original = try XCTUnwrap(live.snapshot(detailed: []))
+        let rows = SnapshotScope.list(rows: Set(try XCTUnwrap(live.snapshot(.withoutHistory)).pods.map(\.cgroup)))
+        let replayed = try XCTUnwrap(replay.monitor.snapshot(rows))
+        let original = try XCTUnwrap(live.snapshot(rows))
         XCTAssertEqual(replayed.pods.map(\.memory), original.pods.map(\.memory))
         XCTAssertEqual(replayed.pods.map(\.growth), original.pods.map(\.growth), "the same verdicts and rates")
         XCTAssertEqual(replayed.pods.map(\.history), original.pods.map(\.history))
@@ -141,7 +142,7 @@ final class RecordingTests: XCTestCase {
         try replay.seek(to: 150)
         XCTAssertEqual(replay.timestamp, 1_800_000_150)
         try replay.seek(to: 199)
-        XCTAssertEqual(try XCTUnwrap(replay.monitor.snapshot(detailed: [])).pods.map(\.growth), original.pods.map(\.growth))
+        XCTAssertEqual(try XCTUnwrap(replay.monitor.snapshot(rows)).pods.map(\.growth), original.pods.map(\.growth))
         XCTAssertEqual(replay.position(offsetBy: -60), 139)
     }
 
@@ -175,7 +176,7 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(replay.monitor.history.plan.longestSeconds, 86_400, "the whole day fits the coarsest tier")
         XCTAssertLessThan(replay.monitor.history.poll, 2880 / 2, "older samples are read one per coarse bucket, not all")
         replay.monitor.window = 86_400
-        let pods = try XCTUnwrap(replay.monitor.snapshot(detailed: [])?.pods)
+        let pods = try XCTUnwrap(replay.monitor.snapshot(.list(rows: []))?.pods)
         let cacheGrower = try XCTUnwrap(pods.first { $0.name == "pod-0" })
         XCTAssertEqual(cacheGrower.growth.class, .cacheDriven, "a day of slow cache growth, seen at the 24 h span")
         XCTAssertGreaterThan(cacheGrower.growth.windowSeconds, 80_000)

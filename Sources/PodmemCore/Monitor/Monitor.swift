@@ -53,15 +53,10 @@ public final class Monitor {
         latest.map { history.heldSeconds(at: $0.timestamp) } ?? 0
     }
 
-    /// The `podmem.snapshot/1` document for the latest poll; nil before the first poll.
-    /// `detailed` (cgroups of pods) limits the window's history and the containers to those pods, for a live
-    /// screen that redraws every poll and lists pods only; others keep their newest
-    /// `SnapshotBuilder.briefHistoryPoints` points, a verdict that may be a few polls old and no containers.
-    /// nil: everything, fresh, with all history held.
-    /// `historyFor` limits the history carried to the given pods: a busy node's list shows a few dozen rows of
-    /// thousands, and an exporter shows none; their histories would be most of the document. nil: every pod.
-    public func snapshot(detailed: Set<String>? = nil, historyFor: Set<String>? = nil) -> SnapshotDocument? {
+    /// The `podmem.snapshot/1` document for the latest poll, as much of it as `scope` asks for; nil before the
+    /// first poll.
+    public func snapshot(_ scope: SnapshotScope = .everything) -> SnapshotDocument? {
         guard let latest else { return nil }
-        return SnapshotBuilder(monitor: self, detailed: detailed, historyFor: historyFor).document(latest)
+        return SnapshotBuilder(monitor: self, scope: scope).document(latest)
     }
 }

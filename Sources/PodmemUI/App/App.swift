@@ -117,14 +117,14 @@ public final class App {
     /// Full history and containers only for the pod on the detail screen: the list needs neither,
     /// and computing them for every container of a busy node on every poll would dominate podmem's cost.
     func refreshDocument() {
-        let detailed: Set<String>, historyFor: Set<String>
+        let scope: SnapshotScope
         if case .detail(let cgroup) = state.screen {
-            (detailed, historyFor) = ([cgroup], [cgroup])
+            scope = .detail(cgroup: cgroup)
         } else {
-            (detailed, historyFor) = ([], Set(state.rowsOnScreen.map(\.cgroup)))
+            scope = .list(rows: Set(state.rowsOnScreen.map(\.cgroup)))
         }
         state.document = nil  // a busy node's document is megabytes: never hold two
-        state.document = monitor.snapshot(detailed: detailed, historyFor: historyFor)
+        state.document = monitor.snapshot(scope)
     }
 
     func render() {
