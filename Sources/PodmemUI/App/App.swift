@@ -109,7 +109,7 @@ public final class App {
             monitor = replay.monitor
             warningsShown = 0
         }
-        state.replayClock = "\(Timestamp.iso8601(replay.timestamp)) · \(replay.position + 1)/\(replay.timeline.count)"
+        state.mode = .replay(timestamp: replay.timestamp, position: replay.position, count: replay.timeline.count)
         if let warning = replay.timeline.warnings.first, state.status == nil { state.status = (warning, true, time.now()) }
         afterPoll()
     }

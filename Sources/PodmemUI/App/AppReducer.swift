@@ -46,14 +46,14 @@ public enum AppReducer {
         case .startFilter:
             state.screen = .main
             state.isEditingFilter = true
-        case .togglePause: if state.replayClock == nil { state.paused.toggle() }
-        case .snapshot: return state.replayClock == nil ? .writeSnapshot : .none
-        case .stepBack: return state.replayClock == nil ? .none : .seek(.samples(-1))
-        case .stepForward: return state.replayClock == nil ? .none : .seek(.samples(1))
-        case .minuteBack: return state.replayClock == nil ? .none : .seek(.seconds(-60))
-        case .minuteForward: return state.replayClock == nil ? .none : .seek(.seconds(60))
-        case .timeStart: return state.replayClock == nil ? .none : .seek(.start)
-        case .timeEnd: return state.replayClock == nil ? .none : .seek(.end)
+        case .togglePause: if state.mode == .live { state.paused.toggle() }
+        case .snapshot: return state.mode == .live ? .writeSnapshot : .none
+        case .stepBack: return state.mode == .live ? .none : .seek(.samples(-1))
+        case .stepForward: return state.mode == .live ? .none : .seek(.samples(1))
+        case .minuteBack: return state.mode == .live ? .none : .seek(.seconds(-60))
+        case .minuteForward: return state.mode == .live ? .none : .seek(.seconds(60))
+        case .timeStart: return state.mode == .live ? .none : .seek(.start)
+        case .timeEnd: return state.mode == .live ? .none : .seek(.end)
         }
         return .none
     }

@@ -6,7 +6,7 @@ public enum DetailScreen {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
     static func hints(_ state: AppState) -> String {
-        "Esc back · ? help · " + (state.replayClock == nil ? "s snapshot · space pause" : StatusLine.replayHints) + " · q quit"
+        "Esc back · ? help · " + (state.mode == .live ? "s snapshot · space pause" : StatusLine.replayHints) + " · q quit"
     }
     static let labelWidth = 36
 
@@ -23,7 +23,7 @@ public enum DetailScreen {
         }
         let previous = state.previousDetailPod?.cgroup == cgroup ? state.previousDetailPod : nil
         var y = 0
-        renderTitle(pod, replayClock: state.replayClock, context: context, y: &y, into: &frame)
+        renderTitle(pod, replayClock: state.mode.replayClock, context: context, y: &y, into: &frame)
         renderSentence(pod, context: context, y: &y, into: &frame)
         renderUsageBar(pod, context: context, y: &y, into: &frame)
 

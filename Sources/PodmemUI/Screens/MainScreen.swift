@@ -6,7 +6,7 @@ public enum MainScreen {
     public static let minimumHeight = 10
     static func hints(_ state: AppState) -> String {
         "q quit · ? help · ↑↓ move · Enter detail · < > sort · c cache · / filter · + - span · "
-            + (state.replayClock == nil ? "s snapshot · space pause" : StatusLine.replayHints)
+            + (state.mode == .live ? "s snapshot · space pause" : StatusLine.replayHints)
     }
 
     /// Rows left for pods: header (2), column titles, legend and status line take 5.
