@@ -11,10 +11,10 @@ struct LiveRun {
     let source: MemorySource
 
     func run() throws {
-        let monitor = Monitor(source: source, window: window, intervalSeconds: intervalSeconds,
+        let monitor = Monitor(window: window, intervalSeconds: intervalSeconds,
                               plan: .live(window: window, intervalSeconds: intervalSeconds))
         try Self.withTerminal { terminal in
-            App(terminal: terminal, monitor: monitor, time: SystemTime(), snapshotDirectory: snapshotDirectory).run()
+            App(terminal: terminal, source: source, monitor: monitor, time: SystemTime(), snapshotDirectory: snapshotDirectory).run()
         }
     }
 

@@ -17,8 +17,8 @@ final class ExpositionRendererTests: XCTestCase {
 
     /// Polls `source` at 1 s steps from t=1000 and returns the document and its exposition, parsed.
     func render(_ source: MemorySource, polls: Int) throws -> (document: SnapshotDocument, series: [MetricSeries: Double]) {
-        let monitor = Monitor(source: source, window: 300, intervalSeconds: 1, historyCapacity: 301)
-        for index in 0..<polls { monitor.poll(at: 1000 + Double(index)) }
+        let monitor = Monitor(window: 300, intervalSeconds: 1, historyCapacity: 301)
+        for index in 0..<polls { monitor.ingest(source.sample(at: 1000 + Double(index))) }
         let document = try XCTUnwrap(monitor.snapshot())
         let exposition = String(decoding: ExpositionRenderer().render(document), as: UTF8.self)
         return (document, MetricSeries.parse(exposition: exposition))

@@ -121,10 +121,12 @@ final class RecordingTests: XCTestCase {
     func testReplayAtTheEndEqualsTheLiveRun() throws {
         let tree = TempTree()
         let path = tree.path + "/live.pmrec"
-        let live = Monitor(source: DemoNode(), window: 120, intervalSeconds: 1, plan: .live(window: 120, intervalSeconds: 1))
+        let liveSource = DemoNode()
+        let live = Monitor(window: 120, intervalSeconds: 1, plan: .live(window: 120, intervalSeconds: 1))
         var writer: RecordingWriter?
         for index in 0..<200 {
-            let sample = live.poll(at: 1_800_000_000 + Double(index))
+            let sample = liveSource.sample(at: 1_800_000_000 + Double(index))
+            live.ingest(sample)
             if writer == nil { writer = try RecordingWriter(path: path, header: header(sample), maximumBytes: 1 << 30) }
             try writer!.append(sample)
         }
@@ -188,8 +190,8 @@ final class RecordingTests: XCTestCase {
 extension Monitor {
     /// A batch-style monitor after `count` polls one second apart.
     static func polled(_ source: MemorySource, count: Int) -> Monitor {
-        let monitor = Monitor(source: source, window: nil, intervalSeconds: 1, historyCapacity: count)
-        for index in 0..<count { monitor.poll(at: 1_800_000_000 + Double(index)) }
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: count)
+        for index in 0..<count { monitor.ingest(source.sample(at: 1_800_000_000 + Double(index))) }
         return monitor
     }
 }

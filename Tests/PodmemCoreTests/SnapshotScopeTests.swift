@@ -4,8 +4,9 @@ import XCTest
 /// Each scope carries what it promises and nothing more.
 final class SnapshotScopeTests: XCTestCase {
     func testEachScopeCarriesItsShareOfTheState() throws {
-        let monitor = Monitor(source: DemoNode(), window: 20, intervalSeconds: 1, historyCapacity: 100)
-        for second in 0..<40 { monitor.poll(at: 1_800_000_000 + Double(second)) }
+        let demo = DemoNode()
+        let monitor = Monitor(window: 20, intervalSeconds: 1, historyCapacity: 100)
+        for second in 0..<40 { monitor.ingest(demo.sample(at: 1_800_000_000 + Double(second))) }
         let everything = try XCTUnwrap(monitor.snapshot(.everything))
         let first = try XCTUnwrap(everything.pods.first { !$0.containers.isEmpty }).cgroup
         XCTAssertTrue(everything.pods.allSatisfy { $0.history.t.count == 40 && $0.growth.summary != nil })

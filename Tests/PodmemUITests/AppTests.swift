@@ -9,8 +9,9 @@ final class AppTests: XCTestCase {
              plan: HistoryPlan = HistoryPlan(rawCapacity: 301, intervalSeconds: 1)) -> (App, ScriptedTerminal) {
         let time = ManualTime()
         let terminal = ScriptedTerminal(width: width, height: height, time: time, steps: steps)
-        let monitor = Monitor(source: DemoNode(), window: 300, intervalSeconds: 1, plan: plan)
-        let app = App(terminal: terminal, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
+        let demo = DemoNode()
+        let monitor = Monitor(window: 300, intervalSeconds: 1, plan: plan)
+        let app = App(terminal: terminal, source: demo, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
         app.run()
         return (app, terminal)
     }

@@ -1,7 +1,7 @@
-/// The engine every front end shares: polls a source, keeps bounded history, remembers warnings,
-/// and answers with derived figures. Batch, JSON and the live screen are views of this one state.
+/// The engine every front end shares: takes the samples pushed into it (a live poll, a replayed recording, a test),
+/// keeps bounded history, remembers warnings, and answers with derived figures. Batch, JSON, the exporter and the
+/// screens are views of this one state; whoever feeds it owns it.
 public final class Monitor {
-    public let source: MemorySource
     /// Seconds of history the verdict and the sparklines look at (the live screen's span, changed with + and -);
     /// nil means all history held (batch mode: the whole run).
     public var window: Double?
@@ -13,29 +13,26 @@ public final class Monitor {
     public static let maximumWarnings = 100
     private var warningSet: Set<String> = []
 
-    public init(source: MemorySource, window: Double?, intervalSeconds: Double, plan: HistoryPlan) {
-        self.source = source
+    public init(window: Double?, intervalSeconds: Double, plan: HistoryPlan) {
         self.window = window
         self.intervalSeconds = intervalSeconds
         history = MemoryHistory(plan: plan)
     }
 
     /// Raw history only, `historyCapacity` points per series.
-    public convenience init(source: MemorySource, window: Double?, intervalSeconds: Double, historyCapacity: Int) {
-        self.init(source: source, window: window, intervalSeconds: intervalSeconds,
+    public convenience init(window: Double?, intervalSeconds: Double, historyCapacity: Int) {
+        self.init(window: window, intervalSeconds: intervalSeconds,
                   plan: HistoryPlan(rawCapacity: historyCapacity, intervalSeconds: intervalSeconds))
     }
 
-    @discardableResult
-    public func poll(at timestamp: Double) -> Sample {
+    /// Adds the next sample (newer than the last) to history; it becomes the latest.
+    public func ingest(_ sample: Sample) {
         latest = nil  // a busy node's sample is megabytes: never hold two
-        let sample = source.sample(at: timestamp)
         history.ingest(sample)
         latest = sample
         for warning in sample.warnings where warnings.count < Self.maximumWarnings && warningSet.insert(warning).inserted {
             warnings.append(warning)
         }
-        return sample
     }
 
     /// The verdict over `window`. `fresh: false` lets a verdict be up to 1/32 of the window old (at most a minute
