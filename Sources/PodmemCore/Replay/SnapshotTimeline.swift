@@ -73,7 +73,7 @@ public final class SnapshotTimeline: SampleTimeline {
         let events = MemoryEvents(oom: signals.oomEvents, oomKill: signals.oomKillEvents, high: signals.highEvents, max: signals.maxEvents)
         let pressure = MemoryPressure(someAvg10: signals.pressureSomeAvg10, someAvg60: signals.pressureSomeAvg60,
                                       fullAvg10: signals.pressureFullAvg10, fullAvg60: signals.pressureFullAvg60)
-        return MemoryCounters(usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) } ?? .unlimited,
+        return MemoryCounters(usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) },
                               failCount: signals.failCount, events: events == MemoryEvents() ? nil : events,
                               pressure: pressure == MemoryPressure() ? nil : pressure)
     }
