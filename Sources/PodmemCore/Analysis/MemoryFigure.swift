@@ -51,6 +51,22 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
     public let column: Column?
     public let trend: Trend?
 
+    init(name: String, source: String, longTitle: String, value: KeyPath<MemoryFigures, UInt64?> & Sendable, jsonKey: String,
+         field: WritableKeyPath<SnapshotMemory, UInt64?> & Sendable, history: (KeyPath<SnapshotHistory, [UInt64?]> & Sendable)? = nil,
+         growthRate: GrowthRate? = nil, metricName: String? = nil, column: Column? = nil, trend: Trend? = nil) {
+        self.name = name
+        self.source = source
+        self.longTitle = longTitle
+        self.value = value
+        self.jsonKey = jsonKey
+        self.field = field
+        self.history = history
+        self.growthRate = growthRate
+        self.metricName = metricName
+        self.column = column
+        self.trend = trend
+    }
+
     public var description: String { name }
     public static func == (a: MemoryFigure, b: MemoryFigure) -> Bool { a.name == b.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
@@ -72,62 +88,113 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
     public static let workingSet = MemoryFigure(
         name: "workingSet",
         source: "cAdvisor's working set (container_memory_working_set_bytes, kubelet eviction), bytes: max(0, usage - inactive_file). \(usageSource); inactive_file = v1 total_inactive_file, v2 inactive_file.",
-        longTitle: "working set (cAdvisor)", value: \.workingSetBytes, jsonKey: "workingSetBytes", field: \.workingSetBytes,
-        history: \SnapshotHistory.workingSetBytes, growthRate: GrowthRate(field: \.workingSetBytesPerSecond, metricComponent: "working_set"),
-        metricName: "podmem_working_set_bytes", column: Column(title: "WS", priority: 99),
+        longTitle: "working set (cAdvisor)",
+        value: \.workingSetBytes,
+        jsonKey: "workingSetBytes",
+        field: \.workingSetBytes,
+        history: \SnapshotHistory.workingSetBytes,
+        growthRate: GrowthRate(field: \.workingSetBytesPerSecond, metricComponent: "working_set"),
+        metricName: "podmem_working_set_bytes",
+        column: Column(title: "WS", priority: 99),
         trend: Trend(shortTitle: "ws", priority: 50, group: .held))
 
     public static let workingSetNoCache = MemoryFigure(
         name: "workingSetNoCache",
         source: "working set without any page cache (anon, shmem/tmpfs, kernel), bytes: max(0, usage - inactive_file - active_file). \(usageSource); active_file/inactive_file = v1 total_active_file/total_inactive_file, v2 active_file/inactive_file.",
-        longTitle: "working set without cache", value: \.workingSetNoCacheBytes, jsonKey: "workingSetNoCacheBytes",
-        field: \.workingSetNoCacheBytes, history: \SnapshotHistory.workingSetNoCacheBytes, growthRate: GrowthRate(field: \.workingSetNoCacheBytesPerSecond, metricComponent: "working_set_no_cache"), metricName: "podmem_working_set_no_cache_bytes",
-        column: Column(title: "WS-NC", priority: 97), trend: Trend(shortTitle: "ws-nc", priority: 49, group: .held))
+        longTitle: "working set without cache",
+        value: \.workingSetNoCacheBytes,
+        jsonKey: "workingSetNoCacheBytes",
+        field: \.workingSetNoCacheBytes,
+        history: \SnapshotHistory.workingSetNoCacheBytes,
+        growthRate: GrowthRate(field: \.workingSetNoCacheBytesPerSecond, metricComponent: "working_set_no_cache"),
+        metricName: "podmem_working_set_no_cache_bytes",
+        column: Column(title: "WS-NC", priority: 97),
+        trend: Trend(shortTitle: "ws-nc", priority: 49, group: .held))
 
     public static let usage = MemoryFigure(
-        name: "usage", source: "memory charged to the cgroup, bytes. \(usageSource).", longTitle: "usage",
-        value: \.usageBytes, jsonKey: "usageBytes", field: \.usageBytes, history: \SnapshotHistory.usageBytes, growthRate: GrowthRate(field: \.usageBytesPerSecond, metricComponent: "usage"), metricName: "podmem_usage_bytes", column: nil, trend: nil)
+        name: "usage",
+        source: "memory charged to the cgroup, bytes. \(usageSource).",
+        longTitle: "usage",
+        value: \.usageBytes,
+        jsonKey: "usageBytes",
+        field: \.usageBytes,
+        history: \SnapshotHistory.usageBytes,
+        growthRate: GrowthRate(field: \.usageBytesPerSecond, metricComponent: "usage"),
+        metricName: "podmem_usage_bytes")
 
     public static let rss = MemoryFigure(
-        name: "rss", source: "anonymous memory, bytes. v1 memory.stat total_rss, v2 memory.stat anon.", longTitle: "rss",
-        value: \.rssBytes, jsonKey: "rssBytes", field: \.rssBytes, history: \SnapshotHistory.rssBytes, growthRate: GrowthRate(field: \.rssBytesPerSecond, metricComponent: "rss"), metricName: "podmem_rss_bytes", column: Column(title: "RSS", priority: 80),
+        name: "rss",
+        source: "anonymous memory, bytes. v1 memory.stat total_rss, v2 memory.stat anon.",
+        longTitle: "rss",
+        value: \.rssBytes,
+        jsonKey: "rssBytes",
+        field: \.rssBytes,
+        history: \SnapshotHistory.rssBytes,
+        growthRate: GrowthRate(field: \.rssBytesPerSecond, metricComponent: "rss"),
+        metricName: "podmem_rss_bytes",
+        column: Column(title: "RSS", priority: 80),
         trend: Trend(shortTitle: "rss", priority: 47, group: .held))
 
     public static let activeFile = MemoryFigure(
         name: "activeFile",
         source: "page cache on the active file LRU, bytes. v1 memory.stat total_active_file, v2 memory.stat active_file.",
-        longTitle: "active_file", value: \.activeFileBytes, jsonKey: "activeFileBytes", field: \.activeFileBytes,
-        history: \SnapshotHistory.activeFileBytes, growthRate: GrowthRate(field: \.activeFileBytesPerSecond, metricComponent: "active_file"),
-        metricName: "podmem_active_file_bytes", column: Column(title: "ACTIVE", priority: 79),
+        longTitle: "active_file",
+        value: \.activeFileBytes,
+        jsonKey: "activeFileBytes",
+        field: \.activeFileBytes,
+        history: \SnapshotHistory.activeFileBytes,
+        growthRate: GrowthRate(field: \.activeFileBytesPerSecond, metricComponent: "active_file"),
+        metricName: "podmem_active_file_bytes",
+        column: Column(title: "ACTIVE", priority: 79),
         trend: Trend(shortTitle: "active", priority: 48, group: .fileCache))
 
     public static let inactiveFile = MemoryFigure(
         name: "inactiveFile",
         source: "page cache on the inactive file LRU, bytes. v1 memory.stat total_inactive_file, v2 memory.stat inactive_file.",
-        longTitle: "inactive_file", value: \.inactiveFileBytes, jsonKey: "inactiveFileBytes", field: \.inactiveFileBytes,
-        history: \SnapshotHistory.inactiveFileBytes, growthRate: GrowthRate(field: \.inactiveFileBytesPerSecond, metricComponent: "inactive_file"),
-        metricName: "podmem_inactive_file_bytes", column: Column(title: "INACTIVE", priority: 78),
+        longTitle: "inactive_file",
+        value: \.inactiveFileBytes,
+        jsonKey: "inactiveFileBytes",
+        field: \.inactiveFileBytes,
+        history: \SnapshotHistory.inactiveFileBytes,
+        growthRate: GrowthRate(field: \.inactiveFileBytesPerSecond, metricComponent: "inactive_file"),
+        metricName: "podmem_inactive_file_bytes",
+        column: Column(title: "INACTIVE", priority: 78),
         trend: Trend(shortTitle: "inactive", priority: 46, group: .fileCache))
 
     public static let shmem = MemoryFigure(
         name: "shmem",
         source: "shmem and tmpfs (anon LRU, never counted as reclaimable cache), bytes. v1 memory.stat total_shmem, v2 memory.stat shmem.",
-        longTitle: "shmem", value: \.shmemBytes, jsonKey: "shmemBytes", field: \.shmemBytes, history: nil, growthRate: nil, metricName: "podmem_shmem_bytes", column: nil, trend: nil)
+        longTitle: "shmem",
+        value: \.shmemBytes,
+        jsonKey: "shmemBytes",
+        field: \.shmemBytes,
+        metricName: "podmem_shmem_bytes")
 
     public static let mappedFile = MemoryFigure(
-        name: "mappedFile", source: "page cache mapped into processes, bytes. v1 memory.stat total_mapped_file, v2 memory.stat file_mapped.",
-        longTitle: "mapped_file", value: \.mappedFileBytes, jsonKey: "mappedFileBytes", field: \.mappedFileBytes, history: nil,
-        growthRate: nil, metricName: nil, column: nil, trend: nil)
+        name: "mappedFile",
+        source: "file pages mapped into processes (tmpfs/shmem included), bytes. v1 memory.stat total_mapped_file, v2 memory.stat file_mapped.",
+        longTitle: "mapped_file",
+        value: \.mappedFileBytes,
+        jsonKey: "mappedFileBytes",
+        field: \.mappedFileBytes)
 
     public static let kernel = MemoryFigure(
         name: "kernel",
         source: "kernel memory (slab, dentries, stacks, page tables) charged to the cgroup, bytes; absent where the kernel does not say. v1 memory.kmem.usage_in_bytes (read every 10 s; not for the root, whose usage leaves it out), v2 memory.stat kernel (6.x kernels).",
-        longTitle: "kernel", value: \.kernelBytes, jsonKey: "kernelBytes", field: \.kernelBytes, history: nil, growthRate: nil, metricName: "podmem_kernel_bytes", column: nil, trend: nil)
+        longTitle: "kernel",
+        value: \.kernelBytes,
+        jsonKey: "kernelBytes",
+        field: \.kernelBytes,
+        metricName: "podmem_kernel_bytes")
 
     public static let limit = MemoryFigure(
         name: "limit",
         source: "memory limit, bytes; absent when unlimited. v1 memory.limit_in_bytes (above 2^62 = unlimited), v2 memory.max (max = unlimited).",
-        longTitle: "limit", value: \.limitBytes, jsonKey: "limitBytes", field: \.limitBytes, history: nil, growthRate: nil, metricName: "podmem_limit_bytes", column: nil, trend: nil)
+        longTitle: "limit",
+        value: \.limitBytes,
+        jsonKey: "limitBytes",
+        field: \.limitBytes,
+        metricName: "podmem_limit_bytes")
 
     /// Every figure, in the order outputs list them.
     public static let all: [MemoryFigure] = [
