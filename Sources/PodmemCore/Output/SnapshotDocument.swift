@@ -192,6 +192,14 @@ public struct SnapshotPod: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var signals: SnapshotSignals
     public var history: SnapshotHistory
     public var containers: [SnapshotContainer]
+    /// With `--cache-files` (and for the pod on the detail screen): its largest files in the page cache, the share of
+    /// its file LRU they hold, and what could not be seen. Absent otherwise.
+    public var cacheFiles: [CacheFileEntry]? = nil
+    public var cacheFilesCoverage: Double? = nil
+    public var cacheFilesProblems: [String]? = nil
+
+    /// The cache-file keys are in the document only with a cache-file report.
+    public func omitsProperty(_ label: String) -> Bool { cacheFiles == nil && label.hasPrefix("cacheFiles") }
 
     /// What every output calls the workload: `namespace/name` for pods, its name otherwise, `pod <uid>` for a pod
     /// nothing names, else the cgroup path. Raw host text: sanitise it before it reaches a terminal.
