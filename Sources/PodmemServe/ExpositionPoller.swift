@@ -6,12 +6,14 @@ import ServiceLifecycle
 public actor ExpositionPoller: Service {
     public let interval: Duration
     public nonisolated let exposition: LatestExposition
+    private let source: MemorySource
     private let monitor: Monitor
     private let renderer = ExpositionRenderer()
 
     /// `window`: seconds of history behind the verdict; history holds just enough points to cover it.
     public init(source: sending MemorySource, window: Double, intervalSeconds: Double, exposition: LatestExposition) {
-        monitor = Monitor(source: source, window: window, intervalSeconds: intervalSeconds,
+        self.source = source
+        monitor = Monitor(window: window, intervalSeconds: intervalSeconds,
                           historyCapacity: HistoryPlan.rawCapacity(window: window, interval: intervalSeconds))
         interval = .seconds(intervalSeconds)
         self.exposition = exposition
@@ -19,9 +21,9 @@ public actor ExpositionPoller: Service {
 
     /// Reads the source once and publishes the exposition of the resulting document.
     public func poll() {
-        monitor.poll(at: Timestamp.now())
+        monitor.ingest(source.sample(at: Timestamp.now()))
         // Every verdict fresh, as batch mode has them; no history: the exposition has none.
-        guard let document = monitor.snapshot(historyFor: []) else { return }
+        guard let document = monitor.snapshot(.withoutHistory) else { return }
         exposition.publish(renderer.render(document))
     }
 

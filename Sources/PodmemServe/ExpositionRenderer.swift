@@ -36,7 +36,7 @@ public final class ExpositionRenderer {
         for pod in document.pods {
             let namespace = pod.namespace ?? ""
             let name = pod.name ?? pod.uid ?? pod.cgroup
-            let qos = pod.qos ?? ""
+            let qos = pod.qos?.rawValue ?? ""
             add([("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos), ("runtime", Self.runtimeLabel(pod))],
                 pod.memory, pod.cacheShare, pod.growth)
             for container in pod.containers {
@@ -48,11 +48,11 @@ public final class ExpositionRenderer {
 
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lastSize + 4096)
-        for metric in ExportedMetric.allCases {
+        for metric in ExportedMetric.all {
             let familyStart = bytes.count
             Self.header(metric, into: &bytes)
             let samplesStart = bytes.count
-            switch metric {
+            switch metric.value {
             case .nodeAvailableBytes:
                 Self.sample(metric, [("formula", "kubelet")], document.node.availableBytes.map { String($0) }, into: &bytes)
                 Self.sample(metric, [("formula", "no_cache")], document.node.availableNoCacheBytes.map { String($0) }, into: &bytes)
@@ -73,7 +73,7 @@ public final class ExpositionRenderer {
     /// containers by id alone). A container's series carry that container's `runtime`.
     static func runtimeLabel(_ pod: SnapshotPod) -> String {
         if let runtime = pod.runtime { return runtime }
-        if pod.kind == WorkloadKind.service.rawValue { return "systemd" }
+        if pod.kind == .service { return "systemd" }
         let named = Set(pod.containers.compactMap(\.runtime))
         return named.count == 1 ? named.first! : ""
     }
@@ -81,27 +81,23 @@ public final class ExpositionRenderer {
     /// A cgroup's samples of one per-cgroup metric; a `null` figure gives none.
     private static func samples(_ metric: ExportedMetric, of cgroup: Cgroup, into bytes: inout [UInt8]) {
         let labels = cgroup.labels
-        if let field = metric.memoryField {
-            // Byte counts go out as exact integers (a Double would round limits such as 2^63 - 4096).
-            sample(metric, labels, cgroup.memory[keyPath: field].map { String($0) }, into: &bytes)
-            return
-        }
         let growth = cgroup.growth
-        switch metric {
+        switch metric.value {
+        case .figure(let figure):
+            // Byte counts go out as exact integers (a Double would round limits such as 2^63 - 4096).
+            sample(metric, labels, figure.current(cgroup.memory).map { String($0) }, into: &bytes)
         case .cacheShareRatio:
             sample(metric, labels, cgroup.cacheShare.map(format), into: &bytes)
         case .growthBytesPerSecond:
-            let rates: [(String, Double?)] = [
-                ("working_set", growth.workingSetBytesPerSecond), ("working_set_no_cache", growth.workingSetNoCacheBytesPerSecond),
-                ("usage", growth.usageBytesPerSecond), ("rss", growth.rssBytesPerSecond),
-                ("active_file", growth.activeFileBytesPerSecond), ("inactive_file", growth.inactiveFileBytesPerSecond),
-            ]
-            for (component, rate) in rates { sample(metric, labels + [("component", component)], rate.map(format), into: &bytes) }
+            for figure in MemoryFigure.rates {
+                guard let rate = figure.growthRate else { continue }
+                sample(metric, labels + [("component", rate.metricComponent)], growth[keyPath: rate.field].map(format), into: &bytes)
+            }
         case .growthClass:
             for growthClass in GrowthClass.allCases {
-                sample(metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass.rawValue ? "1" : "0", into: &bytes)
+                sample(metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass ? "1" : "0", into: &bytes)
             }
-        default:
+        case .nodeAvailableBytes, .nodeMemoryTotalBytes:
             break
         }
     }

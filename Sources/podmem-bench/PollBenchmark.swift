@@ -27,13 +27,14 @@ struct PollBenchmark {
 
         let sampler = source(LocalFileSystem(), hierarchy)
         // A live run's history: the default 300 s window at the default 1 s interval, coarse tiers, default budget.
-        let monitor = Monitor(source: source(LocalFileSystem(), hierarchy), window: 300, intervalSeconds: 1,
+        let monitorSource = source(LocalFileSystem(), hierarchy)
+        let monitor = Monitor(window: 300, intervalSeconds: 1,
                               plan: .live(window: 300, intervalSeconds: 1))
         var now = 2.0
         for _ in 0..<options.warmup {
             now += 1
             _ = sampler.sample(at: now)
-            monitor.poll(at: now)
+            monitor.ingest(monitorSource.sample(at: now))
         }
         var floorRuns: [Double] = []
         var floorAtRuns: [Double] = []
@@ -46,7 +47,7 @@ struct PollBenchmark {
             floorRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations))
             floorAtRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations, inHeldDirectories: true))
             sampleRuns.append(measure { now += 1; _ = sampler.sample(at: now) })
-            monitorRuns.append(measure { now += 1; monitor.poll(at: now) })
+            monitorRuns.append(measure { now += 1; monitor.ingest(monitorSource.sample(at: now)) })
             // Root, kubepods, QoS, pod, container: the depth podmem reads.
             if let cgtop { cgtopRuns.append(try SystemdCgtop.cpuMicrosecondsPerIteration(cgroupPath: cgtop, depth: 5, iterations: options.iterations)) }
         }

@@ -14,12 +14,12 @@ struct BatchRun {
     let source: MemorySource
 
     func run() throws {
-        let monitor = Monitor(source: source, window: nil, intervalSeconds: intervalSeconds,
+        let monitor = Monitor(window: nil, intervalSeconds: intervalSeconds,
                               historyCapacity: min(iterations, Self.maximumHistory))
         let showProgress = isatty(STDERR_FILENO) == 1
         for index in 0..<iterations {
             if index > 0, intervalSeconds > 0 { Console.sleep(seconds: intervalSeconds) }
-            monitor.poll(at: Timestamp.now())
+            monitor.ingest(source.sample(at: Timestamp.now()))
             if showProgress { Console.write("\rpodmem: poll \(index + 1)/\(iterations)", to: STDERR_FILENO) }
         }
         if cacheFiles, let source = source as? CacheFileSource {

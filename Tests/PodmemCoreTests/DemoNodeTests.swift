@@ -4,9 +4,10 @@ import XCTest
 final class DemoNodeTests: XCTestCase {
     /// Within a few seconds of starting, the demo shows cache-driven, anon-driven and stable pods.
     func testAllMainVerdictsWithinSeconds() throws {
-        let monitor = Monitor(source: DemoNode(), window: nil, intervalSeconds: 1, historyCapacity: 10)
-        for second in 0..<4 { monitor.poll(at: 1_800_000_000 + Double(second)) }
-        let classes = Set(try XCTUnwrap(monitor.snapshot()).pods.map(\.growth.class))
+        let demo = DemoNode()
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
+        for second in 0..<4 { monitor.ingest(demo.sample(at: 1_800_000_000 + Double(second))) }
+        let classes = Set(try XCTUnwrap(monitor.snapshot()).pods.map(\.growth.class.rawValue))
         XCTAssertTrue(classes.isSuperset(of: ["cache-driven", "anon-driven", "stable"]), "\(classes)")
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(monitor.snapshot()).pods.count, 10)
     }

@@ -29,7 +29,7 @@ final class DeployChecksTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(expressions.count, 10)
         let templates = (dashboard["templating"] as? [String: Any])?["list"] as? [[String: Any]] ?? []
         let templateQueries = templates.compactMap { ($0["query"] as? [String: Any])?["query"] as? String }
-        let allowed = Set(ExportedMetric.allCases.map(\.name) + ["container_memory_working_set_bytes"])
+        let allowed = Set(ExportedMetric.all.map(\.name) + ["container_memory_working_set_bytes"])
         var used: Set<String> = []
         for expression in expressions + templateQueries {
             let names = Self.metricNames(in: expression)

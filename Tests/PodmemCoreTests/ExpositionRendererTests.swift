@@ -17,8 +17,8 @@ final class ExpositionRendererTests: XCTestCase {
 
     /// Polls `source` at 1 s steps from t=1000 and returns the document and its exposition, parsed.
     func render(_ source: MemorySource, polls: Int) throws -> (document: SnapshotDocument, series: [MetricSeries: Double]) {
-        let monitor = Monitor(source: source, window: 300, intervalSeconds: 1, historyCapacity: 301)
-        for index in 0..<polls { monitor.poll(at: 1000 + Double(index)) }
+        let monitor = Monitor(window: 300, intervalSeconds: 1, historyCapacity: 301)
+        for index in 0..<polls { monitor.ingest(source.sample(at: 1000 + Double(index))) }
         let document = try XCTUnwrap(monitor.snapshot())
         let exposition = String(decoding: ExpositionRenderer().render(document), as: UTF8.self)
         return (document, MetricSeries.parse(exposition: exposition))
@@ -197,7 +197,7 @@ final class ExpositionRendererTests: XCTestCase {
         let lines = exposition.split(separator: "\n")
         XCTAssertTrue(lines.contains { $0.hasPrefix(#"podmem_limit_bytes{namespace="odd",pod="a\"b\\c\nd",container="""#) && $0.hasSuffix(" 9223372036854771712") },
                       "label value escaped, a limit near 2^63 exact")
-        for metric in ExportedMetric.allCases {
+        for metric in ExportedMetric.all {
             XCTAssertEqual(lines.filter { $0 == "# TYPE \(metric.name) gauge" }.count, 1, metric.name)
             XCTAssertEqual(lines.filter { $0.hasPrefix("# HELP \(metric.name) ") }.count, 1, metric.name)
             // A family's samples follow its TYPE line without another family in between.
@@ -208,10 +208,10 @@ final class ExpositionRendererTests: XCTestCase {
     }
 
     func testHelpTextsStateFormulas() {
-        XCTAssertTrue(ExportedMetric.workingSetBytes.help.contains("max(0, usage - inactive_file)"))
-        XCTAssertTrue(ExportedMetric.workingSetNoCacheBytes.help.contains("max(0, usage - inactive_file - active_file)"))
-        XCTAssertTrue(ExportedMetric.usageBytes.help.contains("memory.usage_in_bytes"))
-        XCTAssertTrue(ExportedMetric.usageBytes.help.contains("memory.current"))
-        XCTAssertTrue(ExportedMetric.allCases.allSatisfy { !$0.help.contains("\n") && $0.name.hasPrefix("podmem_") })
+        XCTAssertEqual(ExportedMetric.figure(.workingSet)?.help.contains("max(0, usage - inactive_file)"), true)
+        XCTAssertEqual(ExportedMetric.figure(.workingSetNoCache)?.help.contains("max(0, usage - inactive_file - active_file)"), true)
+        XCTAssertEqual(ExportedMetric.figure(.usage)?.help.contains("memory.usage_in_bytes"), true)
+        XCTAssertEqual(ExportedMetric.figure(.usage)?.help.contains("memory.current"), true)
+        XCTAssertTrue(ExportedMetric.all.allSatisfy { !$0.help.contains("\n") && $0.name.hasPrefix("podmem_") })
     }
 }

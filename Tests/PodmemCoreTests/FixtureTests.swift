@@ -19,8 +19,9 @@ final class FixtureTests: XCTestCase {
     }
 
     func testV1CaptureNumbersEqualHandComputedOnes() throws {
-        let monitor = Monitor(source: try source("t0"), window: nil, intervalSeconds: 1, historyCapacity: 10)
-        monitor.poll(at: 1000)
+        let fixture = try source("t0")
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
+        monitor.ingest(fixture.sample(at: 1000))
         let document = try XCTUnwrap(monitor.snapshot())
         XCTAssertEqual(document.cgroupVersion, 1)
         XCTAssertEqual(document.pods.count, 4)
@@ -57,13 +58,14 @@ final class FixtureTests: XCTestCase {
     }
 
     func testV1CaptureNamesQoSLimitsAndSandboxes() throws {
-        let monitor = Monitor(source: try source("t0"), window: nil, intervalSeconds: 1, historyCapacity: 10)
-        monitor.poll(at: 1000)
+        let fixture = try source("t0")
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
+        monitor.ingest(fixture.sample(at: 1000))
         let pods = Dictionary(uniqueKeysWithValues: try XCTUnwrap(monitor.snapshot()).pods.map { ("\($0.namespace!)/\($0.name!)", $0) })
         XCTAssertEqual(Set(pods.keys), ["shop/web-logger", "shop/api-leaky", "infra/db-steady", "batch/report-cold"])
-        XCTAssertEqual(pods["infra/db-steady"]?.qos, "guaranteed")
-        XCTAssertEqual(pods["batch/report-cold"]?.qos, "besteffort")
-        XCTAssertEqual(pods["shop/web-logger"]?.qos, "burstable")
+        XCTAssertEqual(pods["infra/db-steady"]?.qos, .guaranteed)
+        XCTAssertEqual(pods["batch/report-cold"]?.qos, .besteffort)
+        XCTAssertEqual(pods["shop/web-logger"]?.qos, .burstable)
         XCTAssertEqual(pods["infra/db-steady"]?.memory.limitBytes, 536_870_912)
         XCTAssertNil(pods["shop/web-logger"]?.memory.limitBytes, "9223372036854771712 means unlimited")
         XCTAssertEqual(pods["shop/web-logger"]?.uid, "4c9f7a27-dcaf-5261-a79a-767d6cf188b5")
@@ -80,10 +82,10 @@ final class FixtureTests: XCTestCase {
     /// t0…t5, about a second apart, replayed as one run: the verdicts the fixture README lists.
     func testV1SeriesVerdicts() throws {
         let series = FixtureSeriesSource(sources: try (0...5).map { try source("t\($0)") })
-        let monitor = Monitor(source: series, window: nil, intervalSeconds: 1, historyCapacity: 10)
-        for step in 0...5 { monitor.poll(at: 1000 + Double(step)) }
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
+        for step in 0...5 { monitor.ingest(series.sample(at: 1000 + Double(step))) }
         let document = try XCTUnwrap(monitor.snapshot())
-        let verdicts = Dictionary(uniqueKeysWithValues: document.pods.map { ($0.name!, $0.growth.class) })
+        let verdicts = Dictionary(uniqueKeysWithValues: document.pods.map { ($0.name!, $0.growth.class.rawValue) })
         XCTAssertEqual(verdicts, ["web-logger": "cache-driven", "api-leaky": "anon-driven", "db-steady": "stable", "report-cold": "stable"])
         let logger = try XCTUnwrap(document.pods.first { $0.name == "web-logger" })
         XCTAssertGreaterThan(logger.growth.activeFileBytesPerSecond!, 4 * 1024 * 1024)
@@ -99,12 +101,12 @@ final class FixtureTests: XCTestCase {
         let hierarchy = try CgroupHierarchy.inspect(fileSystem: fs, directory: FixturePaths.v2Real)
         XCTAssertEqual(hierarchy.version, .v2)
         let source = CgroupSource(fileSystem: fs, hierarchy: hierarchy, hostRoot: hostRoot.path, logRoot: hostRoot.path, host: "pod-x")
-        let monitor = Monitor(source: source, window: nil, intervalSeconds: 1, historyCapacity: 10)
-        monitor.poll(at: 1)
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
+        monitor.ingest(source.sample(at: 1))
         let document = try XCTUnwrap(monitor.snapshot())
         XCTAssertEqual(document.pods.count, 1)
         let pod = document.pods[0]
-        XCTAssertEqual(pod.kind, "cgroup")
+        XCTAssertEqual(pod.kind, .cgroup)
         XCTAssertEqual(pod.cgroup, ".")
         let stat = FixturePaths.statFile(FixturePaths.v2Real + "/memory.stat")
         let current = FixturePaths.number(FixturePaths.v2Real + "/memory.current")

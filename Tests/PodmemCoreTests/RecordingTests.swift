@@ -121,17 +121,20 @@ final class RecordingTests: XCTestCase {
     func testReplayAtTheEndEqualsTheLiveRun() throws {
         let tree = TempTree()
         let path = tree.path + "/live.pmrec"
-        let live = Monitor(source: DemoNode(), window: 120, intervalSeconds: 1, plan: .live(window: 120, intervalSeconds: 1))
+        let liveSource = DemoNode()
+        let live = Monitor(window: 120, intervalSeconds: 1, plan: .live(window: 120, intervalSeconds: 1))
         var writer: RecordingWriter?
         for index in 0..<200 {
-            let sample = live.poll(at: 1_800_000_000 + Double(index))
+            let sample = liveSource.sample(at: 1_800_000_000 + Double(index))
+            live.ingest(sample)
             if writer == nil { writer = try RecordingWriter(path: path, header: header(sample), maximumBytes: 1 << 30) }
             try writer!.append(sample)
         }
         try writer!.finish()
         let replay = try Replay(timeline: try XCTUnwrap(try Recording(path: path)), window: 120)
-        let replayed = try XCTUnwrap(replay.monitor.snapshot(detailed: []))
-        let original = try XCTUnwrap(live.snapshot(detailed: []))
+        let rows = SnapshotScope.list(rows: Set(try XCTUnwrap(live.snapshot(.withoutHistory)).pods.map(\.cgroup)))
+        let replayed = try XCTUnwrap(replay.monitor.snapshot(rows))
+        let original = try XCTUnwrap(live.snapshot(rows))
         XCTAssertEqual(replayed.pods.map(\.memory), original.pods.map(\.memory))
         XCTAssertEqual(replayed.pods.map(\.growth), original.pods.map(\.growth), "the same verdicts and rates")
         XCTAssertEqual(replayed.pods.map(\.history), original.pods.map(\.history))
@@ -141,7 +144,7 @@ final class RecordingTests: XCTestCase {
         try replay.seek(to: 150)
         XCTAssertEqual(replay.timestamp, 1_800_000_150)
         try replay.seek(to: 199)
-        XCTAssertEqual(try XCTUnwrap(replay.monitor.snapshot(detailed: [])).pods.map(\.growth), original.pods.map(\.growth))
+        XCTAssertEqual(try XCTUnwrap(replay.monitor.snapshot(rows)).pods.map(\.growth), original.pods.map(\.growth))
         XCTAssertEqual(replay.position(offsetBy: -60), 139)
     }
 
@@ -175,20 +178,20 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(replay.monitor.history.plan.longestSeconds, 86_400, "the whole day fits the coarsest tier")
         XCTAssertLessThan(replay.monitor.history.poll, 2880 / 2, "older samples are read one per coarse bucket, not all")
         replay.monitor.window = 86_400
-        let pods = try XCTUnwrap(replay.monitor.snapshot(detailed: [])?.pods)
+        let pods = try XCTUnwrap(replay.monitor.snapshot(.list(rows: []))?.pods)
         let cacheGrower = try XCTUnwrap(pods.first { $0.name == "pod-0" })
-        XCTAssertEqual(cacheGrower.growth.class, "cache-driven", "a day of slow cache growth, seen at the 24 h span")
+        XCTAssertEqual(cacheGrower.growth.class, .cacheDriven, "a day of slow cache growth, seen at the 24 h span")
         XCTAssertGreaterThan(cacheGrower.growth.windowSeconds, 80_000)
-        XCTAssertEqual(pods.first { $0.name == "pod-1" }?.growth.class, "anon-driven")
-        XCTAssertEqual(pods.first { $0.name == "pod-2" }?.growth.class, "stable")
+        XCTAssertEqual(pods.first { $0.name == "pod-1" }?.growth.class, .anonDriven)
+        XCTAssertEqual(pods.first { $0.name == "pod-2" }?.growth.class, .stable)
     }
 }
 
 extension Monitor {
     /// A batch-style monitor after `count` polls one second apart.
     static func polled(_ source: MemorySource, count: Int) -> Monitor {
-        let monitor = Monitor(source: source, window: nil, intervalSeconds: 1, historyCapacity: count)
-        for index in 0..<count { monitor.poll(at: 1_800_000_000 + Double(index)) }
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: count)
+        for index in 0..<count { monitor.ingest(source.sample(at: 1_800_000_000 + Double(index))) }
         return monitor
     }
 }

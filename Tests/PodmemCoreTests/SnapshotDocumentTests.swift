@@ -4,8 +4,9 @@ import XCTest
 
 final class SnapshotDocumentTests: XCTestCase {
     func testDemoDocumentHasStableNamesAndExplicitNulls() throws {
-        let monitor = Monitor(source: DemoNode(), window: nil, intervalSeconds: 1, historyCapacity: 10)
-        for second in 0..<4 { monitor.poll(at: 1_800_000_000 + Double(second)) }
+        let demo = DemoNode()
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
+        for second in 0..<4 { monitor.ingest(demo.sample(at: 1_800_000_000 + Double(second))) }
         let data = try SnapshotCodec.encode(try XCTUnwrap(monitor.snapshot()))
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(json["schema"] as? String, "podmem.snapshot/1")
@@ -36,15 +37,17 @@ final class SnapshotDocumentTests: XCTestCase {
     }
 
     func testRoundTrip() throws {
-        let monitor = Monitor(source: DemoNode(), window: 300, intervalSeconds: 1, historyCapacity: 10)
-        monitor.poll(at: 1_800_000_000)
+        let demo = DemoNode()
+        let monitor = Monitor(window: 300, intervalSeconds: 1, historyCapacity: 10)
+        monitor.ingest(demo.sample(at: 1_800_000_000))
         let document = try XCTUnwrap(monitor.snapshot())
         XCTAssertEqual(try SnapshotCodec.decode(try SnapshotCodec.encode(document)), document)
     }
 
     func testPodsSortedByWorkingSet() throws {
-        let monitor = Monitor(source: DemoNode(), window: nil, intervalSeconds: 1, historyCapacity: 10)
-        monitor.poll(at: 1_800_000_000)
+        let demo = DemoNode()
+        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
+        monitor.ingest(demo.sample(at: 1_800_000_000))
         let sets = try XCTUnwrap(monitor.snapshot()).pods.map { $0.memory.workingSetBytes ?? 0 }
         XCTAssertEqual(sets, sets.sorted(by: >))
     }

@@ -9,8 +9,9 @@ final class AppTests: XCTestCase {
              plan: HistoryPlan = HistoryPlan(rawCapacity: 301, intervalSeconds: 1)) -> (App, ScriptedTerminal) {
         let time = ManualTime()
         let terminal = ScriptedTerminal(width: width, height: height, time: time, steps: steps)
-        let monitor = Monitor(source: DemoNode(), window: 300, intervalSeconds: 1, plan: plan)
-        let app = App(terminal: terminal, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
+        let demo = DemoNode()
+        let monitor = Monitor(window: 300, intervalSeconds: 1, plan: plan)
+        let app = App(terminal: terminal, source: demo, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
         app.run()
         return (app, terminal)
     }
@@ -30,7 +31,7 @@ final class AppTests: XCTestCase {
 
     func testSortKeysCycleAndReverse() {
         let (app, _) = run([.key(.character(">")), .key(.character(">")), .key(.character("r"))])
-        XCTAssertEqual(app.state.sortColumn, .rss)
+        XCTAssertEqual(app.state.sortColumn, .figure(.rss))
         XCTAssertFalse(app.state.sortDescending)
     }
 
@@ -73,11 +74,11 @@ final class AppTests: XCTestCase {
     func testVerdictsShowFromTheThirdPoll() {
         let plan = HistoryPlan.live(window: 300, intervalSeconds: 1)
         let (second, _) = run([.wait(1)], width: 100, plan: plan)
-        XCTAssertEqual(Set(second.state.visiblePods.map(\.growth.class)), ["unknown"])
+        XCTAssertEqual(Set(second.state.visiblePods.map(\.growth.class)), [.unknown])
         XCTAssertTrue(second.lastFrame.text.contains("? not enough samples yet"), second.lastFrame.text)
         let (third, _) = run([.wait(2)], width: 100, plan: plan)
-        XCTAssertFalse(third.state.visiblePods.contains { $0.growth.class == "unknown" },
-                       third.state.visiblePods.map { "\(PodLabel.name($0)) \($0.growth.class)" }.joined(separator: "\n"))
+        XCTAssertFalse(third.state.visiblePods.contains { $0.growth.class == .unknown },
+                       third.state.visiblePods.map { "\($0.displayName) \($0.growth.class.rawValue)" }.joined(separator: "\n"))
         XCTAssertTrue(third.lastFrame.line(1).contains("span 5m (2s held)"), third.lastFrame.line(1))
         let (full, _) = run([.wait(300)], width: 100, plan: plan)
         XCTAssertTrue(full.lastFrame.line(1).contains("span 5m · "), "a full span says nothing more: \(full.lastFrame.line(1))")

@@ -10,9 +10,9 @@ final class CacheFilesScreenTests: XCTestCase {
         let time = ManualTime()
         let terminal = ScriptedTerminal(width: width, height: height, time: time, steps: steps)
         let node = DemoNode()
-        let monitor = Monitor(source: node, window: 300, intervalSeconds: 1, plan: HistoryPlan(rawCapacity: 301, intervalSeconds: 1))
+        let monitor = Monitor(window: 300, intervalSeconds: 1, plan: HistoryPlan(rawCapacity: 301, intervalSeconds: 1))
         monitor.cacheFiles = node.makeCacheFileMonitor(limits: CacheFileLimits())
-        let app = App(terminal: terminal, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
+        let app = App(terminal: terminal, source: node, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
         app.run()
         return app
     }

@@ -1,3 +1,4 @@
+import PodmemCore
 import XCTest
 @testable import PodmemUI
 

@@ -16,7 +16,7 @@ final class ExtremeValuesScreenTests: XCTestCase {
         pod.growth.workingSetNoCacheBytesPerSecond = -0x1p70
         pod.growth.activeFileBytesPerSecond = 0x1p70
         pod.growth.windowSeconds = 7e9
-        pod.growth.class = GrowthClass.anonDriven.rawValue
+        pod.growth.class = .anonDriven
         pod.history.workingSetBytes = pod.history.workingSetBytes.indices.map { $0.isMultiple(of: 2) ? huge : 0 }
         state.document!.pods[0] = pod
         let context = ScreenContext(glyphs: .unicode, color: true, now: DemoState.start + 5)

@@ -65,7 +65,7 @@ final class LayoutTests: XCTestCase {
         // The web frontend's working set rises ~30 MiB by cache while without cache it rises < 1 MiB: on one
         // scale the first is a ramp, the second flat.
         let columns = PodColumn.layout(width: 200, nameWanted: LongNameState.state.visiblePods.widestName)
-        func cells(_ series: TrendSeries, row: String) -> String {
+        func cells(_ series: MemoryFigure, row: String) -> String {
             let index = try! XCTUnwrap(columns.firstIndex { $0.content == .trend(series) })
             let x = columns.prefix(index).reduce(0) { $0 + $1.width + 1 }
             return String(Array(row).dropFirst(x).prefix(columns[index].width)).trimmingCharacters(in: .whitespaces)

@@ -40,16 +40,16 @@ final class ScreenTests: XCTestCase {
         var document = try XCTUnwrap(state.document)
         XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 pods ·"))
 
-        for index in 0..<3 { document.pods[index].kind = "container" }
-        document.pods[3].kind = "service"
+        for index in 0..<3 { document.pods[index].kind = .container }
+        document.pods[3].kind = .service
         state.document = document
         XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 workloads (8 pods) ·"))
-        for index in document.pods.indices { document.pods[index].kind = "container" }
+        for index in document.pods.indices { document.pods[index].kind = .container }
         state.document = document
         XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 workloads ·"))
 
         var root = document.pods[0]
-        root.kind = "cgroup"
+        root.kind = .cgroup
         root.cgroup = "."
         document.pods = [root]
         document.root = "/sys/fs/cgroup/memory"
@@ -73,7 +73,7 @@ final class ScreenTests: XCTestCase {
             let columns = PodColumn.layout(width: width, nameWanted: 40)
             let used = columns.reduce(0) { $0 + $1.width } + columns.count - 1
             XCTAssertEqual(used, width, "width \(width)")
-            XCTAssertTrue(columns.contains { $0.content == .workingSet } && columns.contains { $0.content == .verdict })
+            XCTAssertTrue(columns.contains { $0.content == .figure(.workingSet) } && columns.contains { $0.content == .verdict })
         }
     }
 

@@ -1,5 +1,5 @@
 import XCTest
-@testable import PodmemUI
+@testable import PodmemCore
 
 final class SparklineTests: XCTestCase {
     let mib = 1024.0 * 1024.0

@@ -58,8 +58,8 @@ public struct CgroupCounterReader {
             }
             counters.stat = MemoryStat(slots: slots)
             if count > 0 {
-                let missing = MemoryStat.requiredSlots.filter { slots[$0.0.rawValue] == nil }
-                    .map { version == .v1 ? $0.v1 : $0.v2 }
+                let missing = zip(MemoryStat.slots, slots).filter { $0.0.required && $0.1 == nil }
+                    .compactMap { version == .v1 ? $0.0.v1.first : $0.0.v2.first }
                 if !missing.isEmpty {
                     warnings.append("\(files.label(files.stat)): lacks \(missing.joined(separator: ", "))")
                 }

@@ -22,46 +22,43 @@ public struct MemoryStat: Sendable, Equatable, Codable {
 
     public init() {}
 
-    /// Slot order shared by the key tables below and `init(slots:)`.
-    enum Slot: Int, CaseIterable {
-        case rss, activeFile, inactiveFile, shmem, mappedFile, kernel, activeAnon, inactiveAnon, file
-        case refaultFile, pgscan, pgsteal, pgmajfault
+    /// One `memory.stat` slot: the field it fills and the key spellings that fill it (preferred first).
+    struct Slot: Sendable {
+        let field: WritableKeyPath<MemoryStat, UInt64?> & Sendable
+        let v1: [String]
+        let v2: [String]
+        /// A usable `memory.stat` has it; its absence is reported as a warning.
+        var required = false
     }
 
-    /// Slots a usable `memory.stat` must have; their absence is reported as a warning.
-    static let requiredSlots: [(Slot, v1: String, v2: String)] = [
-        (.rss, "total_rss", "anon"), (.activeFile, "total_active_file", "active_file"),
-        (.inactiveFile, "total_inactive_file", "inactive_file"),
+    /// Every slot once, in the order the parsers fill and `CounterFields` records them. A new slot goes last:
+    /// recordings store the slots by position.
+    static let slots: [Slot] = [
+        Slot(field: \.rssBytes, v1: ["total_rss"], v2: ["anon"], required: true),
+        Slot(field: \.activeFileBytes, v1: ["total_active_file"], v2: ["active_file"], required: true),
+        Slot(field: \.inactiveFileBytes, v1: ["total_inactive_file"], v2: ["inactive_file"], required: true),
+        Slot(field: \.shmemBytes, v1: ["total_shmem"], v2: ["shmem"]),
+        Slot(field: \.mappedFileBytes, v1: ["total_mapped_file"], v2: ["file_mapped"]),
+        // v1 has no such key; its kernel memory is `memory.kmem.usage_in_bytes` (`MemoryCounters.kernelUsageBytes`).
+        Slot(field: \.kernelBytes, v1: [], v2: ["kernel"]),
+        Slot(field: \.activeAnonBytes, v1: ["total_active_anon"], v2: ["active_anon"]),
+        Slot(field: \.inactiveAnonBytes, v1: ["total_inactive_anon"], v2: ["inactive_anon"]),
+        Slot(field: \.fileBytes, v1: ["total_cache"], v2: ["file"]),
+        Slot(field: \.workingsetRefaultFile, v1: ["total_workingset_refault_file", "total_workingset_refault"],
+             v2: ["workingset_refault_file", "workingset_refault"]),
+        Slot(field: \.pgscan, v1: [], v2: ["pgscan"]),
+        Slot(field: \.pgsteal, v1: [], v2: ["pgsteal"]),
+        Slot(field: \.pgmajfault, v1: ["total_pgmajfault"], v2: ["pgmajfault"]),
     ]
 
-    static let v1Keys: [[String]] = [
-        ["total_rss"], ["total_active_file"], ["total_inactive_file"], ["total_shmem"], ["total_mapped_file"],
-        [], ["total_active_anon"], ["total_inactive_anon"], ["total_cache"],
-        ["total_workingset_refault_file", "total_workingset_refault"], [], [], ["total_pgmajfault"],
-    ]
+    public static let v1Parser = KeyValueParser(keys: slots.map(\.v1))
+    public static let v2Parser = KeyValueParser(keys: slots.map(\.v2))
 
-    static let v2Keys: [[String]] = [
-        ["anon"], ["active_file"], ["inactive_file"], ["shmem"], ["file_mapped"],
-        ["kernel"], ["active_anon"], ["inactive_anon"], ["file"],
-        ["workingset_refault_file", "workingset_refault"], ["pgscan"], ["pgsteal"], ["pgmajfault"],
-    ]
-
-    public static let v1Parser = KeyValueParser(keys: v1Keys)
-    public static let v2Parser = KeyValueParser(keys: v2Keys)
-
-    init(slots: [UInt64?]) {
-        rssBytes = slots[Slot.rss.rawValue]
-        activeFileBytes = slots[Slot.activeFile.rawValue]
-        inactiveFileBytes = slots[Slot.inactiveFile.rawValue]
-        shmemBytes = slots[Slot.shmem.rawValue]
-        mappedFileBytes = slots[Slot.mappedFile.rawValue]
-        kernelBytes = slots[Slot.kernel.rawValue]
-        activeAnonBytes = slots[Slot.activeAnon.rawValue]
-        inactiveAnonBytes = slots[Slot.inactiveAnon.rawValue]
-        fileBytes = slots[Slot.file.rawValue]
-        workingsetRefaultFile = slots[Slot.refaultFile.rawValue]
-        pgscan = slots[Slot.pgscan.rawValue]
-        pgsteal = slots[Slot.pgsteal.rawValue]
-        pgmajfault = slots[Slot.pgmajfault.rawValue]
+    /// `values[i]` fills `slots[i]`.
+    init(slots values: [UInt64?]) {
+        for (slot, value) in zip(Self.slots, values) { self[keyPath: slot.field] = value }
     }
+
+    /// The values in `slots` order.
+    var slotValues: [UInt64?] { Self.slots.map { self[keyPath: $0.field] } }
 }

@@ -1,7 +1,7 @@
-/// The engine every front end shares: polls a source, keeps bounded history, remembers warnings,
-/// and answers with derived figures. Batch, JSON and the live screen are views of this one state.
+/// The engine every front end shares: takes the samples pushed into it (a live poll, a replayed recording, a test),
+/// keeps bounded history, remembers warnings, and answers with derived figures. Batch, JSON, the exporter and the
+/// screens are views of this one state; whoever feeds it owns it.
 public final class Monitor {
-    public let source: MemorySource
     /// Seconds of history the verdict and the sparklines look at (the live screen's span, changed with + and -);
     /// nil means all history held (batch mode: the whole run).
     public var window: Double?
@@ -15,29 +15,26 @@ public final class Monitor {
     /// The per-file page cache engine, when the front end enabled it; its reports join the snapshot documents.
     public var cacheFiles: CacheFileMonitor?
 
-    public init(source: MemorySource, window: Double?, intervalSeconds: Double, plan: HistoryPlan) {
-        self.source = source
+    public init(window: Double?, intervalSeconds: Double, plan: HistoryPlan) {
         self.window = window
         self.intervalSeconds = intervalSeconds
         history = MemoryHistory(plan: plan)
     }
 
     /// Raw history only, `historyCapacity` points per series.
-    public convenience init(source: MemorySource, window: Double?, intervalSeconds: Double, historyCapacity: Int) {
-        self.init(source: source, window: window, intervalSeconds: intervalSeconds,
+    public convenience init(window: Double?, intervalSeconds: Double, historyCapacity: Int) {
+        self.init(window: window, intervalSeconds: intervalSeconds,
                   plan: HistoryPlan(rawCapacity: historyCapacity, intervalSeconds: intervalSeconds))
     }
 
-    @discardableResult
-    public func poll(at timestamp: Double) -> Sample {
+    /// Adds the next sample (newer than the last) to history; it becomes the latest.
+    public func ingest(_ sample: Sample) {
         latest = nil  // a busy node's sample is megabytes: never hold two
-        let sample = source.sample(at: timestamp)
         history.ingest(sample)
         latest = sample
         for warning in sample.warnings where warnings.count < Self.maximumWarnings && warningSet.insert(warning).inserted {
             warnings.append(warning)
         }
-        return sample
     }
 
     /// Scans the files of the workloads in `cgroups` (nil: all) for the latest poll: one time budget each, or
@@ -62,15 +59,10 @@ public final class Monitor {
         latest.map { history.heldSeconds(at: $0.timestamp) } ?? 0
     }
 
-    /// The `podmem.snapshot/1` document for the latest poll; nil before the first poll.
-    /// `detailed` (cgroups of pods) limits the window's history and the containers to those pods, for a live
-    /// screen that redraws every poll and lists pods only; others keep their newest
-    /// `SnapshotBuilder.briefHistoryPoints` points, a verdict that may be a few polls old and no containers.
-    /// nil: everything, fresh, with all history held.
-    /// `historyFor` limits the history carried to the given pods: a busy node's list shows a few dozen rows of
-    /// thousands, and an exporter shows none; their histories would be most of the document. nil: every pod.
-    public func snapshot(detailed: Set<String>? = nil, historyFor: Set<String>? = nil) -> SnapshotDocument? {
+    /// The `podmem.snapshot/1` document for the latest poll, as much of it as `scope` asks for; nil before the
+    /// first poll.
+    public func snapshot(_ scope: SnapshotScope = .everything) -> SnapshotDocument? {
         guard let latest else { return nil }
-        return SnapshotBuilder(monitor: self, detailed: detailed, historyFor: historyFor).document(latest)
+        return SnapshotBuilder(monitor: self, scope: scope).document(latest)
     }
 }

@@ -15,19 +15,17 @@ public enum BatchReport {
         if WorkloadSummary.foundNothing(document) { out += WorkloadSummary.nothingFound(root: document.root) + "\n" }
         out += "\n"
 
+        let figures = MemoryFigure.columns
         var table = TextTable(
-            headers: ["WORKLOAD", "QOS", "WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE", "LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"]
+            headers: ["WORKLOAD", "QOS"] + figures.map { $0.column?.title ?? $0.longTitle } + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"]
                 + (trend == nil ? [] : ["WS TREND"]),
-            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right, .left]
+            alignments: [.left, .left] + figures.map { _ in .right } + [.right, .right, .right, .right, .left]
                 + (trend == nil ? [] : [.left]))
         for pod in document.pods {
             let m = pod.memory
-            let ofLimit: Double? = m.limitBytes.flatMap { limit in m.workingSetBytes.map { Double($0) / Double(max(limit, 1)) } }
-            table.rows.append([
-                label(pod), pod.qos ?? "-", ByteFormat.human(m.workingSetBytes), ByteFormat.human(m.workingSetNoCacheBytes),
-                ByteFormat.human(m.rssBytes), ByteFormat.human(m.activeFileBytes), ByteFormat.human(m.inactiveFileBytes),
-                m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(ofLimit),
-                ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class,
+            table.rows.append([label(pod), pod.qos?.rawValue ?? "-"] + figures.map { ByteFormat.human($0.current(m)) } + [
+                m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(m.limitFraction),
+                ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class.rawValue,
             ] + (trend.map { [$0(pod)] } ?? []))
         }
         out += table.render()
@@ -42,12 +40,8 @@ public enum BatchReport {
         TerminalText.sanitized(rawLabel(pod))
     }
 
+    /// The display name, and what kind of workload it is unless a pod.
     private static func rawLabel(_ pod: SnapshotPod) -> String {
-        switch (pod.kind, pod.namespace, pod.name) {
-        case let ("pod", namespace?, name?): "\(namespace)/\(name)"
-        case let ("pod", nil, name?): name
-        case ("pod", _, nil): "pod \(pod.uid ?? pod.cgroup)"
-        case let (kind, _, name): "\(name ?? pod.cgroup) (\(kind))"
-        }
+        pod.kind == .pod ? pod.displayName : "\(pod.displayName) (\(pod.kind.rawValue))"
     }
 }

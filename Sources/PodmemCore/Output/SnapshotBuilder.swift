@@ -1,13 +1,20 @@
 /// Turns the latest raw sample plus history into the snapshot document: the only place
 /// raw counters become the figures every output shows.
 struct SnapshotBuilder {
-    /// History points kept for pods outside `detailed`: enough for the widest table sparkline (32 columns).
+    /// History points kept for a list row: enough for the widest table sparkline (32 columns).
     static let briefHistoryPoints = 32
 
     let monitor: Monitor
-    let detailed: Set<String>?
-    /// Pods whose history the document carries (the rows on screen, none for an exporter); nil: every pod.
-    let historyFor: Set<String>?
+    let scope: SnapshotScope
+
+    /// Whether the pod gets its containers, a fresh verdict and its sentence.
+    private func isDetailed(_ cgroup: String) -> Bool {
+        switch scope {
+        case .everything, .withoutHistory: true
+        case .list: false
+        case .detail(let shown): cgroup == shown
+        }
+    }
 
     func document(_ sample: Sample) -> SnapshotDocument {
         // Order by cheap keys first, then build each pod once: sorting the built documents would copy them around.
@@ -37,31 +44,39 @@ struct SnapshotBuilder {
 
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
         let figures = MemoryFigures(workload.counters)
-        let isDetailed = detailed?.contains(workload.cgroup) ?? true
+        let isDetailed = isDetailed(workload.cgroup)
         let memory = SnapshotMemory(figures)
         let cacheFiles = monitor.cacheFiles?.report(cgroup: workload.cgroup)
         var growth = SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed))
         if isDetailed { growth.summary = VerdictSentence.describe(growth: growth, memory: memory, cacheFiles: cacheFiles?.files) }
         var pod = SnapshotPod(
-            kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
-            qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: memory,
+            kind: workload.kind, uid: workload.uid, namespace: workload.namespace, name: workload.name,
+            qos: workload.qos, cgroup: workload.cgroup, runtime: workload.runtime, memory: memory,
             cacheShare: figures.cacheShare, growth: growth,
-            signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload, isDetailed: isDetailed)),
+            signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload)),
             containers: isDetailed ? workload.containers.map(container) : [])
         if let cacheFiles { pod.attach(cacheFiles, figures: figures) }
         return pod
     }
 
     /// Decodes only the points the document keeps: everything held for a snapshot, the window for the pod on
-    /// the detail screen, the newest few for a list row.
-    func history(_ workload: WorkloadSample, isDetailed: Bool) -> [HistoryPoint] {
-        guard historyFor?.contains(workload.cgroup) ?? true else { return [] }
+    /// the detail screen, the newest few for a list row on screen.
+    func history(_ workload: WorkloadSample) -> [HistoryPoint] {
         let history = monitor.history
-        guard detailed != nil else { return history.allPoints(cgroup: workload.cgroup, inode: workload.inode) }
-        guard let points = history.points(cgroup: workload.cgroup, inode: workload.inode, window: monitor.window) else { return [] }
-        guard isDetailed else { return Array(points.suffix(Self.briefHistoryPoints)) }
-        guard let window = monitor.window, let newest = points.last?.time else { return Array(points) }
-        return Array(points.drop { $0.time < newest - window - 1e-9 })
+        let (cgroup, inode) = (workload.cgroup, workload.inode)
+        switch scope {
+        case .everything:
+            return history.allPoints(cgroup: cgroup, inode: inode)
+        case .withoutHistory:
+            return []
+        case .list(let rows):
+            guard rows.contains(cgroup), let points = history.points(cgroup: cgroup, inode: inode, window: monitor.window) else { return [] }
+            return Array(points.suffix(Self.briefHistoryPoints))
+        case .detail(let shown):
+            guard cgroup == shown, let points = history.points(cgroup: cgroup, inode: inode, window: monitor.window) else { return [] }
+            guard let window = monitor.window, let newest = points.last?.time else { return Array(points) }
+            return Array(points.drop { $0.time < newest - window - 1e-9 })
+        }
     }
 
     func container(_ container: ContainerSample) -> SnapshotContainer {

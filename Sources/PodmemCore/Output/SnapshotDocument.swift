@@ -1,6 +1,6 @@
 /// `podmem.snapshot/1`: what `--batch --json` prints and the UI's snapshot key writes.
-/// Bytes are integers; unknown and unlimited values are `null` (encoded explicitly, never omitted).
-public struct SnapshotDocument: Codable, Sendable, Equatable {
+/// Bytes are integers; unknown and unlimited values are `null` (encoded explicitly, never omitted: `ExplicitNullEncodable`).
+public struct SnapshotDocument: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public static let schemaName = "podmem.snapshot/1"
 
     public var schema: String
@@ -13,24 +13,10 @@ public struct SnapshotDocument: Codable, Sendable, Equatable {
     public var warnings: [String]
     public var node: SnapshotNode
     public var pods: [SnapshotPod]
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(takenAt, forKey: .takenAt)
-        try c.encode(host, forKey: .host)
-        try c.encode(cgroupVersion, forKey: .cgroupVersion)
-        try c.encode(root, forKey: .root)
-        try c.encode(intervalSeconds, forKey: .intervalSeconds)
-        try c.encode(windowSeconds, forKey: .windowSeconds)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(node, forKey: .node)
-        try c.encode(pods, forKey: .pods)
-    }
 }
 
 /// Node-wide figures, as kubelet computes its `memory.available` eviction signal.
-public struct SnapshotNode: Codable, Sendable, Equatable {
+public struct SnapshotNode: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var memTotalBytes: UInt64?
     /// The root cgroup's `usage − inactive_file`.
     public var workingSetBytes: UInt64?
@@ -39,15 +25,6 @@ public struct SnapshotNode: Codable, Sendable, Equatable {
     public var availableBytes: UInt64?
     /// The same with active page cache counted as available: `MemTotal − root workingSetNoCache`.
     public var availableNoCacheBytes: UInt64?
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(memTotalBytes, forKey: .memTotalBytes)
-        try c.encode(workingSetBytes, forKey: .workingSetBytes)
-        try c.encode(workingSetNoCacheBytes, forKey: .workingSetNoCacheBytes)
-        try c.encode(availableBytes, forKey: .availableBytes)
-        try c.encode(availableNoCacheBytes, forKey: .availableNoCacheBytes)
-    }
 }
 
 /// One cgroup's normalized and derived memory figures.
@@ -64,36 +41,38 @@ public struct SnapshotMemory: Codable, Sendable, Equatable {
     public var limitBytes: UInt64?
 
     public init(_ figures: MemoryFigures) {
-        usageBytes = figures.usageBytes
-        rssBytes = figures.rssBytes
-        activeFileBytes = figures.activeFileBytes
-        inactiveFileBytes = figures.inactiveFileBytes
-        shmemBytes = figures.shmemBytes
-        mappedFileBytes = figures.mappedFileBytes
-        kernelBytes = figures.kernelBytes
-        workingSetBytes = figures.workingSetBytes
-        workingSetNoCacheBytes = figures.workingSetNoCacheBytes
-        limitBytes = figures.limitBytes
+        for figure in MemoryFigure.all { self[keyPath: figure.field] = figures[keyPath: figure.value] }
     }
 
+    /// Each figure under its catalogue key; unknown and unlimited as explicit `null`.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(usageBytes, forKey: .usageBytes)
-        try c.encode(rssBytes, forKey: .rssBytes)
-        try c.encode(activeFileBytes, forKey: .activeFileBytes)
-        try c.encode(inactiveFileBytes, forKey: .inactiveFileBytes)
-        try c.encode(shmemBytes, forKey: .shmemBytes)
-        try c.encode(mappedFileBytes, forKey: .mappedFileBytes)
-        try c.encode(kernelBytes, forKey: .kernelBytes)
-        try c.encode(workingSetBytes, forKey: .workingSetBytes)
-        try c.encode(workingSetNoCacheBytes, forKey: .workingSetNoCacheBytes)
-        try c.encode(limitBytes, forKey: .limitBytes)
+        var c = encoder.container(keyedBy: FigureKey.self)
+        for figure in MemoryFigure.all { try c.encode(self[keyPath: figure.field], forKey: FigureKey(figure)) }
+    }
+
+    /// The working set as a fraction of the limit (%LIM); nil when unlimited, unknown or a zero limit.
+    public var limitFraction: Double? {
+        guard let limit = limitBytes, limit > 0, let workingSet = workingSetBytes else { return nil }
+        return Double(workingSet) / Double(limit)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: FigureKey.self)
+        for figure in MemoryFigure.all { self[keyPath: figure.field] = try c.decodeIfPresent(UInt64.self, forKey: FigureKey(figure)) }
+    }
+
+    private struct FigureKey: CodingKey {
+        let stringValue: String
+        init(_ figure: MemoryFigure) { stringValue = figure.jsonKey }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 }
 
 /// Growth rates (bytes/second, Theil–Sen over the window), what happened over the window, and the verdict.
-public struct SnapshotGrowth: Codable, Sendable, Equatable {
-    public var `class`: String
+public struct SnapshotGrowth: Codable, ExplicitNullEncodable, Sendable, Equatable {
+    public var `class`: GrowthClass
     public var windowSeconds: Double
     public var samples: Int
     /// Change of the working set that counts as growth: `max(4 MiB, 1% of its median, 3 σ of its own noise)`.
@@ -119,7 +98,7 @@ public struct SnapshotGrowth: Codable, Sendable, Equatable {
     public var summary: String?
 
     public init(_ growth: Growth) {
-        `class` = growth.growthClass.rawValue
+        `class` = growth.growthClass
         windowSeconds = Self.round(growth.windowSeconds, 1000)
         samples = growth.sampleCount
         thresholdBytes = growth.thresholdBytes.rounded()
@@ -137,30 +116,10 @@ public struct SnapshotGrowth: Codable, Sendable, Equatable {
     }
 
     private static func round(_ value: Double, _ scale: Double) -> Double { (value * scale).rounded() / scale }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(`class`, forKey: .class)
-        try c.encode(windowSeconds, forKey: .windowSeconds)
-        try c.encode(samples, forKey: .samples)
-        try c.encode(thresholdBytes, forKey: .thresholdBytes)
-        try c.encode(noCacheThresholdBytes, forKey: .noCacheThresholdBytes)
-        try c.encode(netBytes, forKey: .netBytes)
-        try c.encode(peakBytes, forKey: .peakBytes)
-        try c.encode(peakAt, forKey: .peakAt)
-        try c.encode(noCacheNetBytes, forKey: .noCacheNetBytes)
-        try c.encode(workingSetBytesPerSecond, forKey: .workingSetBytesPerSecond)
-        try c.encode(workingSetNoCacheBytesPerSecond, forKey: .workingSetNoCacheBytesPerSecond)
-        try c.encode(usageBytesPerSecond, forKey: .usageBytesPerSecond)
-        try c.encode(rssBytesPerSecond, forKey: .rssBytesPerSecond)
-        try c.encode(activeFileBytesPerSecond, forKey: .activeFileBytesPerSecond)
-        try c.encode(inactiveFileBytesPerSecond, forKey: .inactiveFileBytesPerSecond)
-        try c.encode(summary, forKey: .summary)
-    }
 }
 
 /// Kernel signals that tell reclaimed cache from cache merely sitting on the active list.
-public struct SnapshotSignals: Codable, Sendable, Equatable {
+public struct SnapshotSignals: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var failCount: UInt64?
     public var oomEvents: UInt64?
     public var oomKillEvents: UInt64?
@@ -184,24 +143,10 @@ public struct SnapshotSignals: Codable, Sendable, Equatable {
         pressureFullAvg10 = counters.pressure?.fullAvg10
         pressureFullAvg60 = counters.pressure?.fullAvg60
     }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(failCount, forKey: .failCount)
-        try c.encode(oomEvents, forKey: .oomEvents)
-        try c.encode(oomKillEvents, forKey: .oomKillEvents)
-        try c.encode(highEvents, forKey: .highEvents)
-        try c.encode(maxEvents, forKey: .maxEvents)
-        try c.encode(workingsetRefaultFile, forKey: .workingsetRefaultFile)
-        try c.encode(pressureSomeAvg10, forKey: .pressureSomeAvg10)
-        try c.encode(pressureSomeAvg60, forKey: .pressureSomeAvg60)
-        try c.encode(pressureFullAvg10, forKey: .pressureFullAvg10)
-        try c.encode(pressureFullAvg60, forKey: .pressureFullAvg60)
-    }
 }
 
 /// The pod cgroup's held history, oldest first; `null` marks a value that could not be read.
-public struct SnapshotHistory: Codable, Sendable, Equatable {
+public struct SnapshotHistory: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var t: [Double]
     public var usageBytes: [UInt64?]
     public var rssBytes: [UInt64?]
@@ -221,7 +166,7 @@ public struct SnapshotHistory: Codable, Sendable, Equatable {
     }
 }
 
-public struct SnapshotContainer: Codable, Sendable, Equatable {
+public struct SnapshotContainer: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public var id: String
     public var name: String?
     public var sandbox: Bool
@@ -231,27 +176,14 @@ public struct SnapshotContainer: Codable, Sendable, Equatable {
     public var cacheShare: Double?
     public var growth: SnapshotGrowth
     public var signals: SnapshotSignals
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(sandbox, forKey: .sandbox)
-        try c.encode(cgroup, forKey: .cgroup)
-        try c.encode(runtime, forKey: .runtime)
-        try c.encode(memory, forKey: .memory)
-        try c.encode(cacheShare, forKey: .cacheShare)
-        try c.encode(growth, forKey: .growth)
-        try c.encode(signals, forKey: .signals)
-    }
 }
 
-public struct SnapshotPod: Codable, Sendable, Equatable {
-    public var kind: String
+public struct SnapshotPod: Codable, ExplicitNullEncodable, Sendable, Equatable {
+    public var kind: WorkloadKind
     public var uid: String?
     public var namespace: String?
     public var name: String?
-    public var qos: String?
+    public var qos: QoSClass?
     public var cgroup: String
     public var runtime: String?
     public var memory: SnapshotMemory
@@ -266,25 +198,16 @@ public struct SnapshotPod: Codable, Sendable, Equatable {
     public var cacheFilesCoverage: Double? = nil
     public var cacheFilesProblems: [String]? = nil
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(uid, forKey: .uid)
-        try c.encode(namespace, forKey: .namespace)
-        try c.encode(name, forKey: .name)
-        try c.encode(qos, forKey: .qos)
-        try c.encode(cgroup, forKey: .cgroup)
-        try c.encode(runtime, forKey: .runtime)
-        try c.encode(memory, forKey: .memory)
-        try c.encode(cacheShare, forKey: .cacheShare)
-        try c.encode(growth, forKey: .growth)
-        try c.encode(signals, forKey: .signals)
-        try c.encode(history, forKey: .history)
-        try c.encode(containers, forKey: .containers)
-        if let cacheFiles {
-            try c.encode(cacheFiles, forKey: .cacheFiles)
-            try c.encode(cacheFilesCoverage, forKey: .cacheFilesCoverage)
-            try c.encode(cacheFilesProblems ?? [], forKey: .cacheFilesProblems)
+    /// The cache-file keys are in the document only with a cache-file report.
+    public func omitsProperty(_ label: String) -> Bool { cacheFiles == nil && label.hasPrefix("cacheFiles") }
+
+    /// What every output calls the workload: `namespace/name` for pods, its name otherwise, `pod <uid>` for a pod
+    /// nothing names, else the cgroup path. Raw host text: sanitise it before it reaches a terminal.
+    public var displayName: String {
+        switch (namespace, name) {
+        case let (namespace?, name?) where !namespace.isEmpty: "\(namespace)/\(name)"
+        case let (_, name?): name
+        default: uid.map { "pod \($0)" } ?? cgroup
         }
     }
 }

@@ -13,7 +13,7 @@ public enum VerdictSentence {
         let span = duration(growth.windowSeconds)
         let trend = rate(growth.workingSetBytesPerSecond, span: growth.windowSeconds)
         let rise = cacheSplit(growth)
-        switch GrowthClass(rawValue: growth.class) ?? .unknown {
+        switch growth.class {
         case .cacheDriven:
             return "working set \(happened(growth, span: span, fell: "since reclaimed")), trend \(trend);"
                 + " \(ByteFormat.percent(rise.cacheShare)) of the rise was active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)):"

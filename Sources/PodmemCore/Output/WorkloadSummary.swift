@@ -5,7 +5,7 @@ public enum WorkloadSummary {
     public static func count(_ document: SnapshotDocument) -> String {
         if foundNothing(document) { return "root cgroup only" }
         let total = document.pods.count
-        let pods = document.pods.reduce(0) { $0 + ($1.kind == WorkloadKind.pod.rawValue ? 1 : 0) }
+        let pods = document.pods.reduce(0) { $0 + ($1.kind == .pod ? 1 : 0) }
         if pods == total, total > 0 { return plural(pods, "pod") }
         let workloads = plural(total, "workload")
         return pods == 0 ? workloads : "\(workloads) (\(plural(pods, "pod")))"
@@ -13,7 +13,7 @@ public enum WorkloadSummary {
 
     /// Discovery found no pod, container or service, so the root cgroup itself stands in as the only row (kind `cgroup`).
     public static func foundNothing(_ document: SnapshotDocument) -> Bool {
-        document.pods.count == 1 && document.pods[0].kind == WorkloadKind.cgroup.rawValue
+        document.pods.count == 1 && document.pods[0].kind == .cgroup
     }
 
     /// The one line saying so, with what was looked for (the layouts `WorkloadDiscovery` knows); `root` may come from

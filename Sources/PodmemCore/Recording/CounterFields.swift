@@ -1,8 +1,9 @@
 /// `MemoryCounters` as a fixed list of optional 64-bit fields, the unit a recording stores and delta-codes.
 /// Doubles (PSI) are kept as their bit patterns, so a replay gets back exactly what was read.
 enum CounterFields {
-    /// usage, 13 memory.stat slots, limit, failcnt, 4 events, 4 PSI averages, whether events and PSI were read,
-    /// then (since `podmem.recording/2`) v1 kernel memory.
+    /// usage, the 13 `MemoryStat.slots`, limit, failcnt, 4 events, 4 PSI averages, whether events and PSI were
+    /// read, then (since `podmem.recording/2`) v1 kernel memory. A new stat slot needs a new recording version
+    /// with its field after these: the positions here are what existing recordings hold.
     static let count = 27
     static let version1Count = 26
     private static let statFields = 1..<14
@@ -11,11 +12,7 @@ enum CounterFields {
     static func fields(_ counters: MemoryCounters) -> [UInt64?] {
         var fields = [UInt64?](repeating: nil, count: count)
         fields[0] = counters.usageBytes
-        let stat = counters.stat
-        let slots: [UInt64?] = [stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes, stat.shmemBytes, stat.mappedFileBytes,
-                                stat.kernelBytes, stat.activeAnonBytes, stat.inactiveAnonBytes, stat.fileBytes,
-                                stat.workingsetRefaultFile, stat.pgscan, stat.pgsteal, stat.pgmajfault]
-        for (offset, value) in slots.enumerated() { fields[statFields.lowerBound + offset] = value }
+        for (field, value) in zip(statFields, counters.stat.slotValues) { fields[field] = value }
         fields[limit] = counters.limit.map { $0.byteCount ?? UInt64.max }
         fields[failCount] = counters.failCount
         if let value = counters.events {

@@ -2,12 +2,12 @@
 /// beginning would hold there. Raw history is rebuilt from every sample in the raw tier's reach; the coarse tiers
 /// from one keyframe per bucket (a recording writes one at least every 30 s), so a day-long recording opens in well
 /// under a second. (So older buckets hold one sample where a live run averaged many: the same lines, less
-/// smoothing.) Stepping forward one sample polls the same monitor, exactly as live.
+/// smoothing.) Stepping forward one sample pushes it into the same monitor, exactly as live. The replay owns its
+/// monitor; a seek that rebuilds it replaces it.
 public final class Replay {
     public let timeline: SampleTimeline
     public private(set) var position: Int
     public private(set) var monitor: Monitor
-    private let source = ReplaySource()
     private let initialWindow: Double
 
     /// Opens at the last sample; an empty timeline is an error.
@@ -16,7 +16,7 @@ public final class Replay {
         self.timeline = timeline
         initialWindow = window
         position = timeline.count - 1
-        monitor = Monitor(source: source, window: window, intervalSeconds: timeline.intervalSeconds, plan: Self.plan(timeline, window))
+        monitor = Monitor(window: window, intervalSeconds: timeline.intervalSeconds, plan: Self.plan(timeline, window))
         try rebuild(at: position)
     }
 
@@ -26,7 +26,7 @@ public final class Replay {
     public func seek(to target: Int) throws(SetupError) {
         let target = min(timeline.count - 1, max(0, target))
         if target == position + 1 {
-            try poll(target)
+            try ingest(target)
         } else if target != position {
             try rebuild(at: target)
         }
@@ -47,7 +47,7 @@ public final class Replay {
 
     private func rebuild(at target: Int) throws(SetupError) {
         let window = monitor.window
-        monitor = Monitor(source: source, window: window ?? initialWindow, intervalSeconds: timeline.intervalSeconds,
+        monitor = Monitor(window: window ?? initialWindow, intervalSeconds: timeline.intervalSeconds,
                           plan: Self.plan(timeline, initialWindow))
         let plan = monitor.history.plan
         let rawStart = max(0, target - plan.tiers[0].capacity + 1)
@@ -67,14 +67,12 @@ public final class Replay {
             }
             index -= 1
         }
-        for index in picks.reversed() { try poll(index) }
-        for index in rawStart...target { try poll(index) }
+        for index in picks.reversed() { try ingest(index) }
+        for index in rawStart...target { try ingest(index) }
     }
 
-    private func poll(_ index: Int) throws(SetupError) {
-        let sample = try timeline.sample(at: index)
-        source.next = sample
-        monitor.poll(at: sample.timestamp)
+    private func ingest(_ index: Int) throws(SetupError) {
+        monitor.ingest(try timeline.sample(at: index))
     }
 
     private static func plan(_ timeline: SampleTimeline, _ window: Double) -> HistoryPlan {

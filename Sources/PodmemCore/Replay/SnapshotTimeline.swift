@@ -58,8 +58,8 @@ public final class SnapshotTimeline: SampleTimeline {
                 ContainerSample(id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup, inode: 0,
                                 runtime: container.runtime, counters: Self.counters(container.memory, container.signals))
             } : []
-            return WorkloadSample(kind: WorkloadKind(rawValue: pod.kind) ?? .cgroup, uid: pod.uid, namespace: pod.namespace, name: pod.name,
-                                  qos: pod.qos.flatMap(QoSClass.init(rawValue:)), cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
+            return WorkloadSample(kind: pod.kind, uid: pod.uid, namespace: pod.namespace, name: pod.name,
+                                  qos: pod.qos, cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
                                   counters: counters, containers: containers)
         }
         return Sample(timestamp: Double(time) / 1000, host: document.host, cgroupVersion: CgroupVersion(rawValue: document.cgroupVersion) ?? .v2,
@@ -79,7 +79,7 @@ public final class SnapshotTimeline: SampleTimeline {
         let events = MemoryEvents(oom: signals.oomEvents, oomKill: signals.oomKillEvents, high: signals.highEvents, max: signals.maxEvents)
         let pressure = MemoryPressure(someAvg10: signals.pressureSomeAvg10, someAvg60: signals.pressureSomeAvg60,
                                       fullAvg10: signals.pressureFullAvg10, fullAvg60: signals.pressureFullAvg60)
-        return MemoryCounters(usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) } ?? .unlimited,
+        return MemoryCounters(usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) },
                               failCount: signals.failCount, events: events == MemoryEvents() ? nil : events,
                               pressure: pressure == MemoryPressure() ? nil : pressure)
     }

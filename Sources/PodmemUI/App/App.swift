@@ -3,34 +3,50 @@ import PodmemCore
 /// The live monitor's loop, as htop runs it: one thread, wait for a key at most until the next poll,
 /// handle it, poll when due, redraw. Generic over the terminal and the clock so tests drive it whole.
 public final class App {
+    /// Where samples come from, and so who owns the monitor: the app polls a source into its own monitor, or
+    /// steps a replay, which owns (and on a seek may rebuild) its monitor.
+    enum Feed {
+        case live(source: MemorySource, monitor: Monitor)
+        /// No polling: keys move through time instead.
+        case replay(Replay)
+    }
+
     let terminal: Terminal
-    private(set) var monitor: Monitor
-    /// Set when replaying a recording or snapshot: no polling, keys move through time instead.
-    let replay: Replay?
+    let feed: Feed
     let time: TimeSource
     let snapshotDirectory: String
     public private(set) var state = AppState()
     /// The last frame shown, for tests.
     public private(set) var lastFrame = Frame(width: 0, height: 0)
-    /// Warnings already put on the status line (each distinct warning is shown once).
+    /// Warnings of the monitor shown already put on the status line (each distinct warning is shown once).
     private var warningsShown = 0
+    /// The replay's monitor the warnings count is for.
+    private var replayMonitorShown: ObjectIdentifier?
 
-    public init(terminal: Terminal, monitor: Monitor, time: TimeSource, snapshotDirectory: String) {
+    /// Polls `source` into `monitor` every interval.
+    public init(terminal: Terminal, source: MemorySource, monitor: Monitor, time: TimeSource, snapshotDirectory: String) {
         self.terminal = terminal
-        self.monitor = monitor
+        feed = .live(source: source, monitor: monitor)
         self.time = time
         self.snapshotDirectory = snapshotDirectory
-        replay = nil
     }
 
     /// Replays `replay` read-only, starting where it stands (its end).
     public init(terminal: Terminal, replay: Replay, time: TimeSource) {
         self.terminal = terminal
-        monitor = replay.monitor
+        feed = .replay(replay)
         self.time = time
         snapshotDirectory = "."
-        self.replay = replay
     }
+
+    var monitor: Monitor {
+        switch feed {
+        case .live(_, let monitor): monitor
+        case .replay(let replay): replay.monitor
+        }
+    }
+
+    var replay: Replay? { if case .replay(let replay) = feed { replay } else { nil } }
 
     /// Runs until a quit key or a termination signal.
     public func run() {
@@ -63,7 +79,8 @@ public final class App {
     }
 
     func poll() {
-        monitor.poll(at: time.now())
+        guard case .live(let source, let monitor) = feed else { return }
+        monitor.ingest(source.sample(at: time.now()))
         refreshCacheFiles()
         afterPoll()
     }
@@ -113,15 +130,14 @@ public final class App {
         showReplayPosition()
     }
 
-    /// Takes the replay's monitor (a seek may rebuild it) and shows its time.
+    /// Shows the replay's time; a seek that rebuilt its monitor (with the same window) starts its warnings afresh.
     func showReplayPosition() {
         guard let replay else { return }
-        if monitor !== replay.monitor {
-            replay.monitor.window = monitor.window
-            monitor = replay.monitor
+        if replayMonitorShown != ObjectIdentifier(replay.monitor) {
+            replayMonitorShown = ObjectIdentifier(replay.monitor)
             warningsShown = 0
         }
-        state.replayClock = "\(Timestamp.iso8601(replay.timestamp)) · \(replay.position + 1)/\(replay.timeline.count)"
+        state.mode = .replay(timestamp: replay.timestamp, position: replay.position, count: replay.timeline.count)
         if let warning = replay.timeline.warnings.first, state.status == nil { state.status = (warning, true, time.now()) }
         afterPoll()
     }
@@ -129,14 +145,14 @@ public final class App {
     /// Full history and containers only for the pod on the detail screen: the list needs neither,
     /// and computing them for every container of a busy node on every poll would dominate podmem's cost.
     func refreshDocument() {
-        let detailed: Set<String>, historyFor: Set<String>
+        let scope: SnapshotScope
         if case .detail(let cgroup) = state.screen {
-            (detailed, historyFor) = ([cgroup], [cgroup])
+            scope = .detail(cgroup: cgroup)
         } else {
-            (detailed, historyFor) = ([], Set(state.rowsOnScreen.map(\.cgroup)))
+            scope = .list(rows: Set(state.rowsOnScreen.map(\.cgroup)))
         }
         state.document = nil  // a busy node's document is megabytes: never hold two
-        state.document = monitor.snapshot(detailed: detailed, historyFor: historyFor)
+        state.document = monitor.snapshot(scope)
     }
 
     func render() {

@@ -29,9 +29,10 @@ public enum AppReducer {
             }
         case .back: state.screen = .main
         case .sortPrevious, .sortNext:
-            let all = SortColumn.allCases
+            let all = SortColumn.all
             let step = command == .sortNext ? 1 : all.count - 1
-            state.sortColumn = all[(state.sortColumn.rawValue + step) % all.count]
+            let current = all.firstIndex(of: state.sortColumn) ?? 0
+            state.sortColumn = all[(current + step) % all.count]
             state.sortDescending = state.sortColumn.defaultDescending
         case .reverseSort: state.sortDescending.toggle()
         case .sortByCacheShare:
@@ -45,14 +46,14 @@ public enum AppReducer {
         case .startFilter:
             state.screen = .main
             state.isEditingFilter = true
-        case .togglePause: if state.replayClock == nil { state.paused.toggle() }
-        case .snapshot: return state.replayClock == nil ? .writeSnapshot : .none
-        case .stepBack: return state.replayClock == nil ? .none : .seek(.samples(-1))
-        case .stepForward: return state.replayClock == nil ? .none : .seek(.samples(1))
-        case .minuteBack: return state.replayClock == nil ? .none : .seek(.seconds(-60))
-        case .minuteForward: return state.replayClock == nil ? .none : .seek(.seconds(60))
-        case .timeStart: return state.replayClock == nil ? .none : .seek(.start)
-        case .timeEnd: return state.replayClock == nil ? .none : .seek(.end)
+        case .togglePause: if state.mode == .live { state.paused.toggle() }
+        case .snapshot: return state.mode == .live ? .writeSnapshot : .none
+        case .stepBack: return state.mode == .live ? .none : .seek(.samples(-1))
+        case .stepForward: return state.mode == .live ? .none : .seek(.samples(1))
+        case .minuteBack: return state.mode == .live ? .none : .seek(.seconds(-60))
+        case .minuteForward: return state.mode == .live ? .none : .seek(.seconds(60))
+        case .timeStart: return state.mode == .live ? .none : .seek(.start)
+        case .timeEnd: return state.mode == .live ? .none : .seek(.end)
         }
         return .none
     }

@@ -30,8 +30,7 @@ public struct AppState: Sendable {
     /// What `+` and `-` step through (see `SpanChoices`).
     public var spanChoices: [Double] = []
     public var paused = false
-    /// Replay only: the recorded time shown and where it is, e.g. "2026-11-28T14:03:12Z · 1234/86400".
-    public var replayClock: String?
+    public var mode = AppMode.live
     /// A one-line message on the status line (snapshot path, an error), with the time it was set.
     public var status: (text: String, isError: Bool, since: Double)?
     /// Rows available for the pod table in the current layout, set by the main screen's layout.

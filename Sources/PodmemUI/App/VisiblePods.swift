@@ -27,7 +27,7 @@ public struct VisiblePods: RandomAccessCollection, Sendable {
         kept.reserveCapacity(pods.count)
         var widest = 0
         for (index, pod) in pods.enumerated() {
-            let name = PodLabel.name(pod)
+            let name = pod.displayName
             names.append(name)
             guard needle.isEmpty || name.lowercased().contains(needle) else { continue }
             kept.append(Int32(index))

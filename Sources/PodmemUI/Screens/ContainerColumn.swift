@@ -4,7 +4,9 @@ import PodmemCore
 /// secondary figures drop before the name is cut, and columns never touch (one space between them).
 struct ContainerColumn: Equatable {
     enum Content: Equatable {
-        case name, workingSet, workingSetNoCache, rss, activeFile, inactiveFile, cacheShare, verdict, workingSetRate
+        case name, cacheShare, verdict, workingSetRate
+        /// A figure's current value (`MemoryFigure.columns`).
+        case figure(MemoryFigure)
     }
 
     let content: Content
@@ -20,17 +22,16 @@ struct ContainerColumn: Equatable {
     static let keptBeforeName = 96
 
     /// Left to right.
-    static let all: [ContainerColumn] = [
-        ContainerColumn(content: .name, title: "CONTAINER", width: nameMinimum, priority: 100),
-        ContainerColumn(content: .workingSet, title: "WS", width: 8, priority: 99),
-        ContainerColumn(content: .workingSetNoCache, title: "WS-NC", width: 8, priority: 97),
-        ContainerColumn(content: .rss, title: "RSS", width: 8, priority: 80),
-        ContainerColumn(content: .activeFile, title: "ACTIVE", width: 8, priority: 79),
-        ContainerColumn(content: .inactiveFile, title: "INACTIVE", width: 8, priority: 78),
-        ContainerColumn(content: .cacheShare, title: "CACHE", width: 6, priority: 96),
-        ContainerColumn(content: .verdict, title: "VERDICT", width: 7, priority: 98),
-        ContainerColumn(content: .workingSetRate, title: "WS/s", width: 12, priority: 95),
-    ]
+    static let all: [ContainerColumn] =
+        [ContainerColumn(content: .name, title: "CONTAINER", width: nameMinimum, priority: 100)]
+        + MemoryFigure.columns.compactMap { figure in
+            figure.column.map { ContainerColumn(content: .figure(figure), title: $0.title, width: 8, priority: $0.priority) }
+        }
+        + [
+            ContainerColumn(content: .cacheShare, title: "CACHE", width: 6, priority: 96),
+            ContainerColumn(content: .verdict, title: "VERDICT", width: 7, priority: 98),
+            ContainerColumn(content: .workingSetRate, title: "WS/s", width: 12, priority: 95),
+        ]
 
     var isLeftAligned: Bool { content == .name || content == .verdict || content == .workingSetRate }
 

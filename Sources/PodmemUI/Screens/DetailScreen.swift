@@ -6,7 +6,7 @@ public enum DetailScreen {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
     static func hints(_ state: AppState) -> String {
-        "Esc back · ? help · " + (state.replayClock == nil ? "s snapshot · space pause" : StatusLine.replayHints) + " · q quit"
+        "Esc back · ? help · " + (state.mode == .live ? "s snapshot · space pause" : StatusLine.replayHints) + " · q quit"
     }
     static let labelWidth = 36
 
@@ -23,7 +23,7 @@ public enum DetailScreen {
         }
         let previous = state.previousDetailPod?.cgroup == cgroup ? state.previousDetailPod : nil
         var y = 0
-        renderTitle(pod, replayClock: state.replayClock, context: context, y: &y, into: &frame)
+        renderTitle(pod, replayClock: state.mode.replayClock, context: context, y: &y, into: &frame)
         renderSentence(pod, context: context, y: &y, into: &frame)
         renderUsageBar(pod, context: context, y: &y, into: &frame)
 
@@ -42,8 +42,8 @@ public enum DetailScreen {
     static func renderTitle(_ pod: SnapshotPod, replayClock: String?, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let sep = context.glyphs.separator
         var title = replayClock.map { "REPLAY \($0)\(sep)" } ?? ""
-        title += PodLabel.name(pod) + sep + pod.kind
-        if let qos = pod.qos { title += sep + qos }
+        title += pod.displayName + sep + pod.kind.rawValue
+        if let qos = pod.qos { title += sep + qos.rawValue }
         if let uid = pod.uid { title += sep + "uid " + uid }
         title += sep + pod.cgroup
         frame.fill(Rect(x: 0, y: y, width: frame.width, height: 1), with: Cell(" ", style: Style(reverse: true)))
@@ -52,7 +52,7 @@ public enum DetailScreen {
     }
 
     static func renderSentence(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
-        let growthClass = PodLabel.growthClass(pod.growth)
+        let growthClass = pod.growth.class
         let badge = VerdictBadge.text(growthClass) + " "
         let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles)
         let lines = wrap(TextFit.ascii(sentence, glyphs: context.glyphs), width: frame.width - badge.count, maxLines: 2)
@@ -108,7 +108,7 @@ public enum DetailScreen {
     /// Each chart's axis is labelled at the chart's left edge: its top and bottom in bytes (or both on the one row of
     /// a one-row chart). The working sets and rss share one scale, active and inactive file another (`ChartScale`).
     static func renderCharts(_ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
-        let series: [TrendSeries] = [.workingSet, .workingSetNoCache, .rss, .activeFile, .inactiveFile]
+        let series = MemoryFigure.trends
         let shown = min(series.count, rows)
         guard shown > 0 else { return }
         let perChart = max(1, rows / shown)
@@ -125,13 +125,13 @@ public enum DetailScreen {
             let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
             if perChart == 1 {
                 let range = axis == nil ? "" : "\(bottom)–\(top)" + bar
-                context.put(item.shortLabel, x: 0, y: y, style: .header, limit: labelWidth - range.count - 1, into: &frame)
+                context.put(item.trend?.shortTitle ?? item.longTitle, x: 0, y: y, style: .header, limit: labelWidth - range.count - 1, into: &frame)
                 context.put(range, x: labelWidth - range.count, y: y, into: &frame)
             } else {
                 let topLabel = axis == nil ? "" : top + bar
                 let bottomLabel = axis == nil ? "" : bottom + bar
                 let last = y + perChart - 1
-                context.put(item.label, x: 0, y: y, style: .header, limit: labelWidth - topLabel.count - 1, into: &frame)
+                context.put(item.longTitle, x: 0, y: y, style: .header, limit: labelWidth - topLabel.count - 1, into: &frame)
                 context.put(detail, x: 0, y: y + 1, limit: labelWidth - (perChart == 2 ? bottomLabel.count : 0) - 1, into: &frame)
                 if axis != nil {
                     for row in y + 1..<last { context.put(bar, x: labelWidth - 1, y: row, into: &frame) }
@@ -139,7 +139,7 @@ public enum DetailScreen {
                     context.put(bottomLabel, x: labelWidth - bottomLabel.count, y: last, into: &frame)
                 }
             }
-            let style = MainScreen.trendStyle(item, growthClass: PodLabel.growthClass(pod.growth), context: context)
+            let style = MainScreen.trendStyle(item, growthClass: pod.growth.class, context: context)
             for (offset, line) in lines.enumerated() { frame.put(line, x: labelWidth, y: y + offset, style: style) }
             y += perChart
         }
@@ -166,7 +166,9 @@ public enum DetailScreen {
         if let high = s.highEvents { parts.append("high \(high)") }
         if let max = s.maxEvents { parts.append("max \(max)") }
         if let failures = s.failCount { parts.append("failcnt \(failures)") }
-        let rates = "growth/s: ws \(ByteFormat.rate(pod.growth.workingSetBytesPerSecond)) · ws-nc \(ByteFormat.rate(pod.growth.workingSetNoCacheBytesPerSecond)) · rss \(ByteFormat.rate(pod.growth.rssBytesPerSecond)) · active \(ByteFormat.rate(pod.growth.activeFileBytesPerSecond)) · inactive \(ByteFormat.rate(pod.growth.inactiveFileBytesPerSecond))"
+        let rates = "growth/s: " + MemoryFigure.trends.map { figure in
+            "\(figure.trend?.shortTitle ?? figure.longTitle) \(ByteFormat.rate(figure.rate(pod.growth)))"
+        }.joined(separator: " · ")
         context.put(rates, x: 0, y: y, limit: frame.width, into: &frame)
         y += 1
         // The count is cumulative (since the cgroup was created): only its rate says whether reclaim is going on now.
@@ -206,18 +208,14 @@ public enum DetailScreen {
         y += 1
         for (container, name) in zip(ordered, names) {
             let m = container.memory
-            let growthClass = PodLabel.growthClass(container.growth)
+            let growthClass = container.growth.class
             var x = 0
             for column in columns {
                 var style: Style = container.sandbox ? .muted : .plain
                 let text: String
                 switch column.content {
                 case .name: text = TextFit.elideMiddle(name, column.width, glyphs: glyphs)
-                case .workingSet: text = ByteFormat.human(m.workingSetBytes)
-                case .workingSetNoCache: text = ByteFormat.human(m.workingSetNoCacheBytes)
-                case .rss: text = ByteFormat.human(m.rssBytes)
-                case .activeFile: text = ByteFormat.human(m.activeFileBytes)
-                case .inactiveFile: text = ByteFormat.human(m.inactiveFileBytes)
+                case .figure(let figure): text = ByteFormat.human(figure.current(m))
                 case .cacheShare: text = ByteFormat.percent(container.cacheShare)
                 case .verdict:
                     text = VerdictBadge.text(growthClass)

@@ -21,7 +21,7 @@ enum HeaderView {
         var x = rect.x
         let y = rect.y + 1
         let liveStyle = state.paused ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
-        if let clock = state.replayClock {
+        if let clock = state.mode.replayClock {
             x += frame.put("REPLAY \(clock)", x: x, y: y, style: Style(foreground: context.color ? .cyan : nil, bold: true, reverse: true))
         } else {
             x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)

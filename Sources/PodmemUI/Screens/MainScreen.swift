@@ -6,7 +6,7 @@ public enum MainScreen {
     public static let minimumHeight = 10
     static func hints(_ state: AppState) -> String {
         "q quit · ? help · ↑↓ move · Enter detail · < > sort · c cache · / filter · + - span · "
-            + (state.replayClock == nil ? "s snapshot · space pause" : StatusLine.replayHints)
+            + (state.mode == .live ? "s snapshot · space pause" : StatusLine.replayHints)
     }
 
     /// Rows left for pods: header (2), column titles, legend and status line take 5.
@@ -48,9 +48,8 @@ public enum MainScreen {
 
     static func renderTitles(_ columns: [PodColumn], state: AppState, context: ScreenContext, y: Int, into frame: inout Frame) {
         var x = 0
-        let sortedTitle = state.sortColumn.title
         for column in columns {
-            let isSorted = !column.isTrend && column.title == sortedTitle
+            let isSorted = column.sortColumn == state.sortColumn
             let title = isSorted ? column.title + String(state.sortDescending ? context.glyphs.down : context.glyphs.up) : column.title
             let leftAligned = column.isTrend || column.content == .name || column.content == .verdict
             let text = leftAligned ? TextFit.padRight(title, column.width, glyphs: context.glyphs)
@@ -68,11 +67,11 @@ public enum MainScreen {
     static func renderRow(_ pod: SnapshotPod, columns: [PodColumn], context: ScreenContext, y: Int, into frame: inout Frame) {
         var x = 0
         let glyphs = context.glyphs
-        let growthClass = PodLabel.growthClass(pod.growth)
-        let trends = columns.compactMap { column -> (series: TrendSeries, width: Int)? in
+        let growthClass = pod.growth.class
+        let trends = columns.compactMap { column -> (series: MemoryFigure, width: Int)? in
             if case .trend(let series) = column.content { (series, column.width) } else { nil }
         }
-        func scale(_ series: TrendSeries) -> ChartScale {
+        func scale(_ series: MemoryFigure) -> ChartScale {
             let compared = trends.filter { series.comparedWith.contains($0.series) }
             return ChartScale(series: compared.map { ($0.series.values(pod.history), $0.width) }, growth: pod.growth)
         }
@@ -81,14 +80,10 @@ public enum MainScreen {
             let text: String
             switch column.content {
             case .name: text = TextFit.padRight(PodLabel.name(pod, fitting: column.width, glyphs: glyphs), column.width, glyphs: glyphs)
-            case .workingSet: text = number(pod.memory.workingSetBytes, column)
-            case .workingSetNoCache: text = number(pod.memory.workingSetNoCacheBytes, column)
-            case .rss: text = number(pod.memory.rssBytes, column)
-            case .activeFile: text = number(pod.memory.activeFileBytes, column)
-            case .inactiveFile: text = number(pod.memory.inactiveFileBytes, column)
+            case .figure(let figure): text = number(figure.current(pod.memory), column)
             case .limit: text = TextFit.padLeft(pod.memory.limitBytes.map { ByteFormat.human($0) } ?? "none", column.width, glyphs: glyphs)
             case .limitPercent:
-                let fraction = PodLabel.limitFraction(pod)
+                let fraction = pod.memory.limitFraction
                 if let fraction, fraction >= 0.9 { style = Style(foreground: context.color ? .red : nil, bold: true) }
                 text = TextFit.padLeft(ByteFormat.percent(fraction), column.width, glyphs: glyphs)
             case .cacheShare: text = TextFit.padLeft(ByteFormat.percent(pod.cacheShare), column.width, glyphs: glyphs)
@@ -111,7 +106,7 @@ public enum MainScreen {
     }
 
     /// The series that drives a growing pod's verdict is drawn in the verdict's color.
-    static func trendStyle(_ series: TrendSeries, growthClass: GrowthClass, context: ScreenContext) -> Style {
+    static func trendStyle(_ series: MemoryFigure, growthClass: GrowthClass, context: ScreenContext) -> Style {
         guard context.color else { return .plain }
         switch (growthClass, series) {
         case (.cacheDriven, .activeFile), (.cacheDriven, .workingSet): return Style(foreground: .cyan)

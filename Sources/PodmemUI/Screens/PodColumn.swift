@@ -3,8 +3,11 @@ import PodmemCore
 /// A column of the pod table: its title, width and how important it is when space runs out.
 struct PodColumn: Equatable {
     enum Content: Equatable {
-        case name, workingSet, workingSetNoCache, rss, activeFile, inactiveFile, limit, limitPercent, cacheShare, verdict
-        case trend(TrendSeries)
+        case name, limit, limitPercent, cacheShare, verdict
+        /// A figure's current value (`MemoryFigure.columns`).
+        case figure(MemoryFigure)
+        /// A figure's sparkline (`MemoryFigure.trends`).
+        case trend(MemoryFigure)
     }
 
     let content: Content
@@ -26,25 +29,34 @@ struct PodColumn: Equatable {
     /// Columns below this priority drop before the name is cut below `nameComfortable`.
     static let keptBeforeName = 96
 
-    /// Left to right. When space runs out the sparklines go first, then RSS/ACTIVE/INACTIVE, then LIMIT/%LIM;
-    /// the name, WS, WS-NC, CACHE and VERDICT stay.
-    static let all: [PodColumn] = [
-        PodColumn(content: .name, title: "NAME", width: nameMinimum, priority: 100),
-        PodColumn(content: .workingSet, title: "WS", width: 8, priority: 99),
-        PodColumn(content: .workingSetNoCache, title: "WS-NC", width: 8, priority: 97),
-        PodColumn(content: .rss, title: "RSS", width: 8, priority: 80),
-        PodColumn(content: .activeFile, title: "ACTIVE", width: 8, priority: 79),
-        PodColumn(content: .inactiveFile, title: "INACTIVE", width: 8, priority: 78),
-        PodColumn(content: .limit, title: "LIMIT", width: 8, priority: 94),
-        PodColumn(content: .limitPercent, title: "%LIM", width: 5, priority: 95),
-        PodColumn(content: .cacheShare, title: "CACHE", width: 6, priority: 96),
-        PodColumn(content: .verdict, title: "VERDICT", width: 7, priority: 98),
-        PodColumn(content: .trend(.workingSet), title: "ws", width: trendMinimum, priority: 50),
-        PodColumn(content: .trend(.workingSetNoCache), title: "ws-nc", width: trendMinimum, priority: 49),
-        PodColumn(content: .trend(.rss), title: "rss", width: trendMinimum, priority: 47),
-        PodColumn(content: .trend(.activeFile), title: "active", width: trendMinimum, priority: 48),
-        PodColumn(content: .trend(.inactiveFile), title: "inactive", width: trendMinimum, priority: 46),
-    ]
+    /// Left to right: the name, the figures, LIMIT, %LIM, CACHE, VERDICT, then the figures' sparklines. When space
+    /// runs out the sparklines go first, then RSS/ACTIVE/INACTIVE, then LIMIT/%LIM; the name, WS, WS-NC, CACHE and
+    /// VERDICT stay (the priorities are the catalogue's).
+    static let all: [PodColumn] =
+        [PodColumn(content: .name, title: "NAME", width: nameMinimum, priority: 100)]
+        + MemoryFigure.columns.compactMap { figure in
+            figure.column.map { PodColumn(content: .figure(figure), title: $0.title, width: 8, priority: $0.priority) }
+        }
+        + [
+            PodColumn(content: .limit, title: "LIMIT", width: 8, priority: 94),
+            PodColumn(content: .limitPercent, title: "%LIM", width: 5, priority: 95),
+            PodColumn(content: .cacheShare, title: "CACHE", width: 6, priority: 96),
+            PodColumn(content: .verdict, title: "VERDICT", width: 7, priority: 98),
+        ]
+        + MemoryFigure.trends.compactMap { figure in
+            figure.trend.map { PodColumn(content: .trend(figure), title: $0.shortTitle, width: trendMinimum, priority: $0.priority) }
+        }
+
+    /// What sorting by this column sorts by; nil for columns that do not sort.
+    var sortColumn: SortColumn? {
+        switch content {
+        case .name: .name
+        case .figure(let figure): .figure(figure)
+        case .limitPercent: .limitPercent
+        case .cacheShare: .cacheShare
+        case .limit, .verdict, .trend: nil
+        }
+    }
 
     /// Fits the columns into `width`: the name starts at the longest name shown (up to `nameComfortable`), trends
     /// at their minimum; columns below `keptBeforeName` drop (least important first), then the name shrinks to its

@@ -1,3 +1,5 @@
+import PodmemCore
+
 /// What every screen needs besides the state: how to draw and what time it is.
 public struct ScreenContext: Sendable {
     public var glyphs: GlyphSet

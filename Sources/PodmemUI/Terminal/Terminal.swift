@@ -1,3 +1,5 @@
+import PodmemCore
+
 /// What the app loop needs from a terminal. `CursesTerminal` is the real one; tests use a scripted one.
 public protocol Terminal: AnyObject {
     /// Current size in cells.

@@ -1,3 +1,5 @@
+import PodmemCore
+
 /// A one-row bar of parts (each drawn with its own style) against a total, with optional marks.
 public enum StackedBar {
     public struct Part {

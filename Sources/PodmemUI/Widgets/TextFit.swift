@@ -1,3 +1,5 @@
+import PodmemCore
+
 /// Fitting text into a fixed number of columns.
 public enum TextFit {
     /// Cuts `text` to `width` columns, marking the cut with an ellipsis.

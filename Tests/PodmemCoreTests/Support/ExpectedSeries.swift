@@ -8,9 +8,9 @@ enum ExpectedSeries {
     static func from(_ document: SnapshotDocument) -> [MetricSeries: Double] {
         var result: [MetricSeries: Double] = [:]
         for pod in document.pods {
-            let base = ["namespace": pod.namespace ?? "", "pod": pod.name ?? pod.uid ?? pod.cgroup, "qos": pod.qos ?? ""]
+            let base = ["namespace": pod.namespace ?? "", "pod": pod.name ?? pod.uid ?? pod.cgroup, "qos": pod.qos?.rawValue ?? ""]
             let containerRuntimes = Set(pod.containers.compactMap(\.runtime))
-            let podRuntime = pod.runtime ?? (pod.kind == "service" ? "systemd" : containerRuntimes.count == 1 ? containerRuntimes.first! : "")
+            let podRuntime = pod.runtime ?? (pod.kind == .service ? "systemd" : containerRuntimes.count == 1 ? containerRuntimes.first! : "")
             add(pod.memory, pod.cacheShare, pod.growth, labels: base.merging(["container": "", "runtime": podRuntime]) { $1 }, to: &result)
             for container in pod.containers {
                 let name = container.sandbox ? "POD" : container.name ?? container.id
@@ -45,7 +45,7 @@ enum ExpectedSeries {
         }
         for growthClass in ["cache-driven", "anon-driven", "mixed", "stable", "shrinking", "unknown"] {
             result[MetricSeries(name: "podmem_growth_class", labels: labels.merging(["class": growthClass]) { $1 })] =
-                growth.class == growthClass ? 1 : 0
+                growth.class.rawValue == growthClass ? 1 : 0
         }
     }
 }

@@ -1,3 +1,4 @@
+import PodmemCore
 import PodmemUI
 
 /// A terminal driven by a script: keys, and pauses that advance a manual clock instead of sleeping.

@@ -21,7 +21,7 @@ public enum Sparkline {
     }
 
     /// At most `width` columns: the newest values as they are, or bucket maxima when there are more.
-    static func resample(_ values: [Double?], width: Int) -> [Double?] {
+    public static func resample(_ values: [Double?], width: Int) -> [Double?] {
         guard values.count > width else { return values }
         return (0..<width).map { column in
             let lower = column * values.count / width

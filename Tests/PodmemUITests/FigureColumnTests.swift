@@ -1,0 +1,41 @@
+import XCTest
+import PodmemCore
+@testable import PodmemUI
+
+/// The catalogue's figures get the same titles, in the same order, in the list, the container table, the sort keys
+/// and the batch table; the sorted-column marker follows the column, not a title string.
+final class FigureColumnTests: XCTestCase {
+    private let titles = MemoryFigure.columns.compactMap(\.column?.title)
+
+    func testEveryTableShowsTheCatalogueColumnsInOrder() throws {
+        XCTAssertEqual(titles, ["WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE"])
+        XCTAssertEqual(PodColumn.all.compactMap { if case .figure = $0.content { $0.title } else { nil } }, titles)
+        XCTAssertEqual(ContainerColumn.all.compactMap { if case .figure = $0.content { $0.title } else { nil } }, titles)
+        XCTAssertEqual(SortColumn.all.compactMap { if case .figure = $0 { $0.title } else { nil } }, titles)
+        XCTAssertEqual(PodColumn.all.filter(\.isTrend).map(\.title), ["ws", "ws-nc", "rss", "active", "inactive"])
+
+        let document = try XCTUnwrap(DemoState.make(polls: 3).0.document)
+        let header = try XCTUnwrap(BatchReport.render(document).split(separator: "\n").first { $0.hasPrefix("WORKLOAD") })
+        XCTAssertEqual(header.split(separator: " ").map(String.init),
+                       ["WORKLOAD", "QOS"] + titles + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"])
+    }
+
+    func testSortMarkerFollowsTheSortedColumn() throws {
+        var (state, _) = DemoState.make(polls: 3)
+        for sort in SortColumn.all {
+            state.sortColumn = sort
+            state.sortDescending = true
+            var frame = Frame(width: 200, height: 30)
+            MainScreen.render(state, intervalSeconds: 1, context: ScreenContext(glyphs: .unicode, color: false, now: DemoState.start), into: &frame)
+            let titleRow = frame.text.split(separator: "\n", omittingEmptySubsequences: false)[2]
+            // A title too long for its column with the arrow ends in an ellipsis instead (INACTIVE▼ in 8 cells).
+            let marked = titleRow.split(separator: " ").filter { $0.hasSuffix("▼") || $0.hasSuffix("…") }
+            if PodColumn.all.contains(where: { $0.sortColumn == sort }) {
+                XCTAssertEqual(marked.count, 1, "\(sort): \(titleRow)")
+                XCTAssertTrue(marked.allSatisfy { (sort.title + "▼").hasPrefix($0.dropLast()) }, "\(sort): \(titleRow)")
+            } else {
+                XCTAssertEqual(marked, [], "\(sort) has no column in the list: \(titleRow)")
+            }
+        }
+    }
+}
