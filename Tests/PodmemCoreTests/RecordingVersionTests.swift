@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 

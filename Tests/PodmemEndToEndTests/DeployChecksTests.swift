@@ -1,5 +1,6 @@
 import Foundation
 import PodmemServe
+import PodmemTestSupport
 import XCTest
 
 /// deploy/: the alert rules pass promtool's checks and unit tests, the dashboard queries only metrics that exist,

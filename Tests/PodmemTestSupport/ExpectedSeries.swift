@@ -3,8 +3,8 @@ import PodmemCore
 /// The series `podmem serve` must export for a `podmem.snapshot/1` document (decode `--batch --json` output with
 /// `SnapshotCodec`: JSONSerialization on Linux rounds some doubles), by the rules the README states, written
 /// independently of PodmemServe's code: pods get `container=""`, the sandbox `container="POD"`, `null` no series.
-enum ExpectedSeries {
-    static func from(_ document: SnapshotDocument) -> [MetricSeries: Double] {
+public enum ExpectedSeries {
+    public static func from(_ document: SnapshotDocument) -> [MetricSeries: Double] {
         var result: [MetricSeries: Double] = [:]
         for pod in document.pods {
             let base = ["namespace": pod.namespace ?? "", "pod": pod.name ?? pod.uid ?? pod.cgroup, "qos": pod.qos ?? ""]

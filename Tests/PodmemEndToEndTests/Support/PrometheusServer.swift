@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 
 /// A real Prometheus (`/usr/bin/prometheus`, Debian's package) on a free loopback port, scraping the given targets
 /// every second into a temp TSDB. `query` uses its HTTP API; deinit kills it and removes its files.

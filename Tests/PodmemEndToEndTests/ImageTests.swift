@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// The DaemonSet image, built and run for real: `deploy/stage-image` collects `make release`'s binary, the libraries

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// The real `podmem` binary in a real terminal (a detached tmux pane): what a user sees and types, from the
