@@ -37,10 +37,11 @@ public final class ExpositionRenderer {
             let namespace = pod.namespace ?? ""
             let name = pod.name ?? pod.uid ?? pod.cgroup
             let qos = pod.qos ?? ""
-            add([("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos)], pod.memory, pod.cacheShare, pod.growth)
+            add([("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos), ("runtime", Self.runtimeLabel(pod))],
+                pod.memory, pod.cacheShare, pod.growth)
             for container in pod.containers {
                 let containerName = container.sandbox ? Self.sandboxContainerLabel : container.name ?? container.id
-                add([("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos)],
+                add([("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos), ("runtime", container.runtime ?? "")],
                     container.memory, container.cacheShare, container.growth)
             }
         }
@@ -64,6 +65,17 @@ public final class ExpositionRenderer {
         }
         lastSize = bytes.count
         return bytes
+    }
+
+    /// The `runtime` label of a pod-level series, from the document's `runtime` and `kind`: a docker or podman
+    /// container's runtime; `systemd` for a service; for a Kubernetes pod, the runtime its containers' cgroups name
+    /// (`containerd`, `crio`, `docker`) when they agree; empty when nothing says (kubelet's cgroupfs driver names
+    /// containers by id alone). A container's series carry that container's `runtime`.
+    static func runtimeLabel(_ pod: SnapshotPod) -> String {
+        if let runtime = pod.runtime { return runtime }
+        if pod.kind == WorkloadKind.service.rawValue { return "systemd" }
+        let named = Set(pod.containers.compactMap(\.runtime))
+        return named.count == 1 ? named.first! : ""
     }
 
     /// A cgroup's samples of one per-cgroup metric; a `null` figure gives none.

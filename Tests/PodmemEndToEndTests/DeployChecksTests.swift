@@ -43,6 +43,19 @@ final class DeployChecksTests: XCTestCase {
                       "both working sets per pod, cache vs anon, the verdict: \(used)")
     }
 
+    /// Two containers of one name under different runtimes are two lines: every podmem per-cgroup query filters on
+    /// and keeps the `runtime` label (node figures and cAdvisor's metric have none).
+    func testDashboardKeepsRuntimesApart() throws {
+        let dashboard = try DeployFiles.dashboard()
+        let templates = (dashboard["templating"] as? [String: Any])?["list"] as? [[String: Any]] ?? []
+        XCTAssertTrue(templates.contains { $0["name"] as? String == "runtime" }, "a runtime variable")
+        for expression in try DeployFiles.dashboardExpressions() where !Self.metricNames(in: expression).allSatisfy({
+            $0.hasPrefix("podmem_node_") || $0.hasPrefix("container_") }) {
+            XCTAssertTrue(expression.contains(#"runtime=~"$runtime""#), expression)
+            if expression.contains(" by (") { XCTAssertTrue(expression.contains("runtime"), expression) }
+        }
+    }
+
     /// Every Kubernetes manifest in deploy/ (any YAML document with apiVersion and kind, in any file, so manifests
     /// added later are checked too) against the real schemas of the oldest and newest Kubernetes versions podmem
     /// supports, strictly: an unknown or misplaced field is an error. The Prometheus Operator's kinds have no schema
@@ -92,7 +105,8 @@ final class DeployChecksTests: XCTestCase {
     /// What the DaemonSet promises, read from the parsed manifest: the host paths mounted read-only under /host,
     /// serve on the default port, nobody with a read-only root and no capabilities, limits, probes, every node.
     func testDaemonSetMountsReadOnlyAndRunsEverywhereAsNobody() throws {
-        let daemonSet = try XCTUnwrap(KubernetesManifest.all(KubernetesValidate.locate()).first { $0.kind == "DaemonSet" }).document
+        let manifests = try KubernetesManifest.all(KubernetesValidate.locate())  // skips without the validator
+        let daemonSet = try XCTUnwrap(manifests.first { $0.kind == "DaemonSet" }).document
         let podSpec = try XCTUnwrap(((daemonSet["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])
         let container = try XCTUnwrap((podSpec["containers"] as? [[String: Any]])?.first)
         let volumes = Dictionary(uniqueKeysWithValues: (podSpec["volumes"] as? [[String: Any]] ?? []).compactMap { volume in
@@ -122,6 +136,26 @@ final class DeployChecksTests: XCTestCase {
         for probe in ["readinessProbe", "livenessProbe"] {
             XCTAssertEqual(((container[probe] as? [String: Any])?["httpGet"] as? [String: Any])?["path"] as? String, "/healthz", probe)
         }
+    }
+
+    /// The NetworkPolicy selects the DaemonSet's pods in its namespace and opens only their metrics port, to
+    /// Prometheus pods that must be in the monitoring namespace (both selectors in one `from` entry, an AND).
+    func testNetworkPolicyAdmitsOnlyMonitoringPrometheusToTheMetricsPort() throws {
+        let policy = try DeployFiles.text("networkpolicy.yaml")
+        let daemonSet = try DeployFiles.text("daemonset.yaml")
+        XCTAssertTrue(policy.contains("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"))
+        XCTAssertTrue(daemonSet.contains("kind: DaemonSet\nmetadata:\n  name: podmem\n  namespace: monitoring\n"))
+        XCTAssertTrue(policy.contains("metadata:\n  name: podmem\n  namespace: monitoring\n"), "the DaemonSet's namespace")
+        XCTAssertTrue(daemonSet.contains("  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: podmem\n"))
+        XCTAssertTrue(policy.contains("spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: podmem\n"), "the DaemonSet's pods")
+        XCTAssertTrue(policy.contains("  policyTypes:\n    - Ingress\n    - Egress\n"))
+        let prometheusInMonitoring = ["- namespaceSelector:", "    matchLabels:", "      kubernetes.io/metadata.name: monitoring",
+                                      "  podSelector:", "    matchLabels:", "      app.kubernetes.io/name: prometheus"]
+        XCTAssertTrue(policy.contains(prometheusInMonitoring.map { "        " + $0 + "\n" }.joined()), "one from entry: Prometheus pods in monitoring")
+        XCTAssertEqual(policy.components(separatedBy: "- from:").count, 2, "a single ingress rule")
+        XCTAssertTrue(policy.contains("      ports:\n        - protocol: TCP\n          port: \(ListenAddress.defaultPort)\n"))
+        XCTAssertTrue(daemonSet.contains("containerPort: \(ListenAddress.defaultPort)"))
+        XCTAssertTrue(policy.hasSuffix("  egress: []\n"), "podmem opens no connections")
     }
 
     /// Identifiers that name metrics: `podmem_…` and `container_…` words, the only prefixes these queries use

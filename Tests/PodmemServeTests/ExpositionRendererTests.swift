@@ -38,10 +38,10 @@ final class ExpositionRendererTests: XCTestCase {
         let verdicts = Dictionary(uniqueKeysWithValues: series.filter { $0.key.name == "podmem_growth_class" && $0.value == 1 && $0.key.labels["container"] == "" }
             .map { ($0.key.labels["pod"]!, $0.key.labels["class"]!) })
         XCTAssertEqual(verdicts, ["web-logger": "cache-driven", "api-leaky": "anon-driven", "db-steady": "stable", "report-cold": "stable"])
-        let logger = ["namespace": "shop", "pod": "web-logger", "container": "", "qos": "burstable"]
+        let logger = ["namespace": "shop", "pod": "web-logger", "container": "", "qos": "burstable", "runtime": ""]
         XCTAssertNotNil(series[MetricSeries(name: "podmem_working_set_no_cache_bytes", labels: logger)])
         XCTAssertNil(series[MetricSeries(name: "podmem_limit_bytes", labels: logger)], "unlimited: no limit series")
-        let steady = ["namespace": "infra", "pod": "db-steady", "container": "", "qos": "guaranteed"]
+        let steady = ["namespace": "infra", "pod": "db-steady", "container": "", "qos": "guaranteed", "runtime": ""]
         XCTAssertEqual(series[MetricSeries(name: "podmem_limit_bytes", labels: steady)], 512 * 1024 * 1024)
         XCTAssertTrue(series.keys.contains { $0.labels["container"] == "POD" }, "sandbox containers are labelled POD")
     }
@@ -64,7 +64,7 @@ final class ExpositionRendererTests: XCTestCase {
         tree.write("kubepods/burstable/pod\(Self.uidA)/memory.stat", "\u{0}\u{1}garbage\n")
         let (document, series) = try render(try CgroupSource.reading(tree.path, logRoot: tree.path), polls: 1)
         assertSeries(series, equal: ExpectedSeries.from(document))
-        let pod = ["namespace": "", "pod": Self.uidA, "container": "", "qos": "burstable"]
+        let pod = ["namespace": "", "pod": Self.uidA, "container": "", "qos": "burstable", "runtime": ""]
         XCTAssertEqual(series[MetricSeries(name: "podmem_usage_bytes", labels: pod)], 40960)
         for name in ["podmem_working_set_bytes", "podmem_rss_bytes", "podmem_cache_share_ratio"] {
             XCTAssertNil(series[MetricSeries(name: name, labels: pod)], "\(name): unknown, so absent")
@@ -121,7 +121,7 @@ final class ExpositionRendererTests: XCTestCase {
         tree.write("kubepods/burstable/pod\(Self.uidA)/memory.stat", "\u{0}garbage\n")
         tree.write("kubepods/burstable/pod\(Self.uidA)/memory.usage_in_bytes", "81920\n")
         await poller.poll()
-        let podA = ["namespace": "", "pod": Self.uidA, "container": "", "qos": "burstable"]
+        let podA = ["namespace": "", "pod": Self.uidA, "container": "", "qos": "burstable", "runtime": ""]
         XCTAssertNil(exported()[MetricSeries(name: "podmem_working_set_bytes", labels: podA)])
         XCTAssertEqual(exported()[MetricSeries(name: "podmem_usage_bytes", labels: podA)], 81920)
     }
@@ -134,9 +134,41 @@ final class ExpositionRendererTests: XCTestCase {
         tree.mkdir("log/pods/shop_web-0_\(Self.uidA)")
         tree.mkdir("log/pods/shop_web-0_\(Self.uidB)")
         let (_, series) = try render(try CgroupSource.reading(tree.path, logRoot: tree.path + "/log"), polls: 1)
-        let web = ["namespace": "shop", "pod": "web-0", "container": "", "qos": "burstable"]
+        let web = ["namespace": "shop", "pod": "web-0", "container": "", "qos": "burstable", "runtime": ""]
         XCTAssertEqual(series[MetricSeries(name: "podmem_usage_bytes", labels: web)], 81920)
         XCTAssertEqual(series.keys.filter { $0.name == "podmem_usage_bytes" }.count, 1)
+    }
+
+    /// A docker and a podman container both named `web`, a systemd service and a containerd pod on one host:
+    /// the `runtime` label keeps the two `web` apart (before it, one of them was dropped as a duplicate).
+    func testRuntimeLabelKeepsContainersOfTheSameNameApart() throws {
+        let dockerID = String(repeating: "d", count: 64)
+        let podmanID = String(repeating: "e", count: 64)
+        let containerdID = String(repeating: "c", count: 64)
+        let tree = TempTree()
+        tree.v1Cgroup("", usage: 1 << 20, stat: Self.stat)
+        tree.v1Cgroup("docker/\(dockerID)", usage: 40960, stat: Self.stat)
+        tree.v1Cgroup("machine.slice/libpod-\(podmanID).scope", usage: 81920, stat: Self.stat)
+        tree.v1Cgroup("system.slice/cron.service", usage: 12288, stat: Self.stat)
+        tree.v1Cgroup("kubepods/burstable/pod\(Self.uidA)", usage: 20480, stat: Self.stat)
+        tree.v1Cgroup("kubepods/burstable/pod\(Self.uidA)/cri-containerd-\(containerdID).scope", usage: 16384, stat: Self.stat)
+        let host = TempTree()
+        host.write("var/lib/docker/containers/\(dockerID)/config.v2.json", #"{"Name":"/web"}"#)
+        host.write("var/lib/containers/storage/overlay-containers/containers.json", #"[{"id":"\#(podmanID)","names":["web"]}]"#)
+        let (document, series) = try render(try CgroupSource.reading(tree.path, hostRoot: host.path, logRoot: host.path), polls: 1)
+        assertSeries(series, equal: ExpectedSeries.from(document))
+        func usage(_ pod: String, container: String = "", qos: String = "", _ runtime: String) -> Double? {
+            series[MetricSeries(name: "podmem_usage_bytes",
+                                labels: ["namespace": "", "pod": pod, "container": container, "qos": qos, "runtime": runtime])]
+        }
+        XCTAssertEqual(usage("web", "docker"), 40960)
+        XCTAssertEqual(usage("web", "podman"), 81920)
+        XCTAssertEqual(usage("cron.service", "systemd"), 12288)
+        XCTAssertEqual(usage(Self.uidA, qos: "burstable", "containerd"), 20480, "a pod takes its containers' runtime")
+        XCTAssertEqual(usage(Self.uidA, container: containerdID, qos: "burstable", "containerd"), 16384)
+        XCTAssertEqual(series.keys.filter { $0.name == "podmem_usage_bytes" }.count, 5)
+        XCTAssertTrue(series.keys.allSatisfy { $0.name.hasPrefix("podmem_node_") || $0.labels["runtime"] != nil },
+                      "every per-cgroup series has a runtime label")
     }
 
     func testListenAddressForms() {

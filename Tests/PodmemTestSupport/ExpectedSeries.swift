@@ -2,16 +2,20 @@ import PodmemCore
 
 /// The series `podmem serve` must export for a `podmem.snapshot/1` document (decode `--batch --json` output with
 /// `SnapshotCodec`: JSONSerialization on Linux rounds some doubles), by the rules the README states, written
-/// independently of PodmemServe's code: pods get `container=""`, the sandbox `container="POD"`, `null` no series.
+/// independently of PodmemServe's code: pods get `container=""`, the sandbox `container="POD"`, `null` no series;
+/// `runtime` is the document's, `systemd` for a service, and for a pod the one runtime its containers name (else empty).
 public enum ExpectedSeries {
     public static func from(_ document: SnapshotDocument) -> [MetricSeries: Double] {
         var result: [MetricSeries: Double] = [:]
         for pod in document.pods {
             let base = ["namespace": pod.namespace ?? "", "pod": pod.name ?? pod.uid ?? pod.cgroup, "qos": pod.qos ?? ""]
-            add(pod.memory, pod.cacheShare, pod.growth, labels: base.merging(["container": ""]) { $1 }, to: &result)
+            let containerRuntimes = Set(pod.containers.compactMap(\.runtime))
+            let podRuntime = pod.runtime ?? (pod.kind == "service" ? "systemd" : containerRuntimes.count == 1 ? containerRuntimes.first! : "")
+            add(pod.memory, pod.cacheShare, pod.growth, labels: base.merging(["container": "", "runtime": podRuntime]) { $1 }, to: &result)
             for container in pod.containers {
                 let name = container.sandbox ? "POD" : container.name ?? container.id
-                add(container.memory, container.cacheShare, container.growth, labels: base.merging(["container": name]) { $1 }, to: &result)
+                add(container.memory, container.cacheShare, container.growth,
+                    labels: base.merging(["container": name, "runtime": container.runtime ?? ""]) { $1 }, to: &result)
             }
         }
         let node = document.node

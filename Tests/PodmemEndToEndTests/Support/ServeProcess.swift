@@ -40,6 +40,8 @@ final class ServeProcess {
         address = found
     }
 
+    var pid: pid_t { process.processIdentifier }
+
     /// What the process wrote on stderr so far.
     var stderr: String { (try? String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)) ?? "" }
 
