@@ -147,14 +147,14 @@ final class BadInputTests: XCTestCase {
         let tree = TempTree()
         tree.write("hello.txt", "hi")
         XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path)) { error in
-            XCTAssertTrue((error as? SetupError)?.message.contains("not a cgroup memory hierarchy") == true, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.contains("not a cgroup memory hierarchy") == true, "\(error)")
         }
         XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/nope")) { error in
-            XCTAssertTrue((error as? SetupError)?.message.hasSuffix("no such directory") == true, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.hasSuffix("no such directory") == true, "\(error)")
         }
         tree.write("v2/cgroup.controllers", "cpu io pids\n")
         XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/v2")) { error in
-            XCTAssertTrue((error as? SetupError)?.message.contains("without the memory controller") == true, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.contains("without the memory controller") == true, "\(error)")
         }
     }
 }

@@ -217,10 +217,10 @@ final class GrowthAnalyzerTests: XCTestCase {
     /// 400 noisy points: the slope comes from 16 bucket means (120 pairs), not from all 79 800 pairs, so it equals
     /// Theil–Sen of the means and differs (slightly) from the median over every pair.
     func testLongSeriesAreReducedToBoundedWork() throws {
-        var state: UInt64 = 1
+        var state: UInt64 = 1  // a fixed LCG: the same noise every run
         let times = (0..<400).map(Double.init)
         let values = times.map { time -> Double in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407  // a fixed LCG: the same noise every run
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return 3 * time + Double(state >> 40) / Double(1 << 24) * 50
         }
         let (bucketTimes, bucketValues) = RobustSlope.reduce(times: times, values: values)

@@ -77,7 +77,7 @@ final class RecordingTests: XCTestCase {
         try bytes.write(to: URL(fileURLWithPath: path))
         let recording = try XCTUnwrap(try Recording(path: path))
         XCTAssertThrowsError(try recording.sample(at: 4)) { error in
-            XCTAssertTrue((error as? SetupError)?.message.contains("damaged record") ?? false, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.contains("damaged record") ?? false, "\(error)")
         }
     }
 
@@ -96,7 +96,7 @@ final class RecordingTests: XCTestCase {
         ]
         for (name, expected) in cases {
             XCTAssertThrowsError(try ReplayInput.open(tree.path + "/" + name), name) { error in
-                let message = (error as? SetupError)?.message ?? "\(error)"
+                let message = (error as? CommandFailure)?.message ?? "\(error)"
                 XCTAssertTrue(message.contains(expected), "\(name): \(message)")
                 XCTAssertFalse(message.contains("\n"), "one line")
             }

@@ -24,12 +24,12 @@ final class RecordingSegment {
     private var decodedThrough: Int?
 
     /// nil when the file is not a recording (its first line is not a recording header).
-    init?(path: String) throws(SetupError) {
+    init?(path: String) throws(CommandFailure) {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SetupError("cannot open \(path): \(FileOutput.describe(errno))") }
+        guard fd >= 0 else { throw CommandFailure("cannot open \(path): \(FileOutput.describe(errno))") }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw SetupError("cannot read \(path): \(FileOutput.describe(errno))") }
+        guard fstat(fd, &info) == 0 else { throw CommandFailure("cannot read \(path): \(FileOutput.describe(errno))") }
         let size = Int(info.st_size)
         let start = Self.pread(fd, offset: 0, count: min(size, 64 * 1024))
         guard let newline = start.firstIndex(of: 0x0A),
@@ -83,7 +83,7 @@ final class RecordingSegment {
 
     /// The sample of entry `index`, decoding forward from the decoder's position or the nearest keyframe before it.
     /// A damaged record (checksum) throws.
-    func sample(at index: Int) throws(SetupError) -> Sample {
+    func sample(at index: Int) throws(CommandFailure) -> Sample {
         var from = index
         while from > 0 && !entries[from].isKeyframe { from -= 1 }
         if let through = decodedThrough, through < index, through >= from { from = through + 1 }
@@ -96,12 +96,12 @@ final class RecordingSegment {
             decodedThrough = nil
             guard payload.count == entry.length, CRC32.checksum(payload) == (try? checksum.uint32()),
                   let sample = try? decoder.sample(payload) else {
-                throw SetupError("\(path): damaged record at byte \(entry.offset - RecordFrame.headerSize)")
+                throw CommandFailure("\(path): damaged record at byte \(entry.offset - RecordFrame.headerSize)")
             }
             decodedThrough = position
             if position == index { return sample }
         }
-        throw SetupError("\(path): no record \(index)")
+        throw CommandFailure("\(path): no record \(index)")
     }
 
     static func pread(_ fd: Int32, offset: Int, count: Int) -> [UInt8] {

@@ -7,7 +7,7 @@ public enum ReplayInput {
     /// Snapshots are read whole; a day-long live history is a few MB, so this is far above any real one.
     static let maximumSnapshotBytes = 1 << 30
 
-    public static func open(_ path: String) throws(SetupError) -> SampleTimeline {
+    public static func open(_ path: String) throws(CommandFailure) -> SampleTimeline {
         if let recording = try Recording(path: path) { return recording }
         let bytes = try readWhole(path)
         let document: SnapshotDocument
@@ -19,33 +19,33 @@ public enum ReplayInput {
             let text = String(decoding: bytes, as: UTF8.self)
             let isObject = text.first { !$0.isWhitespace } == "{"
             if RecordingHeader.readableSchemas.contains(where: { text.contains($0) }) {
-                throw SetupError("\(path): damaged recording header (\(Self.reason(error)))")
+                throw CommandFailure("\(path): damaged recording header (\(Self.reason(error)))")
             }
             if text.contains(SnapshotDocument.schemaName) || (isObject && Self.isInvalidJSON(error)) {
-                throw SetupError("\(path): damaged or truncated snapshot (\(Self.reason(error)))")
+                throw CommandFailure("\(path): damaged or truncated snapshot (\(Self.reason(error)))")
             }
-            throw SetupError("\(path) is not a podmem snapshot or recording")
+            throw CommandFailure("\(path) is not a podmem snapshot or recording")
         }
         guard document.schema == SnapshotDocument.schemaName else {
-            throw SetupError("\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))")
+            throw CommandFailure("\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))")
         }
         return SnapshotTimeline(document)
     }
 
-    private static func readWhole(_ path: String) throws(SetupError) -> [UInt8] {
+    private static func readWhole(_ path: String) throws(CommandFailure) -> [UInt8] {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SetupError("cannot open \(path): \(FileOutput.describe(errno))") }
+        guard fd >= 0 else { throw CommandFailure("cannot open \(path): \(FileOutput.describe(errno))") }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count <= maximumSnapshotBytes {
             let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if got < 0 && errno == EINTR { continue }
-            if got < 0 { throw SetupError("cannot read \(path): \(FileOutput.describe(errno))") }
+            if got < 0 { throw CommandFailure("cannot read \(path): \(FileOutput.describe(errno))") }
             if got == 0 { return bytes }
             bytes.append(contentsOf: chunk[..<got])
         }
-        throw SetupError("\(path) is larger than any podmem snapshot")
+        throw CommandFailure("\(path) is larger than any podmem snapshot")
     }
 
     private static func isInvalidJSON(_ error: Error) -> Bool {

@@ -23,7 +23,7 @@ public final class SnapshotTimeline: SampleTimeline {
     public var count: Int { samples.count }
     public func timestamp(at position: Int) -> Double { samples[position].timestamp }
     public func isKeyframe(at position: Int) -> Bool { true }
-    public func sample(at position: Int) throws(SetupError) -> Sample { samples[position] }
+    public func sample(at position: Int) throws(CommandFailure) -> Sample { samples[position] }
 
     private static func milliseconds(_ time: Double) -> Int64 { Int64((time * 1000).rounded()) }
 
