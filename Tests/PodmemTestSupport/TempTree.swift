@@ -22,13 +22,15 @@ public final class TempTree {
             unlink(path)
             return
         }
+        let dot = CChar(UInt8(ascii: "."))
+        let slash = CChar(UInt8(ascii: "/"))
         var children: [[CChar]] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in bytes.prefix { $0 != 0 }.map { CChar(bitPattern: $0) } }
-            if name != [46] && name != [46, 46] { children.append(path.dropLast() + [47] + name + [0]) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { $0.prefix { $0 != 0 }.map { CChar(bitPattern: $0) } }
+            if name != [dot] && name != [dot, dot] { children.append(path.dropLast() + [slash] + name + [0]) }
         }
         closedir(directory)
-        children.forEach(remove)
+        for child in children { remove(child) }
         rmdir(path)
     }
 
