@@ -27,9 +27,11 @@ let package = Package(
     ],
     targets: [
         // Everything that reads, derives and formats: no terminal, no ncurses.
-        .target(name: "PodmemCore", dependencies: ["CFileSafety"]),
+        .target(name: "PodmemCore", dependencies: ["CFileSafety", "CFileResidency"]),
         // renameat2(RENAME_NOREPLACE) for publishing output files, which the Swift Glibc module does not export.
         .target(name: "CFileSafety"),
+        // cachestat(2) for per-file page cache figures, which glibc does not wrap.
+        .target(name: "CFileResidency"),
         // Frames, widgets, screens, key table and the app loop: still no ncurses, so tests read screens as text.
         .target(name: "PodmemUI", dependencies: ["PodmemCore"]),
         // libncursesw's headers, seen from Swift; linking is ncursesLinkage's, so a release build can use the archives.

@@ -29,6 +29,10 @@ struct BenchOptions {
     /// Live: the release podmem binary to run (default: the one next to this bench binary).
     var podmem = BenchOptions.siblingExecutable("podmem")
     var maxResidentMiB: Double?
+    /// Live: open the first pod's detail screen, whose page-cache-by-file scan then runs every poll.
+    var detail = false
+    /// Live, with `detail`: no process listed, so the scan finds nothing to measure (the detail screen's baseline).
+    var detailWithoutFiles = false
     var floorSource = BenchOptions.packageRoot + "/bench/floor.c"
     /// Real kernel captures the tree's files are copied from (`Tests/Fixtures`, as the tests use).
     var fixtures = BenchOptions.packageRoot + "/Tests/Fixtures"
@@ -84,6 +88,10 @@ struct BenchOptions {
                           (--cgroupfs-at DIR: elsewhere), so the kernel generates every file read; v1 layout only;
                           also times `systemd-cgtop -b` walking the same tree. The cgroups are removed afterwards.
           --json          print the figures as one JSON object instead of the table
+          --detail        live: open the top pod's detail screen (Enter) and measure with it open; a podmem-lab
+                          hold-files process (built next to this binary) is listed in every container's cgroup.procs
+                          so the page-cache-by-file scan has real files; generated trees only, not --cgroupfs
+          --detail-without-files  live: the same detail screen with no process listed (the scan's baseline)
           --max-open-seconds Z  replay: exit 1 when opening (in-process or podmem report) takes longer than Z s
           --max-ratio X   exit 1 when podmem's CPU ratio to the floor (Monitor.poll's; live: the UI's) exceeds X
           --max-rss-mib Y live: exit 1 when podmem's peak RSS (VmHWM) exceeds Y MiB
@@ -125,6 +133,10 @@ struct BenchOptions {
                 guard let ratio = Double(text), ratio > 0 else { throw BenchError("--max-ratio must be a positive number, not \(text)", exitCode: 2) }
                 options.maxRatio = ratio
             case "--live": options.live = true
+            case "--detail": options.detail = true
+            case "--detail-without-files":
+                options.detail = true
+                options.detailWithoutFiles = true
             case "--replay": options.replay = true
             case "--cgroupfs": options.cgroupfs = CgroupfsTree.defaultHierarchy
             case "--cgroupfs-at": options.cgroupfs = try value(flag)

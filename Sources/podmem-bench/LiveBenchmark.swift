@@ -24,6 +24,10 @@ struct LiveBenchmark {
         let list = scratch + "/files.txt"
         try poll.writeList(to: list)
         let floor = try FloorProgram.build(source: options.floorSource, into: scratch)
+        if options.detail && options.cgroupfs != nil { throw BenchError("--detail needs a generated tree, not --cgroupfs", exitCode: 2) }
+        let detailFiles = options.detail && !options.detailWithoutFiles
+            ? try DetailPodFiles(lab: BenchOptions.siblingExecutable("podmem-lab"), tree: tree, scratch: scratch) : nil
+        defer { detailFiles?.stop() }
 
         let pane = try TmuxPane.start(
             [options.podmem, "--root", tree.cgroupRoot, "--log-root", tree.logRoot, "--host-root", "/",
@@ -35,7 +39,11 @@ struct LiveBenchmark {
             throw BenchError("the tmux pane runs \(podmem.name ?? "nothing") (pid \(podmem.pid)), not podmem:\n\(screen(pane))")
         }
         let tmux = ProcessUsage(pid: try pane.serverPID())
-        let firstRows = try waitForRows(pane)
+        var firstRows = try waitForRows(pane)
+        if options.detail {
+            try pane.sendKeys(["Enter"])
+            firstRows = try waitFor(options.detailWithoutFiles ? Self.emptyDetailMarker : Self.detailMarker, in: pane)
+        }
         Self.note("podmem (pid \(podmem.pid)) shows the tree; measuring \(options.roundCount) × \(options.seconds) s after \(options.settleSeconds) s")
         try StopSignals.sleep(Double(options.settleSeconds))
 
@@ -73,7 +81,8 @@ struct LiveBenchmark {
         }
         try checkRunning(pane)
         let memory = try podmem.memory()
-        guard try pane.capture().contains(Self.podRowMarker) else {
+        let marker = options.detail ? (options.detailWithoutFiles ? Self.emptyDetailMarker : Self.detailMarker) : Self.podRowMarker
+        guard try pane.capture().contains(marker) else {
             throw BenchError("podmem no longer shows the pods:\n\(screen(pane))")
         }
 
@@ -88,15 +97,23 @@ struct LiveBenchmark {
     /// Text every pod row shows: the generated pods' namespace (`KubepodsTree` names them `bench/pod-N`).
     private static let podRowMarker = "bench/pod-"
 
+    /// The detail screen's page-cache-by-file section, once its first scan is in.
+    private static let detailMarker = "page cache by file: these files hold"
+    private static let emptyDetailMarker = "page cache by file: no open, mapped, log or emptyDir file"
+
     /// Polls the screen until pod rows show; returns when they did (monotonic microseconds).
     private func waitForRows(_ pane: TmuxPane) throws -> Double {
+        try waitFor(Self.podRowMarker, in: pane)
+    }
+
+    private func waitFor(_ marker: String, in pane: TmuxPane) throws -> Double {
         let deadline = ResourceClock.wallMicroseconds() + 60e6
         while ResourceClock.wallMicroseconds() < deadline {
-            if try pane.capture().contains(Self.podRowMarker) { return ResourceClock.wallMicroseconds() }
+            if try pane.capture().contains(marker) { return ResourceClock.wallMicroseconds() }
             if try pane.programExited() { throw BenchError("podmem exited:\n\(screen(pane))") }
             try StopSignals.sleep(0.1)
         }
-        throw BenchError("podmem showed no pod rows within 60 s:\n\(screen(pane))")
+        throw BenchError("podmem did not show '\(marker)' within 60 s:\n\(screen(pane))")
     }
 
     /// Throws, with podmem's last screen, once podmem has exited.

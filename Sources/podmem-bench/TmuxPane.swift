@@ -32,6 +32,11 @@ struct TmuxPane {
         try tmux(["capture-pane", "-p", "-t", Self.session])
     }
 
+    /// Types keys into the pane, named as `tmux send-keys` names them ("Enter", "q").
+    func sendKeys(_ keys: [String]) throws {
+        try tmux(["send-keys", "-t", Self.session] + keys)
+    }
+
     /// The pid of the pane's program.
     func programPID() throws -> pid_t {
         let text = try tmux(["list-panes", "-t", Self.session, "-F", "#{pane_pid}"])

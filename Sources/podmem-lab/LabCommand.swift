@@ -7,6 +7,7 @@ enum LabCommand {
     case coldCache(ColdCache)
     case sawtooth(HeapSawtooth)
     case kernelObjects(KernelObjects)
+    case holdFiles(FileHolder)
 
     static let usage = """
         usage: podmem-lab <workload> [options]
@@ -38,6 +39,10 @@ enum LabCommand {
           kernel-objects --dir PATH [--files 2000] [--period 0.25] [--max-files 200000]
               Every period: create that many empty files in PATH (created if missing) and
               keep them: inodes and dentries, kernel memory without page cache or anon.
+          hold-files --dir DIR [--open-mib 64] [--mapped-mib 32] [--deleted-mib 16]
+              Write DIR/open.log and keep it open; write DIR/mapped.idx, map it and
+              read every page through the mapping (the descriptor is closed); write
+              DIR/rotated.log, keep it open and delete it. Then hold all three.
 
         Sizes are MiB and periods seconds; fractions are allowed. Put PATH on a disk
         file system: tmpfs pages are shmem (anon LRU), not page cache.
@@ -78,6 +83,10 @@ enum LabCommand {
                 periodSeconds: try options.seconds("--period", default: 0.25), maximumFiles: try options.count("--max-files", default: 200_000)))
         case "cold-cache":
             command = .coldCache(ColdCache(path: try options.requiredPath("--file"), bytes: try options.bytes("--mib", default: 96)))
+        case "hold-files":
+            command = .holdFiles(FileHolder(
+                directory: try options.requiredPath("--dir"), openBytes: try options.bytes("--open-mib", default: 64),
+                mappedBytes: try options.bytes("--mapped-mib", default: 32), deletedBytes: try options.bytes("--deleted-mib", default: 16)))
         default:
             throw .usage("unknown workload '\(workload)'")
         }
@@ -94,6 +103,7 @@ enum LabCommand {
         case .coldCache(let workload): try workload.run(control: control)
         case .sawtooth(let workload): try workload.run(control: control)
         case .kernelObjects(let workload): try workload.run(control: control)
+        case .holdFiles(let workload): try workload.run(control: control)
         }
     }
 }

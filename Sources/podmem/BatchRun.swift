@@ -9,6 +9,8 @@ struct BatchRun {
     let iterations: Int
     let intervalSeconds: Double
     let json: Bool
+    /// Scan every workload's files after the last poll, to completion (bounded by the file cap).
+    let cacheFiles: Bool
     let source: MemorySource
 
     func run() throws {
@@ -20,12 +22,16 @@ struct BatchRun {
             monitor.poll(at: Timestamp.now())
             if showProgress { Console.write("\rpodmem: poll \(index + 1)/\(iterations)", to: STDERR_FILENO) }
         }
+        if cacheFiles, let source = source as? CacheFileSource {
+            monitor.cacheFiles = try source.makeCacheFileMonitor(limits: CacheFileLimits())
+            monitor.refreshCacheFiles(cgroups: nil, toCompletion: true)
+        }
         if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
         guard let document = monitor.snapshot() else { return }
         if json {
             Console.write(TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO)
         } else {
-            Console.write(BatchReport.render(document))
+            Console.write(BatchReport.render(document) + CacheFileText.paragraph(document))
         }
     }
 }

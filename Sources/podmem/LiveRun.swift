@@ -13,6 +13,8 @@ struct LiveRun {
     func run() throws {
         let monitor = Monitor(source: source, window: window, intervalSeconds: intervalSeconds,
                               plan: .live(window: window, intervalSeconds: intervalSeconds))
+        // The detail screen lists its pod's files in the page cache, one time budget per poll.
+        monitor.cacheFiles = try (source as? CacheFileSource)?.makeCacheFileMonitor(limits: CacheFileLimits())
         try Self.withTerminal { terminal in
             App(terminal: terminal, monitor: monitor, time: SystemTime(), snapshotDirectory: snapshotDirectory).run()
         }

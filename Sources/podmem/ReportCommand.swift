@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
         let timeline = try ReplayInput.open(input.file)
         for warning in timeline.warnings { Console.write("podmem: \(TerminalText.sanitized(warning))\n", to: STDERR_FILENO) }
         let replay = try Replay(timeline: timeline, window: input.window)
-        guard let document = replay.monitor.snapshot() else { throw CommandFailure("\(input.file): nothing to report") }
+        guard var document = replay.monitor.snapshot() else { throw CommandFailure("\(input.file): nothing to report") }
+        if let snapshot = timeline as? SnapshotTimeline { document.carryCacheFiles(from: snapshot.document) }
         if json {
             Console.write(TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO)
         } else {

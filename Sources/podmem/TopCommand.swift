@@ -21,6 +21,9 @@ struct TopCommand: ParsableCommand {
     @Flag(help: "With --batch: print the podmem.snapshot/1 JSON document instead of the table.")
     var json = false
 
+    @Flag(help: "With --batch: list each pod's files in the page cache (pods[].cacheFiles in JSON). The live screen lists the detail pod's.")
+    var cacheFiles = false
+
     @Option(help: ArgumentHelp("Where the s key writes snapshots (live mode).", valueName: "DIR"))
     var snapshotDir: String = "."
 
@@ -30,11 +33,13 @@ struct TopCommand: ParsableCommand {
         try OptionRange.iterations.check(iterations)
         try (batch ? OptionRange.batchInterval : OptionRange.interval).check(interval)
         if json && !batch { throw ValidationError("--json needs --batch") }
+        if cacheFiles && !batch { throw ValidationError("--cache-files needs --batch (the live screen lists the detail pod's files anyway)") }
     }
 
     func run() throws {
         if batch {
-            try BatchRun(iterations: iterations, intervalSeconds: interval, json: json, source: try source.makeSource()).run()
+            try BatchRun(iterations: iterations, intervalSeconds: interval, json: json, cacheFiles: cacheFiles,
+                         source: try source.makeSource()).run()
         } else {
             guard isatty(STDOUT_FILENO) == 1 else {
                 throw CommandFailure("stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")

@@ -100,7 +100,9 @@ final class TmuxEndToEndTests: XCTestCase {
         try session.waitFor("the web-frontend row alone") { (try? Self.podRows($0).count) == 1 && $0.contains("filter: web-frontend") }
         try session.sendKeys("Enter")
         let detail = try session.waitFor("the detail with a cache-driven verdict sentence") { screen in
-            screen.contains("CONTAINER") && screen.contains("active page cache: reclaimable, not a leak.")
+            // The sentence names the demo's largest cache file, which the detail scans from its simulated /proc.
+            screen.contains("CONTAINER") && screen.contains("active page cache, mostly /var/log/nginx/access.log (")
+                && screen.contains("reclaimable, not a leak.")
         }
         let lines = Self.lines(detail)
         XCTAssertTrue(lines[0].hasPrefix("shop/web-frontend"), detail)
@@ -109,6 +111,8 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(lines[table...].contains { $0.hasPrefix("nginx") }, detail)
         XCTAssertTrue(lines[table...].contains { $0.hasPrefix("(sandbox)") }, detail)
         XCTAssertFalse(detail.contains("VERDICT ws"), "the pod list is still drawn under the detail\n\(detail)")
+        XCTAssertTrue(detail.contains("page cache by file: these files hold"), detail)
+        XCTAssertTrue(lines.contains { $0.contains("/var/log/nginx/access.log.1 (deleted)") && $0.contains("nginx/nginx[4242]") }, detail)
 
         try session.sendKeys("Escape")
         let list = try session.waitFor("the pod list back") { $0.contains("NAME") && $0.contains("shop/web-frontend") }

@@ -1,7 +1,7 @@
 /// A simulated Kubernetes node (cgroup v2, systemd driver, containerd) whose pods show every verdict
 /// within seconds. It writes real-looking `memory.*` files and kubelet log links into a `DemoFileSystem`,
 /// then the ordinary `CgroupSource` reads them.
-public final class DemoNode: MemorySource {
+public final class DemoNode: CacheFileSource {
     struct Container {
         let name: String
         let behavior: DemoBehavior
@@ -64,6 +64,7 @@ public final class DemoNode: MemorySource {
     ]
 
     private let fileSystem = DemoFileSystem()
+    private let probe = DemoFileResidencyProbe()
     private let reader: CgroupSource
     private var start: Double?
 
@@ -73,6 +74,11 @@ public final class DemoNode: MemorySource {
     }
 
     public static func makeSource() -> MemorySource { DemoNode() }
+
+    /// The web frontend's files come from a simulated /proc through the same engine as real ones.
+    public func makeCacheFileMonitor(limits: CacheFileLimits) -> CacheFileMonitor {
+        reader.makeCacheFileMonitor(probe: probe, limits: limits)
+    }
 
     public func sample(at timestamp: Double) -> Sample {
         let start = self.start ?? timestamp
@@ -95,7 +101,10 @@ public final class DemoNode: MemorySource {
                 + "-pod\(uid.replacing("-", with: "_")).slice"
             let podPath = "\(Self.root)/\(qosSlice)/\(podSlice)"
             inodes[podPath] = DemoIdentifiers.inode(podPath)
-            files[Self.logRoot + "/pods/\(pod.namespace)_\(pod.name)_\(uid)/.keep"] = ""
+            let logDirectory = Self.logRoot + "/pods/\(pod.namespace)_\(pod.name)_\(uid)"
+            files[logDirectory + "/.keep"] = ""
+            var containerCgroups: [String] = []
+            var firstContainerCacheMiB = 0.0
             var podTotals = DemoCgroupFiles.Totals()
             let sandboxID = DemoIdentifiers.containerID(pod: podIndex, container: -1, epoch: 0)
             let sandbox = DemoCgroupFiles.Totals(anon: 0.6, shmem: 0, active: 0, inactive: 0.1, jitterSeed: 0)
@@ -113,6 +122,12 @@ public final class DemoNode: MemorySource {
                 DemoCgroupFiles.write(values, limitMiB: nil, to: path, files: &files, ooms: state.epoch)
                 podTotals.add(values)
                 files[Self.logRoot + "/containers/\(pod.name)_\(pod.namespace)_\(container.name)-\(id).log"] = ""
+                containerCgroups.append(path)
+                if containerIndex == 0 { firstContainerCacheMiB = state.active + state.inactive }
+            }
+            if podIndex == 0 {
+                DemoProcesses.write(procRoot: Self.hostRoot + "/proc", podUID: uid, nginxCgroup: containerCgroups[0], shipperCgroup: containerCgroups[1],
+                                    logDirectory: logDirectory, cacheMiB: firstContainerCacheMiB, files: &files, probe: probe)
             }
             DemoCgroupFiles.write(podTotals, limitMiB: pod.limitMiB, to: podPath, files: &files)
             totals.add(podTotals)

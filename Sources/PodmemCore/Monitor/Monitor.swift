@@ -12,6 +12,8 @@ public final class Monitor {
     public private(set) var warnings: [String] = []
     public static let maximumWarnings = 100
     private var warningSet: Set<String> = []
+    /// The per-file page cache engine, when the front end enabled it; its reports join the snapshot documents.
+    public var cacheFiles: CacheFileMonitor?
 
     public init(source: MemorySource, window: Double?, intervalSeconds: Double, plan: HistoryPlan) {
         self.source = source
@@ -36,6 +38,13 @@ public final class Monitor {
             warnings.append(warning)
         }
         return sample
+    }
+
+    /// Scans the files of the workloads in `cgroups` (nil: all) for the latest poll: one time budget each, or
+    /// `toCompletion` (batch mode, which has no next refresh). Nothing without `cacheFiles` or before a poll.
+    public func refreshCacheFiles(cgroups: Set<String>?, toCompletion: Bool) {
+        guard let latest, let cacheFiles else { return }
+        cacheFiles.refresh(latest, cgroups: cgroups, toCompletion: toCompletion)
     }
 
     /// The verdict over `window`. `fresh: false` lets a verdict be up to 1/32 of the window old (at most a minute

@@ -39,14 +39,17 @@ struct SnapshotBuilder {
         let figures = MemoryFigures(workload.counters)
         let isDetailed = detailed?.contains(workload.cgroup) ?? true
         let memory = SnapshotMemory(figures)
+        let cacheFiles = monitor.cacheFiles?.report(cgroup: workload.cgroup)
         var growth = SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed))
-        if isDetailed { growth.summary = VerdictSentence.describe(growth: growth, memory: memory) }
-        return SnapshotPod(
+        if isDetailed { growth.summary = VerdictSentence.describe(growth: growth, memory: memory, cacheFiles: cacheFiles?.files) }
+        var pod = SnapshotPod(
             kind: workload.kind.rawValue, uid: workload.uid, namespace: workload.namespace, name: workload.name,
             qos: workload.qos?.rawValue, cgroup: workload.cgroup, runtime: workload.runtime, memory: memory,
             cacheShare: figures.cacheShare, growth: growth,
             signals: SnapshotSignals(workload.counters), history: SnapshotHistory(history(workload, isDetailed: isDetailed)),
             containers: isDetailed ? workload.containers.map(container) : [])
+        if let cacheFiles { pod.attach(cacheFiles, figures: figures) }
+        return pod
     }
 
     /// Decodes only the points the document keeps: everything held for a snapshot, the window for the pod on

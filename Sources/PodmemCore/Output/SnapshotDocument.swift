@@ -260,6 +260,11 @@ public struct SnapshotPod: Codable, Sendable, Equatable {
     public var signals: SnapshotSignals
     public var history: SnapshotHistory
     public var containers: [SnapshotContainer]
+    /// With `--cache-files` (and for the pod on the detail screen): its largest files in the page cache, the share of
+    /// its file LRU they hold, and what could not be seen. Absent otherwise.
+    public var cacheFiles: [CacheFileEntry]? = nil
+    public var cacheFilesCoverage: Double? = nil
+    public var cacheFilesProblems: [String]? = nil
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -276,5 +281,10 @@ public struct SnapshotPod: Codable, Sendable, Equatable {
         try c.encode(signals, forKey: .signals)
         try c.encode(history, forKey: .history)
         try c.encode(containers, forKey: .containers)
+        if let cacheFiles {
+            try c.encode(cacheFiles, forKey: .cacheFiles)
+            try c.encode(cacheFilesCoverage, forKey: .cacheFilesCoverage)
+            try c.encode(cacheFilesProblems ?? [], forKey: .cacheFilesProblems)
+        }
     }
 }

@@ -8,14 +8,16 @@ public enum VerdictSentence {
     /// kernel memory.
     static let kernelShare = 0.7
 
-    public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory) -> String {
+    /// `cacheFiles`: the pod's largest cached files, when scanned; a cache-driven verdict then names the top one.
+    public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory, cacheFiles: [CacheFileEntry]? = nil) -> String {
         let span = duration(growth.windowSeconds)
         let trend = rate(growth.workingSetBytesPerSecond, span: growth.windowSeconds)
         let rise = cacheSplit(growth)
         switch GrowthClass(rawValue: growth.class) ?? .unknown {
         case .cacheDriven:
             return "working set \(happened(growth, span: span, fell: "since reclaimed")), trend \(trend);"
-                + " \(ByteFormat.percent(rise.cacheShare)) of the rise was active page cache: reclaimable, not a leak."
+                + " \(ByteFormat.percent(rise.cacheShare)) of the rise was active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)):"
+                + " reclaimable, not a leak."
                 + " The kernel drops it under pressure; cAdvisor and kubelet still count it."
         case .anonDriven:
             let noCacheNet = growth.noCacheNetBytes.map { signed(Double($0)) + " net" } ?? "grew"

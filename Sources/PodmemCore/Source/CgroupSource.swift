@@ -5,6 +5,8 @@ public final class CgroupSource: MemorySource {
     public let host: String
     let fileSystem: any CgroupFileSystem
     let memInfoPath: String
+    let hostRoot: String
+    let logRoot: String
     private let discovery: WorkloadDiscovery
     private var podNames: PodNameIndex
     private var runtimeNames: RuntimeNameIndex
@@ -18,6 +20,8 @@ public final class CgroupSource: MemorySource {
         self.fileSystem = fileSystem
         self.hierarchy = hierarchy
         self.host = host
+        self.hostRoot = hostRoot
+        self.logRoot = logRoot
         memInfoPath = CgroupHierarchy.joinHostRoot(hostRoot, "proc/meminfo")
         discovery = WorkloadDiscovery(fileSystem: fileSystem, root: hierarchy.root, version: hierarchy.version)
         podNames = PodNameIndex(fileSystem: fileSystem, logRoot: logRoot)

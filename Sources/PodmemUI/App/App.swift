@@ -50,6 +50,7 @@ public final class App {
                     monitor.window = state.spanSeconds
                     refreshDocument()
                 } else if state.screen != screenBefore, case .detail = state.screen {
+                    refreshCacheFiles()
                     refreshDocument()
                 }
             }
@@ -63,7 +64,18 @@ public final class App {
 
     func poll() {
         monitor.poll(at: time.now())
+        refreshCacheFiles()
         afterPoll()
+    }
+
+    /// Only the pod on the detail screen has its files scanned (none on the list), one time budget per call.
+    func refreshCacheFiles() {
+        guard replay == nil else { return }
+        if case .detail(let cgroup) = state.screen {
+            monitor.refreshCacheFiles(cgroups: [cgroup], toCompletion: false)
+        } else {
+            monitor.refreshCacheFiles(cgroups: [], toCompletion: false)
+        }
     }
 
     /// What follows new data, live or replayed: span choices, the document, a new warning on the status line.

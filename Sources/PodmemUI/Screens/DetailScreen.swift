@@ -29,8 +29,10 @@ public enum DetailScreen {
 
         let containerRows = min(pod.containers.count, 6)
         let reserved = 2 + (containerRows > 0 ? containerRows + 2 : 0) + 1
-        let chartRows = max(0, height - y - reserved)
+        let cacheFileRows = CacheFilesSection.rows(pod, available: max(0, height - y - reserved))
+        let chartRows = max(0, height - y - reserved - cacheFileRows)
         renderCharts(pod, rows: chartRows, context: context, y: &y, into: &frame)
+        CacheFilesSection.render(pod, rows: cacheFileRows, context: context, y: &y, into: &frame)
         let elapsed = previous?.history.t.last.flatMap { before in pod.history.t.last.map { $0 - before } }
         renderSignals(pod, previous: previous, elapsed: elapsed.flatMap { $0 > 0 ? $0 : nil }, context: context, y: &y, into: &frame)
         if containerRows > 0 { renderContainers(pod, maxRows: containerRows, context: context, y: &y, into: &frame) }
@@ -52,7 +54,7 @@ public enum DetailScreen {
     static func renderSentence(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let growthClass = PodLabel.growthClass(pod.growth)
         let badge = VerdictBadge.text(growthClass) + " "
-        let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory)
+        let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles)
         let lines = wrap(TextFit.ascii(sentence, glyphs: context.glyphs), width: frame.width - badge.count, maxLines: 2)
         frame.put(badge, x: 0, y: y, style: VerdictBadge.style(growthClass, color: context.color))
         for line in lines {

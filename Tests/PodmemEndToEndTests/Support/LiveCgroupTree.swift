@@ -59,6 +59,8 @@ final class LiveCgroupTree {
     /// kubelet's `/var/log` stand-in: `pods/` and `containers/`.
     var logRoot: String { scratch + "/log" }
     private var createdCgroups: [String] = []
+    /// PIDs of the workloads started with `startWorkload`, in order.
+    private(set) var workloadPIDs: [Int32] = []
     /// Every process this tree spawned, with the write end of its stdin pipe.
     private var children: [(process: Process, input: FileHandle)] = []
 
@@ -123,6 +125,7 @@ final class LiveCgroupTree {
             throw Failure("\(arguments.joined(separator: " ")): expected 'ready <pid>', got '\(ready)'")
         }
         try move(process, to: cgroup)
+        workloadPIDs.append(process.processIdentifier)
         try input.write(contentsOf: Data("go\n".utf8))
         let started = try Self.readLine(output, timeout: 10, from: process)
         guard started == "started" else { throw Failure("\(arguments.joined(separator: " ")): expected 'started', got '\(started)'") }
