@@ -53,7 +53,7 @@ public struct HistoryPlan: Sendable, Equatable {
     /// Raw points needed to cover `window` seconds at `interval`, plus one, bounded to keep memory flat.
     public static func rawCapacity(window: Double, interval: Double) -> Int {
         guard interval > 0, window.isFinite else { return maximumRawCapacity }
-        return min(maximumRawCapacity, max(2, Int((window / interval).rounded(.up)) + 1))
+        return min(maximumRawCapacity, max(2, Int(saturating: (window / interval).rounded(.up)) &+ 1))
     }
 
     /// The plan `workloads` series with every tier and `containers` with the first one fit the budget in: every

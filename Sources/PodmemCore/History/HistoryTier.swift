@@ -28,7 +28,7 @@ public struct HistoryTier: RandomAccessCollection {
             store(point)
             return
         }
-        let bucket = Int64((point.time / resolution).rounded(.down))
+        let bucket = Int64(Int(saturating: (point.time / resolution).rounded(.down)))
         if let finished = pending, finished.bucket != bucket { store(finished.point) }
         if pending?.bucket != bucket { pending = BucketMean(bucket: bucket) }
         pending!.add(point)

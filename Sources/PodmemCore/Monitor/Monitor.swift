@@ -52,7 +52,7 @@ public final class Monitor {
     public func growth(cgroup: String, inode: UInt64, fresh: Bool = true) -> Growth {
         var maximumAge = 1
         if !fresh, let window, intervalSeconds > 0 {
-            maximumAge = min(60, max(1, Int(window / 32 / intervalSeconds)))
+            maximumAge = min(60, max(1, Int(saturating: window / 32 / intervalSeconds)))
         }
         return history.growth(cgroup: cgroup, inode: inode, window: window, maximumAgePolls: maximumAge)
     }

@@ -103,9 +103,10 @@ public enum VerdictSentence {
         return parts[1].dropLast() + " UTC"
     }
 
-    /// `45 s`, `5 min`, `2.5 h`, `3.1 d`.
+    /// `45 s`, `5 min`, `2.5 h`, `3.1 d`; `-` when not finite.
     public static func duration(_ seconds: Double) -> String {
-        if seconds < 90 { return "\(Int(seconds.rounded())) s" }
+        guard seconds.isFinite else { return "-" }
+        if seconds < 90 { return "\(Int(saturating: seconds.rounded())) s" }
         if seconds < 5400 { return "\(Int((seconds / 60).rounded())) min" }
         if seconds < 172_800 { return ByteFormat.fixed(seconds / 3600, decimals: 1) + " h" }
         return ByteFormat.fixed(seconds / 86400, decimals: 1) + " d"

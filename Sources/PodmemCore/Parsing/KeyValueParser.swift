@@ -52,8 +52,9 @@ public struct KeyValueParser: Sendable {
                     let lineEnd = Self.lineEnd(base, from: valueEnd, count: count)
                     switch ByteParsing.unsigned(bytes, valueStart, valueEnd) {
                     case .success(var value):
-                        if isKilobytes(bytes, valueEnd, lineEnd) { value = value.multipliedReportingOverflow(by: 1024).partialValue }
-                        if value > ByteParsing.plausibleMaximum {
+                        var overflow = false
+                        if isKilobytes(bytes, valueEnd, lineEnd) { (value, overflow) = value.multipliedReportingOverflow(by: 1024) }
+                        if overflow || value > ByteParsing.plausibleMaximum {
                             if firstProblem == nil { firstProblem = (lineNumber, .implausible) }
                         } else {
                             values[slot] = value

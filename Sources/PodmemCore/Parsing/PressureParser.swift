@@ -19,7 +19,8 @@ public enum PressureParser {
                     while fieldEnd < lineEnd && bytes[fieldEnd] != ByteParsing.space { fieldEnd += 1 }
                     let isAvg10 = matches(bytes, fieldStart, fieldEnd, "avg10=")
                     let isAvg60 = matches(bytes, fieldStart, fieldEnd, "avg60=")
-                    if isAvg10 || isAvg60, let value = ByteParsing.decimal(bytes, fieldStart + 6, fieldEnd) {
+                    // PSI averages are percentages; anything above 100 is not a reading.
+                    if isAvg10 || isAvg60, let value = ByteParsing.decimal(bytes, fieldStart + 6, fieldEnd), value <= 100 {
                         found = true
                         switch (isFull, isAvg10) {
                         case (false, true): pressure.someAvg10 = value

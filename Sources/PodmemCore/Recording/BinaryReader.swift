@@ -55,10 +55,11 @@ struct BinaryReader {
         return previous &+ UInt64(bitPattern: difference)
     }
 
+    /// A varint length, then that many bytes; the length is checked against what is left after the varint itself.
     mutating func string() throws -> String {
-        let length = try count(maximum: bytes.count - offset)
-        defer { offset += length }
-        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        let length = try varint()
+        guard length <= UInt64(bytes.count - offset) else { throw Malformed() }
+        return String(decoding: try bytes(Int(length)), as: UTF8.self)
     }
 
     mutating func bytes(_ length: Int) throws -> ArraySlice<UInt8> {

@@ -7,8 +7,20 @@ enum CRC32 {
     }
 
     static func checksum<Bytes: Collection>(_ bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
+        if let crc = bytes.withContiguousStorageIfAvailable(checksum(buffer:)) { return crc }
+        return Array(bytes).withUnsafeBufferPointer(checksum(buffer:))
+    }
+
+    /// Over raw memory, with the table's storage held once: a record is checked on every read.
+    private static func checksum(buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        table.withUnsafeBufferPointer { table in
+            var crc: UInt32 = 0xFFFF_FFFF
+            var index = 0
+            while index < buffer.count {
+                crc = table[Int((crc ^ UInt32(buffer[index])) & 0xFF)] ^ (crc >> 8)
+                index += 1
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
     }
 }

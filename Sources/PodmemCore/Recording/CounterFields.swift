@@ -46,4 +46,24 @@ enum CounterFields {
         }
         return counters
     }
+
+    /// Why a decoded row cannot be real, or nil: every field is a byte count or counter up to 2^60, except the
+    /// limit (up to 2^62, or `UInt64.max`: unlimited), the PSI averages (0…100) and the two presence flags (1).
+    /// Checked per field kind, so a field added to the list is covered as a count without touching this.
+    static func problem(_ fields: [UInt64?]) -> String? {
+        for index in fields.indices {
+            guard let value = fields[index] else { continue }
+            let reason: String?
+            switch index {
+            case limit: reason = value == UInt64.max ? nil : InputLimits.limitProblem(value)
+            case pressure..<pressure + 4:
+                let percent = Double(bitPattern: value)
+                reason = InputLimits.pressurePercent.contains(percent) ? nil : "\(percent) is not a PSI percentage"
+            case hasEvents, hasPressure: reason = value == 1 ? nil : "flag \(value) is not 1"
+            default: reason = InputLimits.countProblem(value)
+            }
+            if let reason { return "field \(index): \(reason)" }
+        }
+        return nil
+    }
 }

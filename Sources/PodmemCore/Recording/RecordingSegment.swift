@@ -29,25 +29,38 @@ final class RecordingSegment {
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CommandFailure("cannot open \(path): \(FileOutput.describe(errno))") }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw CommandFailure("cannot read \(path): \(FileOutput.describe(errno))") }
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw CommandFailure("cannot read \(path): \(FileOutput.describe(code))")
+        }
         let size = Int(info.st_size)
         let start = Self.pread(fd, offset: 0, count: min(size, 64 * 1024))
-        guard let newline = start.firstIndex(of: 0x0A),
+        // The schema name is looked for first: a compact snapshot is one long line, not worth decoding as a header.
+        guard let newline = start.firstIndex(of: 0x0A), ReplayInput.contains(start[..<newline], ReplayInput.schemaStem(RecordingHeader.schemaName)),
               let header = try? JSONDecoder().decode(RecordingHeader.self, from: Data(start[..<newline])),
               RecordingHeader.readableSchemas.contains(header.schema) else {
             close(fd)
             return nil
         }
+        if let problem = InputLimits.intervalProblem(header.intervalSeconds).map({ "intervalSeconds \($0)" })
+            ?? InputLimits.timeProblem(header.startedAt).map({ "startedAt \($0)" }) {
+            close(fd)
+            throw CommandFailure("\(path): damaged recording header (\(problem)) at byte 0")
+        }
         self.header = header
         decoder = RecordingDecoder(header: header)
-        index(from: newline + 1, size: size)
+        // Throwing from here on, deinit closes the file.
+        try index(from: newline + 1, size: size)
     }
 
     deinit {
         close(fd)
     }
 
-    private func index(from start: Int, size: Int) {
+    /// A record whose checksum holds but whose content cannot be real was crafted or written by a broken podmem:
+    /// an error. Damage the checksum catches (a torn tail, flipped bits) ends the index with a warning.
+    private func index(from start: Int, size: Int) throws(CommandFailure) {
         var offset = start
         while offset < size {
             let head = Self.pread(fd, offset: offset, count: RecordFrame.headerSize + 9)
@@ -65,9 +78,14 @@ final class RecordingSegment {
             switch kind {
             case .identity:
                 let payload = Self.pread(fd, offset: payloadOffset, count: length)
-                guard CRC32.checksum(payload) == checksum, (try? decoder.addIdentity(payload)) != nil else {
+                guard CRC32.checksum(payload) == checksum else {
                     warnings.append("\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
                     return
+                }
+                do {
+                    try decoder.addIdentity(payload)
+                } catch {
+                    throw damaged(at: offset, error)
                 }
             case .sample:
                 var payload = BinaryReader(Array(head[RecordFrame.headerSize...]))
@@ -75,7 +93,15 @@ final class RecordingSegment {
                     warnings.append("\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
                     return
                 }
-                entries.append(Entry(offset: payloadOffset, length: length, timestamp: Double(bitPattern: time), isKeyframe: flags & 1 == 1))
+                let timestamp = Double(bitPattern: time)
+                if let problem = InputLimits.timeProblem(timestamp) {
+                    guard CRC32.checksum(Self.pread(fd, offset: payloadOffset, count: length)) == checksum else {
+                        warnings.append("\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
+                        return
+                    }
+                    throw damaged(at: offset, RecordingDecoder.Damage(reason: "time \(problem)"))
+                }
+                entries.append(Entry(offset: payloadOffset, length: length, timestamp: timestamp, isKeyframe: flags & 1 == 1))
             }
             offset = payloadOffset + length
         }
@@ -94,14 +120,29 @@ final class RecordingSegment {
             var checksum = BinaryReader(stored)
             let payload = Array(stored.dropFirst(4))
             decodedThrough = nil
-            guard payload.count == entry.length, CRC32.checksum(payload) == (try? checksum.uint32()),
-                  let sample = try? decoder.sample(payload) else {
-                throw CommandFailure("\(path): damaged record at byte \(entry.offset - RecordFrame.headerSize)")
+            let offset = entry.offset - RecordFrame.headerSize
+            guard payload.count == entry.length, CRC32.checksum(payload) == (try? checksum.uint32()) else {
+                throw CommandFailure("\(path): damaged record at byte \(offset)")
+            }
+            let sample: Sample
+            do {
+                sample = try decoder.sample(payload)
+            } catch {
+                throw damaged(at: offset, error)
             }
             decodedThrough = position
             if position == index { return sample }
         }
         throw CommandFailure("\(path): no record \(index)")
+    }
+
+    private func damaged(at offset: Int, _ error: Error) -> CommandFailure {
+        let reason = switch error {
+        case let damage as RecordingDecoder.Damage: damage.reason
+        case is BinaryReader.Malformed: "malformed or cut short"
+        default: "not a series identity"
+        }
+        return CommandFailure("\(path): damaged record (\(reason)) at byte \(offset)")
     }
 
     static func pread(_ fd: Int32, offset: Int, count: Int) -> [UInt8] {

@@ -60,7 +60,7 @@ public final class Replay {
             let age = end - timeline.timestamp(at: index)
             guard let tier = plan.tiers.indices.dropFirst().first(where: { plan.coveredSeconds(tier: $0) >= age }),
                   let resolution = plan.tiers[tier].resolutionSeconds else { break }
-            let bucket = Int64((timeline.timestamp(at: index) / resolution).rounded(.down))
+            let bucket = Int64(Int(saturating: (timeline.timestamp(at: index) / resolution).rounded(.down)))
             if timeline.isKeyframe(at: index), lastBucket.map({ $0.tier != tier || $0.bucket != bucket }) ?? true {
                 picks.append(index)
                 lastBucket = (tier, bucket)

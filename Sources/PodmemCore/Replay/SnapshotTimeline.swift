@@ -1,31 +1,37 @@
 /// A snapshot document as a timeline: one sample per history time, pods with the raw values the history keeps
 /// (usage, rss, active_file, inactive_file), and the last sample with every figure and the containers.
-/// Working sets and verdicts are recomputed from these, so they match the snapshot's own.
+/// Working sets and verdicts are recomputed from these, so they match the snapshot's own. Samples are built when
+/// asked for, not held: a document of many pods and long histories would otherwise be copied once per point in time.
+/// The document must have passed `SnapshotValidator` (times in range, history arrays as long as `t`).
 public final class SnapshotTimeline: SampleTimeline {
     public let document: SnapshotDocument
     public let warnings: [String]
-    private let samples: [Sample]
+    /// Every pod's history index by time in milliseconds.
+    private let pointIndex: [[Int64: Int]]
+    /// The distinct times in milliseconds, oldest first.
+    private let times: [Int64]
 
     public init(_ document: SnapshotDocument) {
         self.document = document
         warnings = []
         // Times to the millisecond, as the document writes them, so the pods' histories line up.
-        let pointIndex = document.pods.map { pod in
+        pointIndex = document.pods.map { pod in
             Dictionary(pod.history.t.enumerated().map { (Self.milliseconds($0.element), $0.offset) }) { first, _ in first }
         }
         let times = Set(pointIndex.flatMap(\.keys)).sorted()
-        var samples = times.dropLast().map { time in Self.sample(document, time: time, pointIndex: pointIndex) }
-        samples.append(Self.sample(document, time: times.last ?? 0, pointIndex: nil))
-        self.samples = samples
+        self.times = times.isEmpty ? [0] : times
     }
 
     public var intervalSeconds: Double { document.intervalSeconds }
-    public var count: Int { samples.count }
-    public func timestamp(at position: Int) -> Double { samples[position].timestamp }
+    public var count: Int { times.count }
+    public func timestamp(at position: Int) -> Double { Double(times[position]) / 1000 }
     public func isKeyframe(at position: Int) -> Bool { true }
-    public func sample(at position: Int) throws(CommandFailure) -> Sample { samples[position] }
 
-    private static func milliseconds(_ time: Double) -> Int64 { Int64((time * 1000).rounded()) }
+    public func sample(at position: Int) throws(CommandFailure) -> Sample {
+        Self.sample(document, time: times[position], pointIndex: position == times.count - 1 ? nil : pointIndex)
+    }
+
+    private static func milliseconds(_ time: Double) -> Int64 { Int64(Int(saturating: (time * 1000).rounded())) }
 
     /// The sample at `time` (milliseconds); `pointIndex` (each pod's history index by time) is nil for the last one,
     /// which has every figure.

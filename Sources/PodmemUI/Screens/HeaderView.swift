@@ -60,6 +60,7 @@ enum HeaderView {
 
     /// `1s`, `0.5s`, `5m`, `2h`.
     static func seconds(_ value: Double) -> String {
+        guard abs(value) < 1e15 else { return ByteFormat.fixed(value, decimals: 2) + "s" }
         if value >= 3600, value.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(value / 3600))h" }
         if value >= 60, value.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(value / 60))m" }
         if value == value.rounded() { return "\(Int(value))s" }

@@ -14,7 +14,7 @@ public enum Sparkline {
         let top = glyphs.levels.count - 1
         let body = columns.map { value -> Character in
             guard let value else { return " " }
-            let level = Int(((value - low) / range * Double(top)).rounded())
+            let level = Int(saturating: ((value - low) / range * Double(top)).rounded())
             return glyphs.levels[min(top, max(0, level))]
         }
         return String(repeating: " ", count: width - body.count) + String(body)
@@ -42,7 +42,7 @@ public enum Sparkline {
         let range = max(high - low, minimumRange)
         let steps = glyphs.levels.count
         // Every present value gets at least one step so a flat series still shows as a baseline.
-        let heights = columns.map { value in value.map { 1 + Int(((($0 - low) / range) * Double(height * steps - 1)).rounded()) } }
+        let heights = columns.map { value in value.map { 1 + Int(saturating: ((($0 - low) / range) * Double(height * steps - 1)).rounded()) } }
         let padding = width - columns.count
         return (0..<height).map { row in
             let rowFromBottom = height - 1 - row

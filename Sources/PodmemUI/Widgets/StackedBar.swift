@@ -17,15 +17,15 @@ public enum StackedBar {
         guard rect.width > 0, total > 0 else { return }
         var start = 0.0
         for part in parts where part.bytes > 0 {
-            let from = Int((start / total * Double(rect.width)).rounded())
+            let from = Int(saturating: (start / total * Double(rect.width)).rounded())
             start += part.bytes
-            let to = min(rect.width, Int((start / total * Double(rect.width)).rounded()))
+            let to = min(rect.width, Int(saturating: (start / total * Double(rect.width)).rounded()))
             for column in from..<max(from, to) {
                 frame[rect.x + column, rect.y] = Cell(part.fill, style: part.style)
             }
         }
         for mark in marks {
-            let column = min(rect.width - 1, max(0, Int((mark / total * Double(rect.width)).rounded(.down))))
+            let column = min(rect.width - 1, max(0, Int(saturating: (mark / total * Double(rect.width)).rounded(.down))))
             frame[rect.x + column, rect.y] = Cell(glyphs.marker, style: Style(bold: true))
         }
     }
