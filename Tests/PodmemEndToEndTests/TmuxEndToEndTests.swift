@@ -22,7 +22,7 @@ final class TmuxEndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
-        sessions.forEach { $0.kill() }
+        for session in sessions { session.kill() }
         sessions = []
     }
 
