@@ -76,8 +76,19 @@ let package = Package(
         .executableTarget(name: "podmem-lab"),
         // Release-build benchmark: podmem's poll against a C reader of the same files.
         .executableTarget(name: "podmem-bench", dependencies: ["PodmemCore"]),
-        .testTarget(name: "PodmemCoreTests", dependencies: ["PodmemCore", "PodmemServe", "podmem", "podmem-lab"]),
-        .testTarget(name: "PodmemUITests", dependencies: ["PodmemUI", "PodmemCore"]),
+        // Helpers the test targets share (temp trees, fixture paths, the test source builder): public API only, so
+        // it builds with the rest of the package in release too.
+        .target(name: "PodmemTestSupport", dependencies: ["PodmemCore"], path: "Tests/PodmemTestSupport"),
+        // Unit tests of each layer, in process.
+        .testTarget(name: "PodmemCoreTests", dependencies: ["PodmemCore", "PodmemTestSupport"]),
+        // Snapshots/ holds the reviewed screen texts TextSnapshot compares with, read from the source tree.
+        .testTarget(name: "PodmemUITests", dependencies: ["PodmemUI", "PodmemCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "PodmemServeTests", dependencies: ["PodmemServe", "PodmemCore", "PodmemTestSupport"]),
+        // The built binaries as a user runs them: CLI, tmux, serve with Prometheus, live kernel, deploy, runtimes, image.
+        .testTarget(
+            name: "PodmemEndToEndTests",
+            dependencies: ["PodmemCore", "PodmemServe", "PodmemTestSupport", "podmem", "podmem-lab"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

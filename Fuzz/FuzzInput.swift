@@ -20,7 +20,7 @@ enum FuzzInput {
     /// Opens `path` as `podmem report` does and checks the result: every decoded value within `InputLimits`, a
     /// document that encodes, a report that renders; or one one-line error.
     static func openAndReport() {
-        do throws(SetupError) {
+        do throws(CommandFailure) {
             let timeline = try ReplayInput.open(path)
             for position in 0..<timeline.count {
                 let sample = try timeline.sample(at: position)

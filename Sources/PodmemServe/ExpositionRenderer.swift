@@ -4,10 +4,9 @@ import PodmemCore
 /// number is a field of the document (what `--batch --json` prints), never re-derived, and a `null` field exports no
 /// series, so the exposition holds exactly the latest document's series.
 ///
-/// Written in one pass over the document rather than through swift-prometheus's registry: the registry copies a label
-/// family's dictionary on every insertion, so filling a family is quadratic — measured 40 s to the first exposition
-/// and a 110 MiB peak at 2000 pods × 2 containers (84 000 series), for a DaemonSet whose memory limit is 128 Mi.
-/// Now 0.5 s.
+/// Written in one pass over the document into one byte buffer, with no metrics registry in between: a registry that
+/// copies a label family on each insertion is quadratic in series, and a node of 2000 pods × 2 containers has 84 000
+/// of them, rendered within the DaemonSet's 128 Mi memory limit.
 public final class ExpositionRenderer {
     /// The sandbox (pause) container's `container` label, as cAdvisor names it.
     public static let sandboxContainerLabel = "POD"

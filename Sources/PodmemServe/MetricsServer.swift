@@ -27,7 +27,7 @@ public struct MetricsServer: Sendable {
     }
 
     /// Polls once, binds, then serves until SIGTERM or SIGINT. `onListening` gets the bound `host:port` (port 0
-    /// resolved). An address that cannot be bound (in use, not local, unknown host) is a one-line `SetupError`.
+    /// resolved). An address that cannot be bound (in use, not local, unknown host) is a one-line `CommandFailure`.
     public func run(onListening: @escaping @Sendable (String) -> Void) async throws {
         await poller.poll()
         let exposition = poller.exposition
@@ -55,9 +55,9 @@ public struct MetricsServer: Sendable {
                 }
                 .bind(host: address.host, port: address.port).get()
         } catch let error as IOError {
-            throw SetupError("cannot listen on \(address): \(String(cString: strerror(error.errnoCode)))")
+            throw CommandFailure("cannot listen on \(address): \(String(cString: strerror(error.errnoCode)))")
         } catch {
-            throw SetupError("cannot listen on \(address): \(error)")
+            throw CommandFailure("cannot listen on \(address): \(error)")
         }
         let bound = channel.localAddress
         onListening(ListenAddress.format(host: bound?.ipAddress ?? address.host, port: bound?.port ?? address.port))

@@ -2,8 +2,10 @@ import PodmemCore
 
 /// `LocalFileSystem` that notes what a poll touches, so the floor reads exactly the files podmem read
 /// (taken from podmem itself, not from a second description of it) and the report can say what else a poll does.
-/// Every requirement is forwarded, including those with default implementations: a default would list whole
-/// directories and re-list every pod on every poll, which is not what a poll on `LocalFileSystem` does.
+/// Forwards path reads, listings and stats, including `directories(of:)` and `subdirectoryCount(of:)`, whose defaults
+/// would list whole directories and re-list every pod on every poll, which a poll on `LocalFileSystem` does not do.
+/// It opens no directory handles (the default `openDirectory` is nil), so the default handle reads and
+/// `readRegularFile` come through `read(_:into:)` by path, and every file a poll reads is logged.
 struct RecordingFileSystem: CgroupFileSystem {
     /// What the polls since the last `reset()` did. A class: the source holds its own copy of the file system.
     final class Log {

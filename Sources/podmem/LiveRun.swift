@@ -30,7 +30,7 @@ struct LiveRun {
         do {
             terminal = try CursesTerminal.start(environment: ProcessInfo.processInfo.environment)
         } catch {
-            throw SetupError("\(error)")
+            throw CommandFailure("\(error)")
         }
         defer { terminal.stop() }
         body(terminal)

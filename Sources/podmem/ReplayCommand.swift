@@ -12,7 +12,7 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1 else {
-            throw SetupError("stdout is not a terminal; use 'podmem report \(input.file)' for text or JSON")
+            throw CommandFailure("stdout is not a terminal; use 'podmem report \(input.file)' for text or JSON")
         }
         let timeline = try ReplayInput.open(input.file)
         try LiveRun.replay(Replay(timeline: timeline, window: input.window))

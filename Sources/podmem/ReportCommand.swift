@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
         // Warnings (a skipped torn tail) only once the file has opened: a file that fails is one line.
         let replay = try Replay(timeline: timeline, window: input.window)
         for warning in timeline.warnings { Console.write("podmem: \(TerminalText.sanitized(warning))\n", to: STDERR_FILENO) }
-        guard var document = replay.monitor.snapshot() else { throw SetupError("\(input.file): nothing to report") }
+        guard var document = replay.monitor.snapshot() else { throw CommandFailure("\(input.file): nothing to report") }
         if let snapshot = timeline as? SnapshotTimeline { document.carryCacheFiles(from: snapshot.document) }
         if json {
             Console.write(TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO)

@@ -22,7 +22,7 @@ struct SourceOptions: ParsableArguments {
         try OptionRange.window.check(window)
     }
 
-    /// Builds the source these flags describe; a bad root is a `SetupError` with a one-line message.
+    /// Builds the source these flags describe; a bad root is a `CommandFailure` with a one-line message.
     func makeSource() throws -> MemorySource {
         if demo { return DemoNode.makeSource() }
         let fileSystem = LocalFileSystem()

@@ -42,7 +42,7 @@ struct TopCommand: ParsableCommand {
                          source: try source.makeSource()).run()
         } else {
             guard isatty(STDOUT_FILENO) == 1 else {
-                throw SetupError("stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")
+                throw CommandFailure("stdout is not a terminal; use --batch for a table or --batch --json for the snapshot document")
             }
             try LiveRun(intervalSeconds: interval, window: source.window, snapshotDirectory: snapshotDir,
                         source: try source.makeSource()).run()

@@ -10,12 +10,12 @@ func runAsync(_ command: AsyncParsableCommand) async throws {
     try await command.run()
 }
 
-// Usage errors exit 2 (like most Unix tools), setup errors print one line and exit 1, never a stack trace.
-// Synchronous commands (the live screen, batch, record, replay, report) run right here on the main thread: curses
-// and the signal handling of the terminal modes expect it, and nothing hops to a worker thread.
-// One malloc arena for every thread: `serve`'s poller hops between the concurrency pool's threads, and with an arena
-// per thread each kept its own freed megabytes of documents and expositions (94 MiB RSS at 2000 pods × 2). The other
-// modes are single-threaded.
+// Usage errors exit 2 (like most Unix tools), other failures (CommandFailure) print one line and exit 1, never a stack trace.
+// Synchronous commands (the live screen, batch, record, replay, report) run here on the main thread, as curses and
+// the terminal modes' signal handling expect.
+// One malloc arena for every thread: `serve`'s poller runs on whichever thread of the concurrency pool is free, and
+// an arena per thread would keep each thread's freed documents and expositions apart instead of reusing them. The
+// other modes are single-threaded.
 mallopt(M_ARENA_MAX, 1)
 
 do {
@@ -25,7 +25,7 @@ do {
     } else {
         try command.run()
     }
-} catch let error as SetupError {
+} catch let error as CommandFailure {
     // Messages carry paths and names from the host and the command line: never raw control characters.
     Console.write("podmem: \(TerminalText.sanitized(error.message))\n", to: STDERR_FILENO)
     exit(1)

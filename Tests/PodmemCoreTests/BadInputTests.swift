@@ -1,3 +1,4 @@
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 
@@ -16,9 +17,7 @@ final class BadInputTests: XCTestCase {
     }
 
     func sample<FS: CgroupFileSystem>(_ tree: TempTree, fileSystem: FS) throws -> Sample {
-        let hierarchy = try CgroupHierarchy.inspect(fileSystem: fileSystem, directory: tree.path)
-        return CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: tree.path, logRoot: tree.path, host: "n")
-            .sample(at: 1)
+        try CgroupSource.reading(tree.path, hostRoot: tree.path, logRoot: tree.path, fileSystem: fileSystem).sample(at: 1)
     }
 
     func pod(_ sample: Sample, _ uid: String) -> WorkloadSample? { sample.workloads.first { $0.uid == uid } }
@@ -88,9 +87,8 @@ final class BadInputTests: XCTestCase {
         let container = "kubepods/burstable/pod\(Self.uid)/\(String(repeating: "e", count: 64))"
         tree.v1Cgroup(container, usage: 8192, stat: Self.stat)
         let fileSystem = LocalFileSystem()
-        let hierarchy = try CgroupHierarchy.inspect(fileSystem: fileSystem, directory: tree.path)
         let before = Self.openDescriptors()
-        let source = CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: tree.path, logRoot: tree.path, host: "n")
+        let source = try CgroupSource.reading(tree.path, hostRoot: tree.path, logRoot: tree.path, fileSystem: fileSystem)
         XCTAssertEqual(pod(source.sample(at: 1), Self.uid)?.containers.first?.counters.usageBytes, 8192)
         XCTAssertEqual(Self.openDescriptors() - before, 4, "the root, two pods and one container")
 
@@ -149,14 +147,14 @@ final class BadInputTests: XCTestCase {
         let tree = TempTree()
         tree.write("hello.txt", "hi")
         XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path)) { error in
-            XCTAssertTrue((error as? SetupError)?.message.contains("not a cgroup memory hierarchy") == true, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.contains("not a cgroup memory hierarchy") == true, "\(error)")
         }
         XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/nope")) { error in
-            XCTAssertTrue((error as? SetupError)?.message.hasSuffix("no such directory") == true, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.hasSuffix("no such directory") == true, "\(error)")
         }
         tree.write("v2/cgroup.controllers", "cpu io pids\n")
         XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/v2")) { error in
-            XCTAssertTrue((error as? SetupError)?.message.contains("without the memory controller") == true, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.contains("without the memory controller") == true, "\(error)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PodmemTestSupport
 @testable import PodmemCore
 import XCTest
 
@@ -62,7 +63,7 @@ final class CacheFilesTests: XCTestCase {
     func testFiveThousandOpenFilesStayWithinTheBudgetAndConverge() throws {
         let tree = TempTree("podmem-cachefiles")
         var descriptors: [Int32] = []
-        defer { descriptors.forEach { close($0) } }
+        defer { for descriptor in descriptors { close(descriptor) } }
         for index in 0..<5_000 { descriptors.append(writeFile(tree.path + "/f\(index)", bytes: 4096)) }
         let limits = CacheFileLimits(budgetSeconds: 0.020)
         let scanner = scanOwnProcess(tree, limits: limits)
@@ -100,7 +101,7 @@ final class CacheFilesTests: XCTestCase {
     func testFileCapIsReported() throws {
         let tree = TempTree("podmem-cachefiles")
         var descriptors: [Int32] = []
-        defer { descriptors.forEach { close($0) } }
+        defer { for descriptor in descriptors { close(descriptor) } }
         for index in 0..<50 { descriptors.append(writeFile(tree.path + "/f\(index)", bytes: 4096)) }
         let scanner = scanOwnProcess(tree, limits: CacheFileLimits(budgetSeconds: 5, maximumCandidates: 10))
         scanner.refresh()

@@ -15,13 +15,25 @@ final class DemoNodeTests: XCTestCase {
     /// The leaking worker is OOM-killed and restarts: a new container ID, a new series, no negative rate from the old one.
     func testRestartStartsANewContainerSeries() throws {
         let node = DemoNode()
-        let first = node.sample(at: 0).workloads.first { $0.name?.hasPrefix("checkout-worker") == true }!
-        let later = node.sample(at: 40).workloads.first { $0.name?.hasPrefix("checkout-worker") == true }!
-        let worker = { (w: WorkloadSample) in w.containers.first { !$0.sandbox }! }
-        XCTAssertNotEqual(worker(first).id, worker(later).id)
-        XCTAssertEqual(worker(later).counters.events?.oomKill, 1)
-        var history = MemoryHistory(capacity: 10)
-        history.ingest(node.sample(at: 41))
-        XCTAssertNil(history.points(cgroup: worker(first).cgroup, inode: worker(first).inode))
+        let worker = { (sample: Sample) in
+            sample.workloads.first { $0.name?.hasPrefix("checkout-worker") == true }!.containers.first { !$0.sandbox }!
+        }
+        var history = MemoryHistory(capacity: 64)
+        var samples: [Sample] = []
+        for second in 0...41 {
+            samples.append(node.sample(at: Double(second)))
+            history.ingest(samples.last!)
+        }
+        let old = worker(samples[0])
+        let restartIndex = try XCTUnwrap(samples.firstIndex { worker($0).id != old.id })
+        XCTAssertGreaterThan(restartIndex, 1, "the old container lived for several polls")
+        let new = worker(samples[restartIndex])
+        XCTAssertEqual(worker(samples[41]).id, new.id)
+        XCTAssertEqual(new.counters.events?.oomKill, 1)
+        XCTAssertNil(history.points(cgroup: old.cgroup, inode: old.inode), "the old container's series ends with it")
+        let points = try XCTUnwrap(history.points(cgroup: new.cgroup, inode: new.inode))
+        XCTAssertEqual(points.map(\.time), samples[restartIndex...].map(\.timestamp), "the new series starts at the restart")
+        let growth = history.growth(cgroup: new.cgroup, inode: new.inode, window: nil)
+        XCTAssertGreaterThan(try XCTUnwrap(growth.rssBytesPerSecond), 0, "climbing again from the restart, not a drop")
     }
 }

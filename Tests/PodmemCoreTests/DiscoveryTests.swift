@@ -1,5 +1,6 @@
 import XCTest
 import Foundation
+import PodmemTestSupport
 @testable import PodmemCore
 
 /// Every common layout, built as a tree in a temp dir and discovered through the real file system.
@@ -12,11 +13,8 @@ final class DiscoveryTests: XCTestCase {
     static let stat2: [String: UInt64] = ["anon": 4096, "active_file": 8192, "inactive_file": 4096, "file": 12288]
 
     func sample(_ tree: TempTree, root: String = "", logRoot: String? = nil) throws -> Sample {
-        let fs = LocalFileSystem()
-        let hierarchy = try CgroupHierarchy.inspect(fileSystem: fs, directory: tree.path + (root.isEmpty ? "" : "/" + root))
-        let source = CgroupSource(fileSystem: fs, hierarchy: hierarchy, hostRoot: tree.path,
-                                  logRoot: logRoot ?? tree.path + "/var/log", host: "node-1")
-        return source.sample(at: 1)
+        try CgroupSource.reading(tree.path + (root.isEmpty ? "" : "/" + root), hostRoot: tree.path,
+                                 logRoot: logRoot ?? tree.path + "/var/log", host: "node-1").sample(at: 1)
     }
 
     func testCgroupfsDriverV1WithQoSAndGuaranteedPods() throws {
@@ -260,9 +258,7 @@ final class DiscoveryTests: XCTestCase {
         let tree = TempTree()
         tree.v1Cgroup("", usage: 1 << 20, stat: Self.stat1)
         tree.v1Cgroup("kubepods/burstable/pod\(Self.uid)", usage: 4096, stat: Self.stat1)
-        let fs = LocalFileSystem()
-        let source = CgroupSource(fileSystem: fs, hierarchy: try CgroupHierarchy.inspect(fileSystem: fs, directory: tree.path),
-                                  hostRoot: tree.path, logRoot: tree.path + "/var/log", host: "n")
+        let source = try CgroupSource.reading(tree.path, hostRoot: tree.path, logRoot: tree.path + "/var/log")
         XCTAssertNil(source.sample(at: 1).workloads.first?.name)
         tree.mkdir("var/log/pods/prod_late-pod_\(Self.uid)")
         XCTAssertEqual(source.sample(at: 2).workloads.first?.name, "late-pod")
@@ -276,9 +272,7 @@ final class DiscoveryTests: XCTestCase {
         tree.v1Cgroup("", usage: 1 << 20, stat: Self.stat1)
         tree.v1Cgroup(pod, usage: 40960, stat: Self.stat1)
         tree.v1Cgroup(pod + "/" + Self.idA, usage: 4096, stat: Self.stat1)
-        let fs = LocalFileSystem()
-        let source = CgroupSource(fileSystem: fs, hierarchy: try CgroupHierarchy.inspect(fileSystem: fs, directory: tree.path),
-                                  hostRoot: tree.path, logRoot: tree.path, host: "n")
+        let source = try CgroupSource.reading(tree.path, hostRoot: tree.path, logRoot: tree.path)
         XCTAssertEqual(source.sample(at: 1).workloads.first?.containers.map(\.id), [Self.idA])
         tree.v1Cgroup(pod + "/" + Self.idB, usage: 4096, stat: Self.stat1)
         XCTAssertEqual(Set(source.sample(at: 2).workloads.first?.containers.map(\.id) ?? []), [Self.idA, Self.idB])

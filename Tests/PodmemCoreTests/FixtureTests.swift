@@ -1,21 +1,26 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 
 /// Parsers and formulas against real kernel captures; expected values are computed here from the files
 /// with a deliberately simple, independent reader.
 final class FixtureTests: XCTestCase {
-    let hostRoot = TempTree("podmem-host")
+    private var hostRoot: TempTree!
 
     override func setUp() {
+        hostRoot = TempTree("podmem-host")
         hostRoot.write("proc/meminfo", "MemTotal:       24589440 kB\nMemFree:         1000 kB\n")
     }
 
+    /// XCTest keeps every test case instance until the process exits, so the tree goes here, not in deinit.
+    override func tearDown() {
+        hostRoot = nil
+    }
+
     func source(_ capture: String) throws -> CgroupSource {
-        let fs = LocalFileSystem()
-        let hierarchy = try CgroupHierarchy.inspect(fileSystem: fs, directory: FixturePaths.v1Lab + "/" + capture)
-        return CgroupSource(fileSystem: fs, hierarchy: hierarchy, hostRoot: hostRoot.path,
-                            logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
+        try CgroupSource.reading(FixturePaths.v1Lab + "/" + capture, hostRoot: hostRoot.path,
+                                 logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
     }
 
     func testV1CaptureNumbersEqualHandComputedOnes() throws {
@@ -97,10 +102,8 @@ final class FixtureTests: XCTestCase {
     }
 
     func testV2RealCaptureAsRootWorkload() throws {
-        let fs = LocalFileSystem()
-        let hierarchy = try CgroupHierarchy.inspect(fileSystem: fs, directory: FixturePaths.v2Real)
-        XCTAssertEqual(hierarchy.version, .v2)
-        let source = CgroupSource(fileSystem: fs, hierarchy: hierarchy, hostRoot: hostRoot.path, logRoot: hostRoot.path, host: "pod-x")
+        let source = try CgroupSource.reading(FixturePaths.v2Real, hostRoot: hostRoot.path, logRoot: hostRoot.path, host: "pod-x")
+        XCTAssertEqual(source.hierarchy.version, .v2)
         let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
         monitor.ingest(source.sample(at: 1))
         let document = try XCTUnwrap(monitor.snapshot())
@@ -121,26 +124,5 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(pod.signals.oomKillEvents, 0)
         XCTAssertEqual(pod.signals.pressureSomeAvg10, 0)
         XCTAssertEqual(pod.cacheShare!, Double(stat["active_file"]!) / Double(current - stat["inactive_file"]!), accuracy: 1e-9)
-    }
-}
-
-/// Serves one capture directory per poll, as if the same tree had been read once a second.
-/// The captures are separate directories on disk, so their inodes are zeroed to keep one series per cgroup.
-final class FixtureSeriesSource: MemorySource {
-    let sources: [MemorySource]
-    var next = 0
-
-    init(sources: [MemorySource]) {
-        self.sources = sources
-    }
-
-    func sample(at timestamp: Double) -> Sample {
-        var sample = sources[min(next, sources.count - 1)].sample(at: timestamp)
-        next += 1
-        for index in sample.workloads.indices {
-            sample.workloads[index].inode = 0
-            for container in sample.workloads[index].containers.indices { sample.workloads[index].containers[container].inode = 0 }
-        }
-        return sample
     }
 }

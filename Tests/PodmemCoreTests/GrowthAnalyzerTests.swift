@@ -214,9 +214,26 @@ final class GrowthAnalyzerTests: XCTestCase {
         XCTAssertNil(RobustSlope.theilSen(times: [1], values: [1]))
     }
 
-    func testLongSeriesAreReducedToBoundedWork() {
-        let times = (0..<3600).map(Double.init)
-        let values = times.map { 3 * $0 }
-        XCTAssertEqual(RobustSlope.theilSen(times: times, values: values)!, 3, accuracy: 1e-6)
+    /// 400 noisy points: the slope comes from 16 bucket means (120 pairs), not from all 79 800 pairs, so it equals
+    /// Theil–Sen of the means and differs (slightly) from the median over every pair.
+    func testLongSeriesAreReducedToBoundedWork() throws {
+        var state: UInt64 = 1  // a fixed LCG: the same noise every run
+        let times = (0..<400).map(Double.init)
+        let values = times.map { time -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return 3 * time + Double(state >> 40) / Double(1 << 24) * 50
+        }
+        let (bucketTimes, bucketValues) = RobustSlope.reduce(times: times, values: values)
+        XCTAssertEqual(bucketTimes.count, RobustSlope.maximumPoints)
+        XCTAssertEqual(bucketTimes.first, 12, "the first bucket is times 0...24")
+        XCTAssertEqual(bucketValues[0], values[0..<25].reduce(0, +) / 25, accuracy: 1e-9)
+        let slope = try XCTUnwrap(RobustSlope.theilSen(times: times, values: values))
+        XCTAssertEqual(slope, RobustSlope.theilSen(times: bucketTimes, values: bucketValues))
+        var everyPair: [Double] = []
+        for i in times.indices {
+            for j in (i + 1)..<times.count { everyPair.append((values[j] - values[i]) / (times[j] - times[i])) }
+        }
+        XCTAssertNotEqual(slope, RobustSlope.median(&everyPair), "the long series was reduced before the pairs")
+        XCTAssertEqual(slope, 3, accuracy: 0.1)
     }
 }

@@ -1,3 +1,4 @@
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 
@@ -41,8 +42,7 @@ final class RecordingTests: XCTestCase {
         let tree = TempTree()
         let path = tree.path + "/fixture.pmrec"
         let captures = try ["t0", "t1", "t2", "t3", "t4", "t5"].map { capture -> MemorySource in
-            let hierarchy = try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: FixturePaths.v1Lab + "/" + capture)
-            return CgroupSource(fileSystem: LocalFileSystem(), hierarchy: hierarchy, hostRoot: "/", logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
+            try CgroupSource.reading(FixturePaths.v1Lab + "/" + capture, hostRoot: "/", logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
         }
         let samples = try record(FixtureSeriesSource(sources: captures), count: 6, to: path)
         let recording = try XCTUnwrap(try Recording(path: path))
@@ -77,7 +77,7 @@ final class RecordingTests: XCTestCase {
         try bytes.write(to: URL(fileURLWithPath: path))
         let recording = try XCTUnwrap(try Recording(path: path))
         XCTAssertThrowsError(try recording.sample(at: 4)) { error in
-            XCTAssertTrue((error as? SetupError)?.message.contains("damaged record") ?? false, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.contains("damaged record") ?? false, "\(error)")
         }
     }
 
@@ -96,7 +96,7 @@ final class RecordingTests: XCTestCase {
         ]
         for (name, expected) in cases {
             XCTAssertThrowsError(try ReplayInput.open(tree.path + "/" + name), name) { error in
-                let message = (error as? SetupError)?.message ?? "\(error)"
+                let message = (error as? CommandFailure)?.message ?? "\(error)"
                 XCTAssertTrue(message.contains(expected), "\(name): \(message)")
                 XCTAssertFalse(message.contains("\n"), "one line")
             }
@@ -184,14 +184,5 @@ final class RecordingTests: XCTestCase {
         XCTAssertGreaterThan(cacheGrower.growth.windowSeconds, 80_000)
         XCTAssertEqual(pods.first { $0.name == "pod-1" }?.growth.class, .anonDriven)
         XCTAssertEqual(pods.first { $0.name == "pod-2" }?.growth.class, .stable)
-    }
-}
-
-extension Monitor {
-    /// A batch-style monitor after `count` polls one second apart.
-    static func polled(_ source: MemorySource, count: Int) -> Monitor {
-        let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: count)
-        for index in 0..<count { monitor.ingest(source.sample(at: 1_800_000_000 + Double(index))) }
-        return monitor
     }
 }

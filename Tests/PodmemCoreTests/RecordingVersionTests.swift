@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 
@@ -85,7 +86,7 @@ final class RecordingVersionTests: XCTestCase {
         try relabel(path, as: "podmem.recording/1")
         let recording = try XCTUnwrap(try Recording(path: path))
         XCTAssertThrowsError(try recording.sample(at: 0)) { error in
-            XCTAssertTrue((error as? SetupError)?.message.contains("damaged record") ?? false, "\(error)")
+            XCTAssertTrue((error as? CommandFailure)?.message.contains("damaged record") ?? false, "\(error)")
         }
     }
 }

@@ -43,8 +43,11 @@ final class AppTests: XCTestCase {
         XCTAssertEqual(app.state.visiblePods.count, 2)
         let whileTyping = terminal.frames.first { $0.line(1).contains("filter: ku_") }
         XCTAssertNotNil(whileTyping, "the list narrows while typing")
-        let (cleared, _) = run([.key(.character("/")), .key(.character("x")), .key(.escape)])
+        let (cleared, clearedTerminal) = run([.key(.character("/")), .key(.character("x")), .key(.escape)])
+        XCTAssertTrue(clearedTerminal.frames.contains { $0.line(1).contains("filter: x_") }, "the filter was typed before Esc")
         XCTAssertEqual(cleared.state.filter, "")
+        XCTAssertFalse(cleared.state.isEditingFilter)
+        XCTAssertFalse(clearedTerminal.frames.last!.line(1).contains("filter:"), clearedTerminal.frames.last!.line(1))
     }
 
     func testEnterOpensDetailAndEscReturns() {
@@ -53,8 +56,10 @@ final class AppTests: XCTestCase {
         XCTAssertEqual(cgroup, app.state.visiblePods[1].cgroup)
         XCTAssertTrue(terminal.frames.last!.text.contains("CONTAINER"))
         XCTAssertTrue(terminal.frames.last!.text.contains("/s) · oom"), "a refault rate once the detail has seen two polls")
-        let (back, _) = run([.key(.enter), .key(.escape)])
+        let (back, backTerminal) = run([.key(.enter), .key(.escape)])
+        XCTAssertTrue(backTerminal.frames.contains { $0.text.contains("CONTAINER") }, "Enter opened the detail before Esc")
         XCTAssertEqual(back.state.screen, .main)
+        XCTAssertFalse(backTerminal.frames.last!.text.contains("CONTAINER"))
     }
 
     func testPlusAndMinusChangeTheSpanOfVerdictsAndHeader() {
@@ -100,8 +105,10 @@ final class AppTests: XCTestCase {
         let (app, terminal) = run([.key(.function(1))])
         XCTAssertEqual(app.state.screen, .help(returnTo: .main))
         XCTAssertTrue(terminal.frames.last!.text.contains("this help"))
-        let (back, _) = run([.key(.character("?")), .key(.character("x"))])
+        let (back, backTerminal) = run([.key(.character("?")), .key(.character("x"))])
+        XCTAssertTrue(backTerminal.frames.contains { $0.text.contains("this help") }, "? opened the help before the other key")
         XCTAssertEqual(back.state.screen, .main)
+        XCTAssertFalse(backTerminal.frames.last!.text.contains("this help"))
     }
 
     func testPauseStopsPollingButKeepsNavigation() {

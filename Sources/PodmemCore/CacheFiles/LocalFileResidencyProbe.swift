@@ -23,11 +23,11 @@ public final class LocalFileResidencyProbe: FileResidencyProbe {
     }
 
     /// The method `PODMEM_CACHE_FILES_METHOD` names, nil when unset; an unknown value is an error message.
-    public static func methodFromEnvironment() -> Result<ResidencyMethod?, SetupError> {
+    public static func methodFromEnvironment() -> Result<ResidencyMethod?, CommandFailure> {
         guard let raw = getenv(methodVariable) else { return .success(nil) }
         let value = String(cString: raw)
         guard let method = ResidencyMethod(rawValue: value) else {
-            return .failure(SetupError("\(methodVariable) must be cachestat or mincore, not '\(TerminalText.sanitized(value))'"))
+            return .failure(CommandFailure("\(methodVariable) must be cachestat or mincore, not '\(TerminalText.sanitized(value))'"))
         }
         return .success(method)
     }

@@ -7,7 +7,8 @@ public final class DemoFileSystem: CgroupFileSystem {
 
     public init() {}
 
-    /// Replaces the whole tree. Directories are implied by the paths of files and `emptyDirectories`.
+    /// Replaces the whole tree. Directories are implied by the files' paths; `inodes` gives an entry its inode (1 when
+    /// absent) and `stamp` is every directory's modification time.
     func replace(files newFiles: [String: String], inodes: [String: UInt64], stamp: Int64) {
         files = newFiles.mapValues { Array($0.utf8) }
         var children: [String: [String: DirectoryEntry]] = [:]

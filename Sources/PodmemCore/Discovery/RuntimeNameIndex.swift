@@ -42,7 +42,10 @@ public struct RuntimeNameIndex {
     }
 
     /// The fields read from docker's `config.v2.json` and podman's `containers.json`.
-    private struct DockerConfig: Decodable { let Name: String }
+    private struct DockerConfig: Decodable {
+        let name: String
+        enum CodingKeys: String, CodingKey { case name = "Name" }
+    }
     private struct PodmanContainer: Decodable {
         let id: String
         let names: [String]?
@@ -52,7 +55,7 @@ public struct RuntimeNameIndex {
         guard CgroupNaming.isContainerID(id),
               let bytes = fileSystem.readRegularFile(hostRoot + "/var/lib/docker/containers/\(id)/config.v2.json",
                                                      maxBytes: Self.dockerConfigMaxBytes),
-              let name = try? JSONDecoder().decode(DockerConfig.self, from: Data(bytes)).Name else { return nil }
+              let name = try? JSONDecoder().decode(DockerConfig.self, from: Data(bytes)).name else { return nil }
         return Self.validName(name.hasPrefix("/") ? String(name.dropFirst()) : name)
     }
 

@@ -85,8 +85,4 @@ extension CgroupFileSystem {
         guard case .success(let count) = read(path, into: &buffer), count <= maxBytes else { return nil }
         return Array(buffer[0..<count])
     }
-
-    public func exists(_ path: String) -> Bool {
-        modificationTime(of: path) != nil
-    }
 }

@@ -28,13 +28,4 @@ public struct WorkloadSample: Sendable, Equatable, Codable {
         self.counters = counters
         self.containers = containers
     }
-
-    /// "namespace/name" for pods, the name otherwise, falling back to the uid or the cgroup path.
-    public var displayName: String {
-        switch (namespace, name) {
-        case let (namespace?, name?): "\(namespace)/\(name)"
-        case let (nil, name?): name
-        default: uid.map { "pod \($0)" } ?? cgroup
-        }
-    }
 }

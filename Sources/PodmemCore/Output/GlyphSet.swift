@@ -5,7 +5,6 @@ public struct GlyphSet: Sendable, Equatable {
     public let levels: [Character]
     public let fullBlock: Character
     public let verticalBar: Character
-    public let horizontalLine: Character
     public let separator: String
     public let ellipsis: Character
     public let up: Character
@@ -13,11 +12,11 @@ public struct GlyphSet: Sendable, Equatable {
     public let marker: Character
 
     public static let unicode = GlyphSet(
-        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], fullBlock: "█", verticalBar: "│", horizontalLine: "─",
+        levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], fullBlock: "█", verticalBar: "│",
         separator: " · ", ellipsis: "…", up: "▲", down: "▼", marker: "┃")
 
     public static let ascii = GlyphSet(
-        levels: ["_", ".", "-", "~", "=", "+", "*", "#"], fullBlock: "#", verticalBar: "|", horizontalLine: "-",
+        levels: ["_", ".", "-", "~", "=", "+", "*", "#"], fullBlock: "#", verticalBar: "|",
         separator: " | ", ellipsis: "~", up: "^", down: "v", marker: "|")
 
     public var isUnicode: Bool { self == .unicode }

@@ -12,12 +12,12 @@ public enum SnapshotWriter {
     /// `podmem-<host>-<YYYYMMDD-HHMMSS>.json` (UTC); when that name is taken `-2` … `-9`, then `-<random hex>`.
     /// Returns the absolute path (the open directory as the kernel resolves it): what one copies into `scp`, whatever the
     /// working directory.
-    public static func write(_ document: SnapshotDocument, to directory: String, at unixSeconds: Double) throws(SetupError) -> String {
+    public static func write(_ document: SnapshotDocument, to directory: String, at unixSeconds: Double) throws(CommandFailure) -> String {
         let data: [UInt8]
         do {
             data = TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A]
         } catch {
-            throw SetupError("snapshot not written: cannot encode: \(error)")
+            throw CommandFailure("snapshot not written: cannot encode: \(error)")
         }
         let host = document.host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
         let stem = "podmem-\(String(host))-\(Timestamp.compact(unixSeconds))"
@@ -37,7 +37,7 @@ public enum SnapshotWriter {
             }
             throw OutputDirectory.Failure(code: EEXIST)
         } catch {
-            throw SetupError("snapshot not written to \(directory): \(error.description)")
+            throw CommandFailure("snapshot not written to \(directory): \(error.description)")
         }
     }
 }

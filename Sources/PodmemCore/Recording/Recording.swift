@@ -8,7 +8,7 @@ public final class Recording: SampleTimeline {
     public let count: Int
 
     /// nil when `path` is not a recording; unreadable files throw.
-    public init?(path: String) throws(SetupError) {
+    public init?(path: String) throws(CommandFailure) {
         guard let newest = try RecordingSegment(path: path) else { return nil }
         var segments = [newest]
         if let older = try? RecordingSegment(path: path + ".1"), older.header.recordingId == newest.header.recordingId {
@@ -39,7 +39,7 @@ public final class Recording: SampleTimeline {
         return segments[segment].entries[index].isKeyframe
     }
 
-    public func sample(at position: Int) throws(SetupError) -> Sample {
+    public func sample(at position: Int) throws(CommandFailure) -> Sample {
         let (segment, index) = locate(position)
         return try segments[segment].sample(at: index)
     }

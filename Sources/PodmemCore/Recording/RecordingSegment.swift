@@ -24,15 +24,15 @@ final class RecordingSegment {
     private var decodedThrough: Int?
 
     /// nil when the file is not a recording (its first line is not a recording header).
-    init?(path: String) throws(SetupError) {
+    init?(path: String) throws(CommandFailure) {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SetupError("cannot open \(path): \(FileOutput.describe(errno))") }
+        guard fd >= 0 else { throw CommandFailure("cannot open \(path): \(FileOutput.describe(errno))") }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let code = errno
             close(fd)
-            throw SetupError("cannot read \(path): \(FileOutput.describe(code))")
+            throw CommandFailure("cannot read \(path): \(FileOutput.describe(code))")
         }
         let size = Int(info.st_size)
         let start = Self.pread(fd, offset: 0, count: min(size, 64 * 1024))
@@ -46,7 +46,7 @@ final class RecordingSegment {
         if let problem = InputLimits.intervalProblem(header.intervalSeconds).map({ "intervalSeconds \($0)" })
             ?? InputLimits.timeProblem(header.startedAt).map({ "startedAt \($0)" }) {
             close(fd)
-            throw SetupError("\(path): damaged recording header (\(problem)) at byte 0")
+            throw CommandFailure("\(path): damaged recording header (\(problem)) at byte 0")
         }
         self.header = header
         decoder = RecordingDecoder(header: header)
@@ -60,7 +60,7 @@ final class RecordingSegment {
 
     /// A record whose checksum holds but whose content cannot be real was crafted or written by a broken podmem:
     /// an error. Damage the checksum catches (a torn tail, flipped bits) ends the index with a warning.
-    private func index(from start: Int, size: Int) throws(SetupError) {
+    private func index(from start: Int, size: Int) throws(CommandFailure) {
         var offset = start
         while offset < size {
             let head = Self.pread(fd, offset: offset, count: RecordFrame.headerSize + 9)
@@ -109,7 +109,7 @@ final class RecordingSegment {
 
     /// The sample of entry `index`, decoding forward from the decoder's position or the nearest keyframe before it.
     /// A damaged record (checksum) throws.
-    func sample(at index: Int) throws(SetupError) -> Sample {
+    func sample(at index: Int) throws(CommandFailure) -> Sample {
         var from = index
         while from > 0 && !entries[from].isKeyframe { from -= 1 }
         if let through = decodedThrough, through < index, through >= from { from = through + 1 }
@@ -122,7 +122,7 @@ final class RecordingSegment {
             decodedThrough = nil
             let offset = entry.offset - RecordFrame.headerSize
             guard payload.count == entry.length, CRC32.checksum(payload) == (try? checksum.uint32()) else {
-                throw SetupError("\(path): damaged record at byte \(offset)")
+                throw CommandFailure("\(path): damaged record at byte \(offset)")
             }
             let sample: Sample
             do {
@@ -133,16 +133,16 @@ final class RecordingSegment {
             decodedThrough = position
             if position == index { return sample }
         }
-        throw SetupError("\(path): no record \(index)")
+        throw CommandFailure("\(path): no record \(index)")
     }
 
-    private func damaged(at offset: Int, _ error: Error) -> SetupError {
+    private func damaged(at offset: Int, _ error: Error) -> CommandFailure {
         let reason = switch error {
         case let damage as RecordingDecoder.Damage: damage.reason
         case is BinaryReader.Malformed: "malformed or cut short"
         default: "not a series identity"
         }
-        return SetupError("\(path): damaged record (\(reason)) at byte \(offset)")
+        return CommandFailure("\(path): damaged record (\(reason)) at byte \(offset)")
     }
 
     static func pread(_ fd: Int32, offset: Int, count: Int) -> [UInt8] {

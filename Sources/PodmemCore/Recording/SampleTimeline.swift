@@ -7,5 +7,5 @@ public protocol SampleTimeline: AnyObject {
     func timestamp(at position: Int) -> Double
     /// Whether the sample can be decoded alone, cheaply (every sample of a snapshot; keyframes of a recording).
     func isKeyframe(at position: Int) -> Bool
-    func sample(at position: Int) throws(SetupError) -> Sample
+    func sample(at position: Int) throws(CommandFailure) -> Sample
 }

@@ -11,8 +11,8 @@ public final class Replay {
     private let initialWindow: Double
 
     /// Opens at the last sample; an empty timeline is an error.
-    public init(timeline: SampleTimeline, window: Double) throws(SetupError) {
-        guard timeline.count > 0 else { throw SetupError("nothing to replay: no complete sample") }
+    public init(timeline: SampleTimeline, window: Double) throws(CommandFailure) {
+        guard timeline.count > 0 else { throw CommandFailure("nothing to replay: no complete sample") }
         self.timeline = timeline
         initialWindow = window
         position = timeline.count - 1
@@ -23,7 +23,7 @@ public final class Replay {
     public var timestamp: Double { timeline.timestamp(at: position) }
 
     /// Moves to `target` (clamped to the timeline).
-    public func seek(to target: Int) throws(SetupError) {
+    public func seek(to target: Int) throws(CommandFailure) {
         let target = min(timeline.count - 1, max(0, target))
         if target == position + 1 {
             try ingest(target)
@@ -45,7 +45,7 @@ public final class Replay {
         return low
     }
 
-    private func rebuild(at target: Int) throws(SetupError) {
+    private func rebuild(at target: Int) throws(CommandFailure) {
         let window = monitor.window
         monitor = Monitor(window: window ?? initialWindow, intervalSeconds: timeline.intervalSeconds,
                           plan: Self.plan(timeline, initialWindow))
@@ -71,7 +71,7 @@ public final class Replay {
         for index in rawStart...target { try ingest(index) }
     }
 
-    private func ingest(_ index: Int) throws(SetupError) {
+    private func ingest(_ index: Int) throws(CommandFailure) {
         monitor.ingest(try timeline.sample(at: index))
     }
 

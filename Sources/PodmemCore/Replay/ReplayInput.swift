@@ -7,7 +7,7 @@ import Glibc
 public enum ReplayInput {
     static let maximumSnapshotBytes = InputLimits.maximumSnapshotBytes
 
-    public static func open(_ path: String) throws(SetupError) -> SampleTimeline {
+    public static func open(_ path: String) throws(CommandFailure) -> SampleTimeline {
         if let recording = try Recording(path: path) { return recording }
         let bytes = try readWhole(path)
         let document: SnapshotDocument
@@ -18,29 +18,29 @@ public enum ReplayInput {
             // parse, or one that names a podmem schema, is a damaged document rather than a foreign one.
             let isObject = bytes.first { !ByteParsing.isBlank($0) } == UInt8(ascii: "{")
             if contains(bytes, schemaStem(RecordingHeader.schemaName)) {
-                throw SetupError("\(path): damaged recording header (\(Self.reason(error)))")
+                throw CommandFailure("\(path): damaged recording header (\(Self.reason(error)))")
             }
             if contains(bytes, schemaStem(SnapshotDocument.schemaName)) || (isObject && Self.isInvalidJSON(error)) {
-                throw SetupError("\(path): damaged or truncated snapshot (\(Self.reason(error)))")
+                throw CommandFailure("\(path): damaged or truncated snapshot (\(Self.reason(error)))")
             }
-            throw SetupError("\(path) is not a podmem snapshot or recording")
+            throw CommandFailure("\(path) is not a podmem snapshot or recording")
         }
         guard document.schema == SnapshotDocument.schemaName else {
-            throw SetupError("\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))")
+            throw CommandFailure("\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))")
         }
-        if let problem = SnapshotValidator.problem(document) { throw SetupError("\(path): damaged snapshot at \(problem)") }
+        if let problem = SnapshotValidator.problem(document) { throw CommandFailure("\(path): damaged snapshot at \(problem)") }
         return SnapshotTimeline(document)
     }
 
     /// The whole file in one buffer, refused by its size before it is read (and cut off there if it grows or is not
     /// a regular file).
-    private static func readWhole(_ path: String) throws(SetupError) -> Data {
-        let tooLarge = SetupError("\(path) is larger than any podmem snapshot (\(maximumSnapshotBytes >> 20) MiB)")
+    private static func readWhole(_ path: String) throws(CommandFailure) -> Data {
+        let tooLarge = CommandFailure("\(path) is larger than any podmem snapshot (\(maximumSnapshotBytes >> 20) MiB)")
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw SetupError("cannot open \(path): \(FileOutput.describe(errno))") }
+        guard fd >= 0 else { throw CommandFailure("cannot open \(path): \(FileOutput.describe(errno))") }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw SetupError("cannot read \(path): \(FileOutput.describe(errno))") }
+        guard fstat(fd, &info) == 0 else { throw CommandFailure("cannot read \(path): \(FileOutput.describe(errno))") }
         guard info.st_size <= maximumSnapshotBytes else { throw tooLarge }
         var bytes = Data(count: max(Int(info.st_size) + 1, 1 << 16))
         var filled = 0
@@ -51,7 +51,7 @@ public enum ReplayInput {
             }
             let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if got < 0 && errno == EINTR { continue }
-            if got < 0 { throw SetupError("cannot read \(path): \(FileOutput.describe(errno))") }
+            if got < 0 { throw CommandFailure("cannot read \(path): \(FileOutput.describe(errno))") }
             if got == 0 { break }
             filled += got
         }

@@ -27,7 +27,7 @@ public final class SnapshotTimeline: SampleTimeline {
     public func timestamp(at position: Int) -> Double { Double(times[position]) / 1000 }
     public func isKeyframe(at position: Int) -> Bool { true }
 
-    public func sample(at position: Int) throws(SetupError) -> Sample {
+    public func sample(at position: Int) throws(CommandFailure) -> Sample {
         Self.sample(document, time: times[position], pointIndex: position == times.count - 1 ? nil : pointIndex)
     }
 

@@ -20,6 +20,5 @@ public struct Style: Sendable, Equatable, Hashable {
 
     public static let plain = Style()
     public static let header = Style(bold: true)
-    public static let selected = Style(reverse: true)
     public static let muted = Style(dim: true)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 
@@ -73,7 +74,7 @@ final class FileSafetyTests: XCTestCase {
         let writer = try RecordingWriter(path: shared + "/rec", header: Self.header(first), maximumBytes: 8192)
         try writer.append(first)
         try asNobody("rm \(shared)/rec && ln -s \(victim) \(shared)/rec")
-        var failure: SetupError?
+        var failure: CommandFailure?
         for index in 1..<200 where failure == nil {
             do {
                 try writer.append(node.sample(at: 1_800_000_000 + Double(index)))
@@ -119,10 +120,10 @@ final class FileSafetyTests: XCTestCase {
             signal(SIGXFSZ, previousHandler)
         }
         XCTAssertThrowsError(try SnapshotWriter.write(document, to: shared, at: 1_800_000_100)) { error in
-            XCTAssertEqual((error as? SetupError)?.message, "snapshot not written to \(shared): File too large")
+            XCTAssertEqual((error as? CommandFailure)?.message, "snapshot not written to \(shared): File too large")
         }
         XCTAssertThrowsError(try SnapshotWriter.write(document, to: shared + "/missing", at: 1_800_000_100)) { error in
-            XCTAssertEqual((error as? SetupError)?.message, "snapshot not written to \(shared)/missing: No such file or directory")
+            XCTAssertEqual((error as? CommandFailure)?.message, "snapshot not written to \(shared)/missing: No such file or directory")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: shared), [], "no temp file left")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count, descriptorsBefore, "no descriptor leaked")

@@ -143,7 +143,7 @@ final class TmuxSession {
     private func run(_ arguments: [String]) throws -> String {
         let output = directory.appendingPathComponent("out-\(UUID().uuidString)").path
         let errors = directory.appendingPathComponent("err-\(UUID().uuidString)").path
-        defer { [output, errors].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        defer { for path in [output, errors] { try? FileManager.default.removeItem(atPath: path) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -153,7 +153,7 @@ final class TmuxSession {
         // glibc ignores a close action for a descriptor that is already closed, so a racing close is harmless.
         for descriptor in Self.openDescriptors() where descriptor > 2 { posix_spawn_file_actions_addclose(&actions, descriptor) }
         let argv = ([tmux, "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
         guard spawned == 0 else { throw Failure(description: "posix_spawn \(tmux): \(String(cString: strerror(spawned)))") }

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// The DaemonSet image, built and run for real: `deploy/stage-image` collects `make release`'s binary, the libraries
@@ -85,7 +86,8 @@ final class ImageTests: XCTestCase {
         XCTAssertEqual(idleJSON["name"] as? String, "podmem-runtimes-image-\(Self.token)-idle", "named from docker's state on the host")
         let memory = try XCTUnwrap(idleJSON["memory"] as? [String: Any])
         // In the image docker's state is not mounted (as in the DaemonSet): the container is its short ID there.
-        let labels = ["namespace": "", "pod": String(idle.prefix(12)), "container": "", "qos": "", "runtime": "docker"]
+        let labels = ["namespace": "", "pod": String(idle.prefix(12)), "container": "", "qos": "",
+                      "runtime": try XCTUnwrap(idleJSON["runtime"] as? String, "the idle container's runtime on the host")]
         var figures: [String] = []
         for (metric, key) in [("podmem_usage_bytes", "usageBytes"), ("podmem_rss_bytes", "rssBytes"),
                               ("podmem_working_set_bytes", "workingSetBytes"), ("podmem_working_set_no_cache_bytes", "workingSetNoCacheBytes"),

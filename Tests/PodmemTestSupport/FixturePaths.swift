@@ -1,17 +1,17 @@
 import Foundation
 
 /// Locates `Tests/Fixtures` (real kernel captures, described in its README) inside this package.
-enum FixturePaths {
-    static var root: String {
+public enum FixturePaths {
+    public static var root: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures").path
+            .appendingPathComponent("Fixtures").path
     }
 
-    static var v1Lab: String { root + "/cgroup-v1-kubepods-lab" }
-    static var v2Real: String { root + "/cgroup-v2-real-6x" }
+    public static var v1Lab: String { root + "/cgroup-v1-kubepods-lab" }
+    public static var v2Real: String { root + "/cgroup-v2-real-6x" }
 
     /// Reads `key value` lines the simple way, independent of podmem's byte parser.
-    static func statFile(_ path: String) -> [String: UInt64] {
+    public static func statFile(_ path: String) -> [String: UInt64] {
         var result: [String: UInt64] = [:]
         for line in (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n") ?? [] {
             let parts = line.split(separator: " ")
@@ -20,7 +20,7 @@ enum FixturePaths {
         return result
     }
 
-    static func number(_ path: String) -> UInt64 {
+    public static func number(_ path: String) -> UInt64 {
         UInt64((try! String(contentsOfFile: path, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines))!
     }
 }

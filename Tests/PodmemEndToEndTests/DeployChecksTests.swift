@@ -1,5 +1,6 @@
 import Foundation
 import PodmemServe
+import PodmemTestSupport
 import XCTest
 
 /// deploy/: the alert rules pass promtool's checks and unit tests, the dashboard queries only metrics that exist,
@@ -89,7 +90,8 @@ final class DeployChecksTests: XCTestCase {
         var template = spec["template"] as? [String: Any] ?? [:]
         var podSpec = template["spec"] as? [String: Any] ?? [:]
         var containers = podSpec["containers"] as? [[String: Any]] ?? []
-        containers[0]["readOnlyRootFileSystem"] = true // the real field is readOnlyRootFilesystem, under securityContext
+        // The real field is readOnlyRootFilesystem, under securityContext.
+        containers[0]["readOnlyRootFileSystem"] = true
         podSpec["containers"] = containers
         template["spec"] = podSpec
         spec["template"] = template

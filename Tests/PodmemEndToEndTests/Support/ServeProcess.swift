@@ -16,7 +16,7 @@ final class ServeProcess {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let errors = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        try Data().write(to: errors)
         process.executableURL = binary
         process.arguments = ["serve", "--listen", "127.0.0.1:0"] + arguments
         process.standardError = try FileHandle(forWritingTo: errors)

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import Glibc
 import XCTest
 @testable import PodmemCore
@@ -15,7 +16,16 @@ final class MutationFuzzTests: XCTestCase {
     static let maximumSecondsPerCase = 1.0
     static let maximumGrowthBytes = 256 << 20
 
-    let tree = TempTree("podmem-mutation")
+    private var tree: TempTree!
+
+    override func setUp() {
+        tree = TempTree("podmem-mutation")
+    }
+
+    /// XCTest keeps every test case instance until the process exits, so the tree goes here, not in deinit.
+    override func tearDown() {
+        tree = nil
+    }
 
     /// Runs `cases` mutations of `inputs` through `check`, timing each, and bounds the process's peak memory.
     func run(_ name: String, inputs: [[UInt8]], cases: Int = cases, salt: UInt64,
@@ -169,7 +179,7 @@ final class MutationFuzzTests: XCTestCase {
         let original = try demoRecording()
         let path = tree.path + "/case.pmrec"
         var outcomes = (opened: 0, refused: 0)
-        try run("recording", inputs: [original], salt: 8, mutate: Self.mutateRecording) { index, bytes in
+        run("recording", inputs: [original], salt: 8, mutate: Self.mutateRecording) { index, bytes in
             Self.write(bytes, to: path)
             switch Self.open(path, deep: index % 50 == 0) {
             case .success: outcomes.opened += 1
@@ -192,7 +202,7 @@ final class MutationFuzzTests: XCTestCase {
         let inputs = try documents.map { Array(try SnapshotCodec.encode($0, pretty: false)) }
         let path = tree.path + "/case.json"
         var outcomes = (opened: 0, refused: 0)
-        try run("snapshot", inputs: inputs, salt: 9) { index, bytes in
+        run("snapshot", inputs: inputs, salt: 9) { index, bytes in
             Self.write(bytes, to: path)
             switch Self.open(path, deep: index % 10 == 0) {
             case .success: outcomes.opened += 1
@@ -246,8 +256,8 @@ final class MutationFuzzTests: XCTestCase {
 
     /// Opens like `report` does and checks what it got: every decoded value within `InputLimits`; `deep` also
     /// replays, builds the document and renders the report and JSON.
-    static func open(_ path: String, deep: Bool) -> Result<Void, SetupError> {
-        do throws(SetupError) {
+    static func open(_ path: String, deep: Bool) -> Result<Void, CommandFailure> {
+        do throws(CommandFailure) {
             let timeline = try ReplayInput.open(path)
             for position in 0..<timeline.count {
                 let sample = try timeline.sample(at: position)
@@ -277,7 +287,7 @@ final class MutationFuzzTests: XCTestCase {
         close(fd)
     }
 
-    func assertOneLine(_ error: SetupError, _ label: String) {
+    func assertOneLine(_ error: CommandFailure, _ label: String) {
         XCTAssertFalse(error.message.isEmpty, label)
         XCTAssertFalse(error.message.contains("\n"), "\(label): \(error.message)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 
 /// A real Prometheus (`/usr/bin/prometheus`, Debian's package) on a free loopback port, scraping the given targets
 /// every second into a temp TSDB. `query` uses its HTTP API; deinit kills it and removes its files.
@@ -40,7 +41,7 @@ final class PrometheusServer {
         try config.write(to: configFile, atomically: true, encoding: .utf8)
         address = "127.0.0.1:\(try Self.freePort())"
         let log = scratch.appendingPathComponent("log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = ["--config.file=\(configFile.path)", "--storage.tsdb.path=\(scratch.appendingPathComponent("data").path)",
                              "--web.listen-address=\(address)", "--log.level=warn"]
@@ -86,6 +87,7 @@ final class PrometheusServer {
     }
 
     /// Polls `attempt` every 100 ms until it returns a value; throws with the last Prometheus log lines on timeout.
+    @discardableResult
     func waitFor<T>(_ what: String, timeout: TimeInterval = 60, _ attempt: () throws -> T?) throws -> T {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while Date() < deadline {

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// `podmem --version`: the git description of the tree at build time, from Plugins/GitDescribe/git-describe.sh.

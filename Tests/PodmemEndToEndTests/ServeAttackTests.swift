@@ -1,5 +1,6 @@
 import Foundation
 import PodmemServe
+import PodmemTestSupport
 import XCTest
 
 /// `podmem serve` under hostile clients, at its real limits (no shortened timeouts): one client pipelines

@@ -1,11 +1,21 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 @testable import PodmemCore
 
 /// Crafted recordings and snapshots, as a user who can hand root a file would write them: each is one line naming the
 /// file and the byte (or JSON path) where it went wrong, never a trap, an allocation of the number in the file, or a hang.
 final class HostileInputTests: XCTestCase {
-    let tree = TempTree("podmem-hostile")
+    private var tree: TempTree!
+
+    override func setUp() {
+        tree = TempTree("podmem-hostile")
+    }
+
+    /// XCTest keeps every test case instance until the process exits, so the tree goes here, not in deinit.
+    override func tearDown() {
+        tree = nil
+    }
 
     /// What `podmem report FILE` does, in-process.
     func report(_ path: String) throws -> String {
@@ -21,7 +31,7 @@ final class HostileInputTests: XCTestCase {
         let start = Date()
         let residentBefore = ProcessMemory.residentBytes()
         XCTAssertThrowsError(try report(path), file: file, line: line) { error in
-            let message = (error as? SetupError)?.message ?? "\(error)"
+            let message = (error as? CommandFailure)?.message ?? "\(error)"
             for part in expected { XCTAssertTrue(message.contains(part), "\(part) in: \(message)", file: file, line: line) }
             XCTAssertFalse(message.contains("\n"), "one line: \(message)", file: file, line: line)
         }
@@ -109,7 +119,7 @@ final class HostileInputTests: XCTestCase {
         var file: [UInt8] = []
         RecordFrame.encode(.sample, payload: payload.bytes, into: &file)
         let path = tree.path + "/string.pmrec"
-        FileManager.default.createFile(atPath: path, contents: Data(header + file))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(header + file)), path)
         assertRefused(path, ["damaged record (malformed or cut short) at byte \(header.count)"])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PodmemCore
 import PodmemServe
+import PodmemTestSupport
 import XCTest
 
 /// The real `podmem serve` binary, scraped by a real Prometheus on loopback, against `--batch --json` on the same

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PodmemCore
+import XCTest
 
 /// A recording built record by record, as an attacker would: any series number, any timestamp, any counter value,
 /// with valid frames and checksums so the decoder's value checks are what stands in the way.
@@ -63,6 +64,6 @@ struct CraftedRecording {
     }
 
     func write(to path: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(file))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(file)), path)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// The real `podmem` binary in a real terminal (a detached tmux pane): what a user sees and types, from the
@@ -21,7 +22,7 @@ final class TmuxEndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
-        sessions.forEach { $0.kill() }
+        for session in sessions { session.kill() }
         sessions = []
     }
 

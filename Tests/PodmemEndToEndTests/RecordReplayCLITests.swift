@@ -1,13 +1,20 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// `podmem record`, `report` and `replay` as a user runs them: the real binary, real files, real signals.
 final class RecordReplayCLITests: XCTestCase {
-    let host = TempTree("podmem-host")
+    private var host: TempTree!
 
     override func setUp() {
+        host = TempTree("podmem-host")
         host.write("proc/meminfo", "MemTotal: 4194304 kB\n")
         host.write("etc/hostname", "lab-node\n")
+    }
+
+    /// XCTest keeps every test case instance until the process exits, so the tree goes here, not in deinit.
+    override func tearDown() {
+        host = nil
     }
 
     var fixtureSource: [String] {

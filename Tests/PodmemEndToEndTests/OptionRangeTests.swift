@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// Numeric options outside their stated range are usage errors (exit 2) naming the range: never a trap, a hang or a

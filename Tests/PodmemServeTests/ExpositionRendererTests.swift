@@ -1,6 +1,7 @@
 import Foundation
 import PodmemCore
 import PodmemServe
+import PodmemTestSupport
 import XCTest
 
 /// The document → exposition mapping, on real fixture captures, the demo node and trees built in temp dirs.
@@ -9,11 +10,6 @@ final class ExpositionRendererTests: XCTestCase {
     static let uidB = "22222222-2222-3333-4444-555555555555"
     static let stat: [String: UInt64] = ["total_rss": 4096, "total_active_file": 8192, "total_inactive_file": 4096]
 
-    static func source(root: String, logRoot: String, hostRoot: String = "/nonexistent") throws -> MemorySource {
-        let fileSystem = LocalFileSystem()
-        let hierarchy = try CgroupHierarchy.inspect(fileSystem: fileSystem, directory: root)
-        return CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: hostRoot, logRoot: logRoot, host: "n")
-    }
 
     /// Polls `source` at 1 s steps from t=1000 and returns the document and its exposition, parsed.
     func render(_ source: MemorySource, polls: Int) throws -> (document: SnapshotDocument, series: [MetricSeries: Double]) {
@@ -36,7 +32,7 @@ final class ExpositionRendererTests: XCTestCase {
     func testV1FixtureCapturesValueForValue() throws {
         // The six real captures as six polls: growth rates and verdicts are real too.
         let lab = FixturePaths.v1Lab
-        let captures = try (0...5).map { try Self.source(root: lab + "/t\($0)", logRoot: lab + "/varlog") }
+        let captures = try (0...5).map { try CgroupSource.reading(lab + "/t\($0)", logRoot: lab + "/varlog") }
         let (document, series) = try render(FixtureSeriesSource(sources: captures), polls: 6)
         assertSeries(series, equal: ExpectedSeries.from(document))
         let verdicts = Dictionary(uniqueKeysWithValues: series.filter { $0.key.name == "podmem_growth_class" && $0.value == 1 && $0.key.labels["container"] == "" }
@@ -53,7 +49,7 @@ final class ExpositionRendererTests: XCTestCase {
     func testV2FixtureAndNodeMetrics() throws {
         let host = TempTree()
         host.write("proc/meminfo", "MemTotal: 16777216 kB\n")
-        let (document, series) = try render(try Self.source(root: FixturePaths.v2Real, logRoot: host.path, hostRoot: host.path), polls: 1)
+        let (document, series) = try render(try CgroupSource.reading(FixturePaths.v2Real, hostRoot: host.path, logRoot: host.path), polls: 1)
         assertSeries(series, equal: ExpectedSeries.from(document))
         XCTAssertEqual(series[MetricSeries(name: "podmem_node_memory_total_bytes", labels: [:])], 16 * 1024 * 1024 * 1024)
         XCTAssertNotNil(series[MetricSeries(name: "podmem_node_available_bytes", labels: ["formula": "no_cache"])])
@@ -66,7 +62,7 @@ final class ExpositionRendererTests: XCTestCase {
         tree.v1Cgroup("", usage: 1 << 20, stat: Self.stat)
         tree.v1Cgroup("kubepods/burstable/pod\(Self.uidA)", usage: 40960, stat: Self.stat)
         tree.write("kubepods/burstable/pod\(Self.uidA)/memory.stat", "\u{0}\u{1}garbage\n")
-        let (document, series) = try render(try Self.source(root: tree.path, logRoot: tree.path), polls: 1)
+        let (document, series) = try render(try CgroupSource.reading(tree.path, logRoot: tree.path), polls: 1)
         assertSeries(series, equal: ExpectedSeries.from(document))
         let pod = ["namespace": "", "pod": Self.uidA, "container": "", "qos": "burstable", "runtime": ""]
         XCTAssertEqual(series[MetricSeries(name: "podmem_usage_bytes", labels: pod)], 40960)
@@ -98,7 +94,7 @@ final class ExpositionRendererTests: XCTestCase {
         tree.v1Cgroup("kubepods/burstable/pod\(Self.uidA)", usage: 40960, stat: Self.stat)
         tree.v1Cgroup("kubepods/burstable/pod\(Self.uidB)", usage: 20480, stat: Self.stat)
         let exposition = LatestExposition()
-        let poller = ExpositionPoller(source: try Self.source(root: tree.path, logRoot: tree.path), window: 300,
+        let poller = ExpositionPoller(source: try CgroupSource.reading(tree.path, logRoot: tree.path), window: 300,
                                       intervalSeconds: 1, exposition: exposition)
         func exported() -> [MetricSeries: Double] {
             MetricSeries.parse(exposition: String(buffer: exposition.current!.bytes))
@@ -137,7 +133,7 @@ final class ExpositionRendererTests: XCTestCase {
         tree.v1Cgroup("kubepods/burstable/pod\(Self.uidB)", usage: 81920, stat: Self.stat)
         tree.mkdir("log/pods/shop_web-0_\(Self.uidA)")
         tree.mkdir("log/pods/shop_web-0_\(Self.uidB)")
-        let (_, series) = try render(try Self.source(root: tree.path, logRoot: tree.path + "/log"), polls: 1)
+        let (_, series) = try render(try CgroupSource.reading(tree.path, logRoot: tree.path + "/log"), polls: 1)
         let web = ["namespace": "shop", "pod": "web-0", "container": "", "qos": "burstable", "runtime": ""]
         XCTAssertEqual(series[MetricSeries(name: "podmem_usage_bytes", labels: web)], 81920)
         XCTAssertEqual(series.keys.filter { $0.name == "podmem_usage_bytes" }.count, 1)
@@ -159,7 +155,7 @@ final class ExpositionRendererTests: XCTestCase {
         let host = TempTree()
         host.write("var/lib/docker/containers/\(dockerID)/config.v2.json", #"{"Name":"/web"}"#)
         host.write("var/lib/containers/storage/overlay-containers/containers.json", #"[{"id":"\#(podmanID)","names":["web"]}]"#)
-        let (document, series) = try render(try Self.source(root: tree.path, logRoot: host.path, hostRoot: host.path), polls: 1)
+        let (document, series) = try render(try CgroupSource.reading(tree.path, hostRoot: host.path, logRoot: host.path), polls: 1)
         assertSeries(series, equal: ExpectedSeries.from(document))
         func usage(_ pod: String, container: String = "", qos: String = "", _ runtime: String) -> Double? {
             series[MetricSeries(name: "podmem_usage_bytes",

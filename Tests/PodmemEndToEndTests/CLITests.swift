@@ -1,4 +1,5 @@
 import Foundation
+import PodmemTestSupport
 import XCTest
 
 /// The real `podmem` binary as a subprocess: exit codes, one-line errors, batch table and JSON.

@@ -4,8 +4,8 @@ import PodmemCore
 /// `SnapshotCodec`: JSONSerialization on Linux rounds some doubles), by the rules the README states, written
 /// independently of PodmemServe's code: pods get `container=""`, the sandbox `container="POD"`, `null` no series;
 /// `runtime` is the document's, `systemd` for a service, and for a pod the one runtime its containers name (else empty).
-enum ExpectedSeries {
-    static func from(_ document: SnapshotDocument) -> [MetricSeries: Double] {
+public enum ExpectedSeries {
+    public static func from(_ document: SnapshotDocument) -> [MetricSeries: Double] {
         var result: [MetricSeries: Double] = [:]
         for pod in document.pods {
             let base = ["namespace": pod.namespace ?? "", "pod": pod.name ?? pod.uid ?? pod.cgroup, "qos": pod.qos?.rawValue ?? ""]
