@@ -40,15 +40,15 @@ public final class CursesTerminal: Terminal {
         self.screen = screen
         window = podmem_stdscr()
         self.glyphs = glyphs
-        raw() // Ctrl-C and Ctrl-S arrive as keys: no ISIG, no XON/XOFF flow control
+        raw()  // Ctrl-C and Ctrl-S arrive as keys: no ISIG, no XON/XOFF flow control
         noecho()
         nonl()
         keypad(window, true)
         for (sequence, code) in Key.commonSequences { define_key(sequence, code) }
-        scrollok(window, false) // writing the bottom-right cell must not scroll the screen
+        scrollok(window, false)  // writing the bottom-right cell must not scroll the screen
         curs_set(0)
-        set_escdelay(25) // Esc alone is told from an escape sequence after 25 ms, not the default second
-        colorEnabled = has_colors() && !noColor // https://no-color.org
+        set_escdelay(25)  // Esc alone is told from an escape sequence after 25 ms, not the default second
+        colorEnabled = has_colors() && !noColor  // https://no-color.org
         if colorEnabled {
             start_color()
             let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
@@ -86,8 +86,9 @@ public final class CursesTerminal: Terminal {
                     run.append(drawable(frame[x, y].character))
                     x += 1
                 }
-                wattr_set(window, podmem_attributes(style.bold, style.dim, style.reverse, style.underline),
-                          colorEnabled ? style.foreground.map(Self.pair) ?? 0 : 0, nil)
+                wattr_set(
+                    window, podmem_attributes(style.bold, style.dim, style.reverse, style.underline),
+                    colorEnabled ? style.foreground.map(Self.pair) ?? 0 : 0, nil)
                 // ncursesw decodes the UTF-8 in a UTF-8 locale. On the bottom-right cell this returns ERR
                 // (the cursor cannot advance) after the character is stored, which is fine.
                 _ = mvwaddnstr(window, Int32(y), Int32(start), run, -1)

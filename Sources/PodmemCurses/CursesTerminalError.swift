@@ -9,7 +9,8 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
 
     /// Where ncurses looks, in its order: the environment, then the directories compiled into Debian's ncurses (the
     /// release binary links that ncurses statically), which are where distributions keep the database.
-    public static let searchedLocations = "$TERMINFO, ~/.terminfo, $TERMINFO_DIRS, /etc/terminfo, /lib/terminfo, /usr/share/terminfo"
+    public static let searchedLocations =
+        "$TERMINFO, ~/.terminfo, $TERMINFO_DIRS, /etc/terminfo, /lib/terminfo, /usr/share/terminfo"
 
     public var description: String {
         switch self {

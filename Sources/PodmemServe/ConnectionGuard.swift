@@ -57,7 +57,8 @@ final class ConnectionGuard: ChannelInboundHandler {
                 context.close(promise: nil)
             } else {
                 // Nothing else is being written on this connection: the response can go straight to the socket.
-                let status = "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                let status =
+                    "HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                 context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: status))).assumeIsolated()
                     .whenComplete { _ in context.close(promise: nil) }
             }

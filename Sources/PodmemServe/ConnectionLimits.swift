@@ -15,6 +15,7 @@ public struct ConnectionLimits: Sendable {
     /// piling up beyond it, close the connection (431 when nothing else is being answered on it).
     public var maxUnansweredBytes: Int
 
-    public static let standard = ConnectionLimits(maxConnections: 256, headTimeout: .seconds(30), idleTimeout: .seconds(60),
-                                                  responseTimeout: .seconds(60), maxUnansweredBytes: 8192)
+    public static let standard = ConnectionLimits(
+        maxConnections: 256, headTimeout: .seconds(30), idleTimeout: .seconds(60),
+        responseTimeout: .seconds(60), maxUnansweredBytes: 8192)
 }

@@ -13,8 +13,9 @@ public actor ExpositionPoller: Service {
     /// `window`: seconds of history behind the verdict; history holds just enough points to cover it.
     public init(source: sending MemorySource, window: Double, intervalSeconds: Double, exposition: LatestExposition) {
         self.source = source
-        monitor = Monitor(window: window, intervalSeconds: intervalSeconds,
-                          historyCapacity: HistoryPlan.rawCapacity(window: window, interval: intervalSeconds))
+        monitor = Monitor(
+            window: window, intervalSeconds: intervalSeconds,
+            historyCapacity: HistoryPlan.rawCapacity(window: window, interval: intervalSeconds))
         interval = .seconds(intervalSeconds)
         self.exposition = exposition
     }

@@ -29,18 +29,30 @@ public final class ExpositionRenderer {
         // moment (a pod recreated under its name) never mix their figures.
         var cgroups: [Cgroup] = []
         var labelSets: Set<[String]> = []
-        func add(_ labels: [(String, String)], _ memory: SnapshotMemory, _ cacheShare: Double?, _ growth: SnapshotGrowth) {
-            if labelSets.insert(labels.map(\.1)).inserted { cgroups.append(Cgroup(labels: labels, memory: memory, cacheShare: cacheShare, growth: growth)) }
+        func add(
+            _ labels: [(String, String)], _ memory: SnapshotMemory, _ cacheShare: Double?, _ growth: SnapshotGrowth
+        ) {
+            if labelSets.insert(labels.map(\.1)).inserted {
+                cgroups.append(Cgroup(labels: labels, memory: memory, cacheShare: cacheShare, growth: growth))
+            }
         }
         for pod in document.pods {
             let namespace = pod.namespace ?? ""
             let name = pod.name ?? pod.uid ?? pod.cgroup
             let qos = pod.qos?.rawValue ?? ""
-            add([("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos), ("runtime", Self.runtimeLabel(pod))],
+            add(
+                [
+                    ("namespace", namespace), ("pod", name), ("container", ""), ("qos", qos),
+                    ("runtime", Self.runtimeLabel(pod)),
+                ],
                 pod.memory, pod.cacheShare, pod.growth)
             for container in pod.containers {
                 let containerName = container.sandbox ? Self.sandboxContainerLabel : container.name ?? container.id
-                add([("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos), ("runtime", container.runtime ?? "")],
+                add(
+                    [
+                        ("namespace", namespace), ("pod", name), ("container", containerName), ("qos", qos),
+                        ("runtime", container.runtime ?? ""),
+                    ],
                     container.memory, container.cacheShare, container.growth)
             }
         }
@@ -53,8 +65,11 @@ public final class ExpositionRenderer {
             let samplesStart = bytes.count
             switch metric.value {
             case .nodeAvailableBytes:
-                Self.sample(metric, [("formula", "kubelet")], document.node.availableBytes.map { String($0) }, into: &bytes)
-                Self.sample(metric, [("formula", "no_cache")], document.node.availableNoCacheBytes.map { String($0) }, into: &bytes)
+                Self.sample(
+                    metric, [("formula", "kubelet")], document.node.availableBytes.map { String($0) }, into: &bytes)
+                Self.sample(
+                    metric, [("formula", "no_cache")], document.node.availableNoCacheBytes.map { String($0) },
+                    into: &bytes)
             case .nodeMemoryTotalBytes:
                 Self.sample(metric, [], document.node.memTotalBytes.map { String($0) }, into: &bytes)
             default:
@@ -90,11 +105,15 @@ public final class ExpositionRenderer {
         case .growthBytesPerSecond:
             for figure in MemoryFigure.rates {
                 guard let rate = figure.growthRate else { continue }
-                sample(metric, labels + [("component", rate.metricComponent)], growth[keyPath: rate.field].map(format), into: &bytes)
+                sample(
+                    metric, labels + [("component", rate.metricComponent)], growth[keyPath: rate.field].map(format),
+                    into: &bytes)
             }
         case .growthClass:
             for growthClass in GrowthClass.allCases {
-                sample(metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass ? "1" : "0", into: &bytes)
+                sample(
+                    metric, labels + [("class", growthClass.rawValue)], growth.class == growthClass ? "1" : "0",
+                    into: &bytes)
             }
         case .nodeAvailableBytes, .nodeMemoryTotalBytes:
             break
@@ -109,7 +128,9 @@ public final class ExpositionRenderer {
     }
 
     /// One sample line: `name{label="value",…} value`, label values escaped as the text format requires.
-    private static func sample(_ metric: ExportedMetric, _ labels: [(String, String)], _ value: String?, into bytes: inout [UInt8]) {
+    private static func sample(
+        _ metric: ExportedMetric, _ labels: [(String, String)], _ value: String?, into bytes: inout [UInt8]
+    ) {
         guard let value else { return }
         bytes.append(contentsOf: metric.name.utf8)
         if !labels.isEmpty {

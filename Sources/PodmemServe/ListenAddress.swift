@@ -12,7 +12,8 @@ public struct ListenAddress: Sendable, Equatable, CustomStringConvertible {
     /// `HOST:PORT`, `[IPv6]:PORT`, or `:PORT` for every IPv4 interface; port 0 picks a free port. nil: not that form.
     public init?(parsing text: String) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-              (0...65535).contains(port) else {
+            (0...65535).contains(port)
+        else {
             return nil
         }
         var host = String(text[..<colon])

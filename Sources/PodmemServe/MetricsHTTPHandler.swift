@@ -19,8 +19,11 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
     private let limits: ConnectionLimits
     private var request: HTTPRequestHead?
 
-    init(exposition: LatestExposition, staleAfter: Duration, connectionGuard: ConnectionGuard, registry: ConnectionRegistry,
-         limits: ConnectionLimits) {
+    init(
+        exposition: LatestExposition, staleAfter: Duration, connectionGuard: ConnectionGuard,
+        registry: ConnectionRegistry,
+        limits: ConnectionLimits
+    ) {
         self.exposition = exposition
         self.staleAfter = staleAfter
         self.connectionGuard = connectionGuard
@@ -34,8 +37,13 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
             connectionGuard.requestReceived()
             if Self.hasBody(head) {
                 registry.reject(.tooLarge)
-                respond(to: head, with: (.payloadTooLarge, "text/plain; charset=utf-8", [ByteBuffer(string: "podmem takes no request bodies\n")]),
-                        close: true, context: context)
+                respond(
+                    to: head,
+                    with: (
+                        .payloadTooLarge, "text/plain; charset=utf-8",
+                        [ByteBuffer(string: "podmem takes no request bodies\n")]
+                    ),
+                    close: true, context: context)
             } else {
                 request = head
             }
@@ -52,15 +60,18 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
             || head.headers["content-length"].contains { $0.filter { $0 != " " } != "0" }
     }
 
-    private func respond(to head: HTTPRequestHead, with reply: (HTTPResponseStatus, String, [ByteBuffer]), close: Bool,
-                         context: ChannelHandlerContext) {
+    private func respond(
+        to head: HTTPRequestHead, with reply: (HTTPResponseStatus, String, [ByteBuffer]), close: Bool,
+        context: ChannelHandlerContext
+    ) {
         let (status, contentType, body) = reply
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: contentType)
         headers.add(name: "Content-Length", value: "\(body.reduce(0) { $0 + $1.readableBytes })")
         if close { headers.add(name: "Connection", value: "close") }
         // Writes complete in order: the last one's promise says the whole response is in the socket.
-        var written = context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))))
+        var written = context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))))
         if head.method != .HEAD {
             for part in body { written = context.write(wrapOutboundOut(.body(.byteBuffer(part)))) }
         }
@@ -75,15 +86,22 @@ final class MetricsHTTPHandler: ChannelInboundHandler {
 
     private func answer(_ head: HTTPRequestHead) -> (HTTPResponseStatus, String, [ByteBuffer]) {
         let text = "text/plain; charset=utf-8"
-        guard head.method == .GET || head.method == .HEAD else { return (.methodNotAllowed, text, [ByteBuffer(string: "GET or HEAD only\n")]) }
+        guard head.method == .GET || head.method == .HEAD else {
+            return (.methodNotAllowed, text, [ByteBuffer(string: "GET or HEAD only\n")])
+        }
         switch head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" {
         case "/metrics":
-            guard let latest = exposition.current else { return (.serviceUnavailable, text, [ByteBuffer(string: "no poll yet\n")]) }
+            guard let latest = exposition.current else {
+                return (.serviceUnavailable, text, [ByteBuffer(string: "no poll yet\n")])
+            }
             return (.ok, MetricsServer.contentType, [latest.bytes, ServeMetric.exposition(registry, limits: limits)])
         case "/healthz":
-            guard let latest = exposition.current else { return (.serviceUnavailable, text, [ByteBuffer(string: "no poll yet\n")]) }
+            guard let latest = exposition.current else {
+                return (.serviceUnavailable, text, [ByteBuffer(string: "no poll yet\n")])
+            }
             let age = ContinuousClock.now - latest.at
-            return age > staleAfter ? (.serviceUnavailable, text, [ByteBuffer(string: "stale: last poll \(age) ago\n")])
+            return age > staleAfter
+                ? (.serviceUnavailable, text, [ByteBuffer(string: "stale: last poll \(age) ago\n")])
                 : (.ok, text, [ByteBuffer(string: "ok\n")])
         default:
             return (.notFound, text, [ByteBuffer(string: "not found: podmem serves /metrics and /healthz\n")])

@@ -43,14 +43,18 @@ public struct MetricsServer: Sendable {
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { channel in
                     // Failing the initializer closes the connection at once.
-                    guard registry.admit(channel) else { return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel) }
+                    guard registry.admit(channel) else {
+                        return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+                    }
                     channel.closeFuture.whenComplete { _ in registry.remove(channel) }
                     return channel.eventLoop.makeCompletedFuture {
                         let connectionGuard = ConnectionGuard(limits: limits, registry: registry)
                         try channel.pipeline.syncOperations.addHandler(connectionGuard)
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                        try channel.pipeline.syncOperations.addHandler(MetricsHTTPHandler(
-                            exposition: exposition, staleAfter: staleAfter, connectionGuard: connectionGuard, registry: registry, limits: limits))
+                        try channel.pipeline.syncOperations.addHandler(
+                            MetricsHTTPHandler(
+                                exposition: exposition, staleAfter: staleAfter, connectionGuard: connectionGuard,
+                                registry: registry, limits: limits))
                     }
                 }
                 .bind(host: address.host, port: address.port).get()
@@ -63,9 +67,10 @@ public struct MetricsServer: Sendable {
         onListening(ListenAddress.format(host: bound?.ipAddress ?? address.host, port: bound?.port ?? address.port))
         // podmem reports its own one-line errors; the service group's logs would only repeat them.
         let quiet = Logger(label: "podmem-serve") { _ in SwiftLogNoOpLogHandler() }
-        let services = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: poller), .init(service: Listener(channel: channel))],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: quiet))
+        let services = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: poller), .init(service: Listener(channel: channel))],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: quiet))
         try await services.run()
     }
 

@@ -11,7 +11,8 @@ enum ServeMetric: String, CaseIterable {
         case .connections:
             return "Connections open to this exporter now, this scrape's included (at most \(limits.maxConnections))."
         case .connectionsRejectedTotal:
-            return "Connections podmem serve closed itself since it started, by reason: limit = beyond \(limits.maxConnections) open "
+            return
+                "Connections podmem serve closed itself since it started, by reason: limit = beyond \(limits.maxConnections) open "
                 + "(the new one, or the one that had waited longest without a request); timeout = \(Self.seconds(limits.headTimeout)) "
                 + "for a request head, \(Self.seconds(limits.idleTimeout)) without a request, \(Self.seconds(limits.responseTimeout)) "
                 + "for the client to take a response; too_large = more than \(limits.maxUnansweredBytes) bytes of request head "

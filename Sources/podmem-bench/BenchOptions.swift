@@ -57,7 +57,8 @@ struct BenchOptions {
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard length > 0 else { return name }
         let path = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/" + name
+        return path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/"
+            + name
     }
 
     static let usage = """
@@ -119,7 +120,9 @@ struct BenchOptions {
             switch flag {
             case "--layout":
                 let text = try value(flag)
-                guard let layout = TreeLayout(rawValue: text) else { throw BenchError("--layout must be v1 or v2, not \(text)", exitCode: 2) }
+                guard let layout = TreeLayout(rawValue: text) else {
+                    throw BenchError("--layout must be v1 or v2, not \(text)", exitCode: 2)
+                }
                 options.layout = layout
             case "--pods": options.pods = try count(flag, minimum: 1)
             case "--containers": options.containersPerPod = try count(flag, minimum: 1)
@@ -130,7 +133,9 @@ struct BenchOptions {
             case "--json": options.json = true
             case "--max-ratio":
                 let text = try value(flag)
-                guard let ratio = Double(text), ratio > 0 else { throw BenchError("--max-ratio must be a positive number, not \(text)", exitCode: 2) }
+                guard let ratio = Double(text), ratio > 0 else {
+                    throw BenchError("--max-ratio must be a positive number, not \(text)", exitCode: 2)
+                }
                 options.maxRatio = ratio
             case "--live": options.live = true
             case "--detail": options.detail = true
@@ -142,23 +147,31 @@ struct BenchOptions {
             case "--cgroupfs-at": options.cgroupfs = try value(flag)
             case "--hours":
                 let text = try value(flag)
-                guard let hours = Double(text), hours > 0 else { throw BenchError("--hours must be a positive number, not \(text)", exitCode: 2) }
+                guard let hours = Double(text), hours > 0 else {
+                    throw BenchError("--hours must be a positive number, not \(text)", exitCode: 2)
+                }
                 options.replayHours = hours
             case "--max-open-seconds":
                 let text = try value(flag)
-                guard let limit = Double(text), limit > 0 else { throw BenchError("--max-open-seconds must be a positive number, not \(text)", exitCode: 2) }
+                guard let limit = Double(text), limit > 0 else {
+                    throw BenchError("--max-open-seconds must be a positive number, not \(text)", exitCode: 2)
+                }
                 options.maxOpenSeconds = limit
             case "--seconds": options.seconds = try count(flag, minimum: 1)
             case "--settle": options.settleSeconds = try count(flag, minimum: 0)
             case "--size":
                 let text = try value(flag)
                 let parts = text.split(separator: "x").compactMap { Int($0) }
-                guard parts.count == 2, parts.allSatisfy({ $0 >= 10 }) else { throw BenchError("--size must be WxH, such as 200x50, not \(text)", exitCode: 2) }
+                guard parts.count == 2, parts.allSatisfy({ $0 >= 10 }) else {
+                    throw BenchError("--size must be WxH, such as 200x50, not \(text)", exitCode: 2)
+                }
                 (options.width, options.height) = (parts[0], parts[1])
             case "--podmem": options.podmem = try value(flag)
             case "--max-rss-mib":
                 let text = try value(flag)
-                guard let limit = Double(text), limit > 0 else { throw BenchError("--max-rss-mib must be a positive number, not \(text)", exitCode: 2) }
+                guard let limit = Double(text), limit > 0 else {
+                    throw BenchError("--max-rss-mib must be a positive number, not \(text)", exitCode: 2)
+                }
                 options.maxResidentMiB = limit
             case "--floor-source": options.floorSource = try value(flag)
             case "--fixtures": options.fixtures = try value(flag)

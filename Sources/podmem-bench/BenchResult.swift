@@ -45,22 +45,34 @@ struct BenchResult: BenchReport, Codable {
 
     func table() -> String {
         var table = TextTable(
-            headers: ["layout", "pods", "containers", "files/poll", "path", "floor CPU µs/poll", "podmem CPU µs/poll", "ratio",
-                      "podmem wall ms/poll"],
+            headers: [
+                "layout", "pods", "containers", "files/poll", "path", "floor CPU µs/poll", "podmem CPU µs/poll",
+                "ratio",
+                "podmem wall ms/poll",
+            ],
             alignments: [.left, .right, .right, .right, .left, .right, .right, .right, .right])
         for (name, figures) in [("CgroupSource.sample", sample), ("Monitor.poll", monitor)] {
-            table.rows.append([layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod), String(filesPerPoll), name,
-                               Self.format(floorCPUMicrosecondsPerPoll, digits: 0), Self.format(figures.cpuMicrosecondsPerPoll, digits: 0),
-                               Self.format(figures.ratio, digits: 2) + "×", Self.format(figures.wallMillisecondsPerPoll, digits: 1)])
+            table.rows.append([
+                layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod),
+                String(filesPerPoll), name,
+                Self.format(floorCPUMicrosecondsPerPoll, digits: 0),
+                Self.format(figures.cpuMicrosecondsPerPoll, digits: 0),
+                Self.format(figures.ratio, digits: 2) + "×", Self.format(figures.wallMillisecondsPerPoll, digits: 1),
+            ])
         }
-        table.rows.append([layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod), String(filesPerPoll),
-                           "Monitor.poll vs floor --at", Self.format(floorAtCPUMicrosecondsPerPoll, digits: 0),
-                           Self.format(monitor.cpuMicrosecondsPerPoll, digits: 0), Self.format(monitorRatioToFloorAt, digits: 2) + "×",
-                           Self.format(monitor.wallMillisecondsPerPoll, digits: 1)])
+        table.rows.append([
+            layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod),
+            String(filesPerPoll),
+            "Monitor.poll vs floor --at", Self.format(floorAtCPUMicrosecondsPerPoll, digits: 0),
+            Self.format(monitor.cpuMicrosecondsPerPoll, digits: 0), Self.format(monitorRatioToFloorAt, digits: 2) + "×",
+            Self.format(monitor.wallMillisecondsPerPoll, digits: 1),
+        ])
         if let cgtop = systemdCgtopCPUMicrosecondsPerIteration {
-            table.rows.append([layout.rawValue + " cgroupfs", String(pods), String(containersPerPod), "-", "systemd-cgtop -b",
-                               Self.format(floorCPUMicrosecondsPerPoll, digits: 0), Self.format(cgtop, digits: 0),
-                               Self.format(cgtop / floorCPUMicrosecondsPerPoll, digits: 2) + "×", "-"])
+            table.rows.append([
+                layout.rawValue + " cgroupfs", String(pods), String(containersPerPod), "-", "systemd-cgtop -b",
+                Self.format(floorCPUMicrosecondsPerPoll, digits: 0), Self.format(cgtop, digits: 0),
+                Self.format(cgtop / floorCPUMicrosecondsPerPoll, digits: 2) + "×", "-",
+            ])
         }
         return table.render() + """
             medians of \(rounds) rounds × \(iterations) polls; ratio = podmem CPU / floor CPU (C open+read+close of the same files \
@@ -74,6 +86,8 @@ struct BenchResult: BenchReport, Codable {
 
     func exceededLimits(_ options: BenchOptions) -> [String] {
         guard let maximum = options.maxRatio, monitor.ratio > maximum else { return [] }
-        return ["\(layout.rawValue): Monitor.poll costs \(Self.format(monitor.ratio, digits: 2))× the floor's CPU time, above --max-ratio \(maximum)"]
+        return [
+            "\(layout.rawValue): Monitor.poll costs \(Self.format(monitor.ratio, digits: 2))× the floor's CPU time, above --max-ratio \(maximum)"
+        ]
     }
 }

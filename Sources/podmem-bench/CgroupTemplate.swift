@@ -14,7 +14,9 @@ struct CgroupTemplate {
     /// the usage file is the cgroup's own instead, that many pages above the capture's: pods and containers then
     /// differ as on a real node, so sorting by working set meets no ties (and values stay whole pages, as the kernel's).
     func instantiate(at cgroup: String, extraUsagePages: Int = 0) throws {
-        guard mkdir(cgroup, 0o755) == 0 else { throw BenchError("\(cgroup): mkdir: \(String(cString: strerror(errno)))") }
+        guard mkdir(cgroup, 0o755) == 0 else {
+            throw BenchError("\(cgroup): mkdir: \(String(cString: strerror(errno)))")
+        }
         let own = extraUsagePages > 0 ? usage : nil
         for name in fileNames where name != own?.name && link(directory + "/" + name, cgroup + "/" + name) != 0 {
             throw BenchError("\(cgroup)/\(name): link: \(String(cString: strerror(errno)))")

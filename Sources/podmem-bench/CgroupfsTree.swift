@@ -15,10 +15,12 @@ struct CgroupfsTree {
     /// Makes `<hierarchy>/podmem-bench-<pid>/kubepods/…` for `pods` × `containersPerPod`, logs under `scratch`.
     static func make(pods: Int, containersPerPod: Int, hierarchy: String, scratch: String) throws -> CgroupfsTree {
         guard access(hierarchy + "/memory.usage_in_bytes", R_OK) == 0, access(hierarchy, W_OK) == 0 else {
-            throw BenchError("\(hierarchy) is not a writable cgroup v1 memory hierarchy (run as root where one is mounted)")
+            throw BenchError(
+                "\(hierarchy) is not a writable cgroup v1 memory hierarchy (run as root where one is mounted)")
         }
         let root = "\(hierarchy)/podmem-bench-\(getpid())"
-        let tree = KubepodsTree(layout: .v1, pods: pods, containersPerPod: containersPerPod, cgroupRoot: root, logRoot: scratch + "/log")
+        let tree = KubepodsTree(
+            layout: .v1, pods: pods, containersPerPod: containersPerPod, cgroupRoot: root, logRoot: scratch + "/log")
         var created: [String] = []
         func mkdirCgroup(_ path: String) throws {
             guard mkdir(path, 0o755) == 0 else {
@@ -28,10 +30,14 @@ struct CgroupfsTree {
             }
             created.append(path)
         }
-        for path in [root, root + "/kubepods", root + "/kubepods/burstable", root + "/kubepods/besteffort"] { try mkdirCgroup(path) }
+        for path in [root, root + "/kubepods", root + "/kubepods/burstable", root + "/kubepods/besteffort"] {
+            try mkdirCgroup(path)
+        }
         for pod in 0..<pods {
             let qos = KubepodsTree.qos(ofPod: pod)
-            let podPath = root + (qos == .guaranteed ? "/kubepods" : "/kubepods/" + qos.rawValue) + "/pod" + TreeIdentifiers.podUID(pod)
+            let podPath =
+                root + (qos == .guaranteed ? "/kubepods" : "/kubepods/" + qos.rawValue) + "/pod"
+                + TreeIdentifiers.podUID(pod)
             try mkdirCgroup(podPath)
             for container in 0..<containersPerPod {
                 try mkdirCgroup(podPath + "/" + TreeIdentifiers.containerID(pod: pod, container: container))
@@ -44,7 +50,8 @@ struct CgroupfsTree {
     /// `rmdir`, children before parents; a cgroup that will not go is reported, not left silently.
     func remove() {
         for path in created.reversed() where rmdir(path) != 0 && errno != ENOENT {
-            FileHandle.standardError.write(Data("podmem-bench: could not remove cgroup \(path): \(String(cString: strerror(errno)))\n".utf8))
+            FileHandle.standardError.write(
+                Data("podmem-bench: could not remove cgroup \(path): \(String(cString: strerror(errno)))\n".utf8))
         }
     }
 

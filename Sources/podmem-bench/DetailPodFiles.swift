@@ -21,13 +21,19 @@ final class DetailPodFiles {
         let reader = output.fileHandleForReading
         guard Self.line(reader).hasPrefix("ready ") else { throw BenchError("podmem-lab hold-files did not start") }
         try input.fileHandleForWriting.write(contentsOf: Data("go\n".utf8))
-        guard Self.line(reader) == "started" else { throw BenchError("podmem-lab hold-files failed to write its files") }
+        guard Self.line(reader) == "started" else {
+            throw BenchError("podmem-lab hold-files failed to write its files")
+        }
         var listed = 0
         for leaf in try Self.leafDirectories(tree.cgroupRoot) {
-            try "\(process.processIdentifier)\n".write(toFile: leaf + "/cgroup.procs", atomically: false, encoding: .utf8)
+            try "\(process.processIdentifier)\n".write(
+                toFile: leaf + "/cgroup.procs", atomically: false, encoding: .utf8)
             listed += 1
         }
-        FileHandle.standardError.write(Data("podmem-bench: podmem-lab hold-files (pid \(process.processIdentifier)) listed in \(listed) container cgroups\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "podmem-bench: podmem-lab hold-files (pid \(process.processIdentifier)) listed in \(listed) container cgroups\n"
+                    .utf8))
     }
 
     /// Closes the lab's stdin, which ends it.
@@ -46,10 +52,12 @@ final class DetailPodFiles {
         var leaves: [String] = []
         var queue = [root]
         while let directory = queue.popLast() {
-            let children = try FileManager.default.contentsOfDirectory(atPath: directory).map { directory + "/" + $0 }.filter { path in
-                var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-            }
+            let children = try FileManager.default.contentsOfDirectory(atPath: directory).map { directory + "/" + $0 }
+                .filter { path in
+                    var isDirectory: ObjCBool = false
+                    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                        && isDirectory.boolValue
+                }
             if children.isEmpty && directory != root { leaves.append(directory) } else { queue += children }
         }
         return leaves

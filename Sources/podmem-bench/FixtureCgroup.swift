@@ -36,30 +36,38 @@ struct FixtureCgroup {
     }
 
     func child(_ childName: String) throws -> FixtureCgroup {
-        guard let found = children.first(where: { $0.name == childName }) else { throw BenchError("fixture \(name) lacks \(childName)/") }
+        guard let found = children.first(where: { $0.name == childName }) else {
+            throw BenchError("fixture \(name) lacks \(childName)/")
+        }
         return found
     }
 
     /// The first pod cgroup (`pod<uid>`) directly below this one.
     func firstPod() throws -> FixtureCgroup {
-        guard let found = children.first(where: { $0.name.hasPrefix("pod") }) else { throw BenchError("fixture \(name) has no pod") }
+        guard let found = children.first(where: { $0.name.hasPrefix("pod") }) else {
+            throw BenchError("fixture \(name) has no pod")
+        }
         return found
     }
 
     func contents(of fileName: String) throws -> Data {
-        guard let file = files.first(where: { $0.name == fileName }) else { throw BenchError("fixture \(name) lacks \(fileName)") }
+        guard let file = files.first(where: { $0.name == fileName }) else {
+            throw BenchError("fixture \(name) lacks \(fileName)")
+        }
         return file.contents
     }
 
     /// Writes the files once into `directory`, from where every generated cgroup of this kind hard-links them.
     func stage(at directory: String) throws -> CgroupTemplate {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for file in files where !FileManager.default.createFile(atPath: directory + "/" + file.name, contents: file.contents) {
+        for file in files
+        where !FileManager.default.createFile(atPath: directory + "/" + file.name, contents: file.contents) {
             throw BenchError("\(directory)/\(file.name): cannot create")
         }
         let usage = files.lazy.compactMap { file -> (name: String, bytes: UInt64)? in
             guard ["memory.usage_in_bytes", "memory.current"].contains(file.name),
-                  let bytes = UInt64(String(decoding: file.contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                let bytes = UInt64(
+                    String(decoding: file.contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
             else { return nil }
             return (file.name, bytes)
         }.first

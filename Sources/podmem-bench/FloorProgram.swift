@@ -41,7 +41,9 @@ struct FloorProgram {
     /// Starts the floor reading the listed files once per interval for `seconds`, as a live podmem polls;
     /// it runs while the caller measures podmem over the same time.
     func startPaced(list: String, intervalSeconds: Double, seconds: Double) throws -> PacedRun {
-        PacedRun(process: try ChildProcess.spawn(executable, [list, "--interval", String(intervalSeconds), "--seconds", String(seconds)]))
+        PacedRun(
+            process: try ChildProcess.spawn(
+                executable, [list, "--interval", String(intervalSeconds), "--seconds", String(seconds)]))
     }
 
     /// The one number the floor prints, or its failure.

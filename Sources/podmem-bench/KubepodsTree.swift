@@ -24,9 +24,12 @@ struct KubepodsTree {
     }
 
     /// Builds the tree under `directory`: `cgroup/`, `log/`, and `templates/` (the staged captures every cgroup links to).
-    static func generate(layout: TreeLayout, pods: Int, containersPerPod: Int, fixtures: String, in directory: String) throws -> KubepodsTree {
-        let tree = KubepodsTree(layout: layout, pods: pods, containersPerPod: containersPerPod,
-                                cgroupRoot: directory + "/cgroup", logRoot: directory + "/log")
+    static func generate(layout: TreeLayout, pods: Int, containersPerPod: Int, fixtures: String, in directory: String)
+        throws -> KubepodsTree
+    {
+        let tree = KubepodsTree(
+            layout: layout, pods: pods, containersPerPod: containersPerPod,
+            cgroupRoot: directory + "/cgroup", logRoot: directory + "/log")
         var staged = 0
         func stage(_ fixture: FixtureCgroup) throws -> CgroupTemplate {
             staged += 1
@@ -53,7 +56,8 @@ struct KubepodsTree {
     /// each pod and container gets the files of the captured pod of its QoS class and of that pod's containers.
     private func writeV1(from capture: FixtureCgroup, stage: (FixtureCgroup) throws -> CgroupTemplate) throws {
         let kubepods = try capture.child("kubepods")
-        let root = FixtureCgroup(name: "root", files: capture.files + [("memory.failcnt", try kubepods.contents(of: "memory.failcnt"))])
+        let root = FixtureCgroup(
+            name: "root", files: capture.files + [("memory.failcnt", try kubepods.contents(of: "memory.failcnt"))])
         try stage(root).instantiate(at: cgroupRoot)
         try stage(kubepods).instantiate(at: cgroupRoot + "/kubepods")
         var pods: [QoSClass: (pod: CgroupTemplate, containers: [CgroupTemplate])] = [:]
@@ -70,18 +74,21 @@ struct KubepodsTree {
             let qos = Self.qos(ofPod: pod)
             let parent = qos == .guaranteed ? "/kubepods" : "/kubepods/" + qos.rawValue
             let templates = pods[qos]!
-            try writePod(pod, template: templates.pod, containerTemplates: templates.containers,
-                         at: cgroupRoot + parent + "/pod" + TreeIdentifiers.podUID(pod), containerName: { $0 })
+            try writePod(
+                pod, template: templates.pod, containerTemplates: templates.containers,
+                at: cgroupRoot + parent + "/pod" + TreeIdentifiers.podUID(pod), containerName: { $0 })
         }
     }
 
     /// systemd driver: `kubepods.slice/[kubepods-<qos>.slice/]kubepods-[<qos>-]pod<uid_>.slice/cri-containerd-<id>.scope`;
     /// every cgroup gets the one captured v2 cgroup's files, except the root: only `cgroup.controllers` and `memory.stat`.
     private func writeV2(from capture: FixtureCgroup, stage: (FixtureCgroup) throws -> CgroupTemplate) throws {
-        let root = FixtureCgroup(name: "root", files: [
-            ("cgroup.controllers", Data("cpuset cpu io memory hugetlb pids rdma misc\n".utf8)),
-            ("memory.stat", try capture.contents(of: "memory.stat")),
-        ])
+        let root = FixtureCgroup(
+            name: "root",
+            files: [
+                ("cgroup.controllers", Data("cpuset cpu io memory hugetlb pids rdma misc\n".utf8)),
+                ("memory.stat", try capture.contents(of: "memory.stat")),
+            ])
         try stage(root).instantiate(at: cgroupRoot)
         let cgroup = try stage(capture)
         try cgroup.instantiate(at: cgroupRoot + "/kubepods.slice")
@@ -91,23 +98,28 @@ struct KubepodsTree {
         for pod in 0..<pods {
             let qos = Self.qos(ofPod: pod)
             let uid = TreeIdentifiers.podUID(pod).replacing("-", with: "_")
-            let path = qos == .guaranteed
+            let path =
+                qos == .guaranteed
                 ? "/kubepods.slice/kubepods-pod\(uid).slice"
                 : "/kubepods.slice/kubepods-\(qos.rawValue).slice/kubepods-\(qos.rawValue)-pod\(uid).slice"
-            try writePod(pod, template: cgroup, containerTemplates: [cgroup], at: cgroupRoot + path,
-                         containerName: { "cri-containerd-\($0).scope" })
+            try writePod(
+                pod, template: cgroup, containerTemplates: [cgroup], at: cgroupRoot + path,
+                containerName: { "cri-containerd-\($0).scope" })
         }
     }
 
     /// Every pod and container gets a usage of its own (a few pages more for each further one), so no two
     /// working sets are equal.
-    private func writePod(_ pod: Int, template: CgroupTemplate, containerTemplates: [CgroupTemplate], at path: String,
-                          containerName: (String) -> String) throws {
+    private func writePod(
+        _ pod: Int, template: CgroupTemplate, containerTemplates: [CgroupTemplate], at path: String,
+        containerName: (String) -> String
+    ) throws {
         try template.instantiate(at: path, extraUsagePages: 16 * (pod + 1))
         for container in 0..<containersPerPod {
             let id = TreeIdentifiers.containerID(pod: pod, container: container)
             try containerTemplates[container % containerTemplates.count]
-                .instantiate(at: path + "/" + containerName(id), extraUsagePages: 4 * (pod * containersPerPod + container + 1))
+                .instantiate(
+                    at: path + "/" + containerName(id), extraUsagePages: 4 * (pod * containersPerPod + container + 1))
         }
     }
 
@@ -118,11 +130,15 @@ struct KubepodsTree {
         try manager.createDirectory(atPath: logRoot + "/containers", withIntermediateDirectories: true)
         for pod in 0..<pods {
             let podName = "pod-\(pod)"
-            try manager.createDirectory(atPath: "\(logRoot)/pods/bench_\(podName)_\(TreeIdentifiers.podUID(pod))",
-                                        withIntermediateDirectories: true)
+            try manager.createDirectory(
+                atPath: "\(logRoot)/pods/bench_\(podName)_\(TreeIdentifiers.podUID(pod))",
+                withIntermediateDirectories: true)
             for container in 1..<containersPerPod {
                 let id = TreeIdentifiers.containerID(pod: pod, container: container)
-                guard manager.createFile(atPath: "\(logRoot)/containers/\(podName)_bench_c\(container)-\(id).log", contents: nil) else {
+                guard
+                    manager.createFile(
+                        atPath: "\(logRoot)/containers/\(podName)_bench_c\(container)-\(id).log", contents: nil)
+                else {
                     throw BenchError("\(logRoot)/containers: cannot create a log file")
                 }
             }

@@ -16,27 +16,35 @@ struct LiveBenchmark {
 
     func run() throws -> LiveResult {
         guard access(options.podmem, X_OK) == 0 else {
-            throw BenchError("\(options.podmem): no podmem binary; build it with swift build -c release "
-                + "--scratch-path .build-bench --static-swift-stdlib --product podmem (bench/live does), or pass --podmem")
+            throw BenchError(
+                "\(options.podmem): no podmem binary; build it with swift build -c release "
+                    + "--scratch-path .build-bench --static-swift-stdlib --product podmem (bench/live does), or pass --podmem"
+            )
         }
         // A live podmem reads the real /proc/meminfo and /etc/hostname, as on a node; the floor reads them too.
         let poll = try RecordedPoll.record(tree, hierarchy: try tree.hierarchy(), hostRoot: "/")
         let list = scratch + "/files.txt"
         try poll.writeList(to: list)
         let floor = try FloorProgram.build(source: options.floorSource, into: scratch)
-        if options.detail && options.cgroupfs != nil { throw BenchError("--detail needs a generated tree, not --cgroupfs", exitCode: 2) }
-        let detailFiles = options.detail && !options.detailWithoutFiles
+        if options.detail && options.cgroupfs != nil {
+            throw BenchError("--detail needs a generated tree, not --cgroupfs", exitCode: 2)
+        }
+        let detailFiles =
+            options.detail && !options.detailWithoutFiles
             ? try DetailPodFiles(lab: BenchOptions.siblingExecutable("podmem-lab"), tree: tree, scratch: scratch) : nil
         defer { detailFiles?.stop() }
 
         let pane = try TmuxPane.start(
-            [options.podmem, "--root", tree.cgroupRoot, "--log-root", tree.logRoot, "--host-root", "/",
-             "-d", String(Self.intervalSeconds)],
+            [
+                options.podmem, "--root", tree.cgroupRoot, "--log-root", tree.logRoot, "--host-root", "/",
+                "-d", String(Self.intervalSeconds),
+            ],
             width: options.width, height: options.height, term: Self.term, directory: scratch)
         defer { Self.stop(pane) }
         let podmem = ProcessUsage(pid: try pane.programPID())
         guard podmem.name == "podmem" else {
-            throw BenchError("the tmux pane runs \(podmem.name ?? "nothing") (pid \(podmem.pid)), not podmem:\n\(screen(pane))")
+            throw BenchError(
+                "the tmux pane runs \(podmem.name ?? "nothing") (pid \(podmem.pid)), not podmem:\n\(screen(pane))")
         }
         let tmux = ProcessUsage(pid: try pane.serverPID())
         var firstRows = try waitForRows(pane)
@@ -44,7 +52,9 @@ struct LiveBenchmark {
             try pane.sendKeys(["Enter"])
             firstRows = try waitFor(options.detailWithoutFiles ? Self.emptyDetailMarker : Self.detailMarker, in: pane)
         }
-        Self.note("podmem (pid \(podmem.pid)) shows the tree; measuring \(options.roundCount) × \(options.seconds) s after \(options.settleSeconds) s")
+        Self.note(
+            "podmem (pid \(podmem.pid)) shows the tree; measuring \(options.roundCount) × \(options.seconds) s after \(options.settleSeconds) s"
+        )
         try StopSignals.sleep(Double(options.settleSeconds))
 
         var rounds: [LiveResult.Round] = []
@@ -70,27 +80,38 @@ struct LiveBenchmark {
             let floorCPU = try floorRun.cpuMicroseconds() / 1e6
             let round = LiveResult.Round(
                 startSeconds: (start - firstRows) / 1e6, seconds: elapsed,
-                floorCPUMillisecondsPerSecond: floorCPU * 1000 / seconds, podmemCPUMillisecondsPerSecond: podmemCPU * 1000 / elapsed,
-                ratio: (podmemCPU / elapsed) / (floorCPU / seconds), tmuxCPUMillisecondsPerSecond: tmuxCPU * 1000 / elapsed,
+                floorCPUMillisecondsPerSecond: floorCPU * 1000 / seconds,
+                podmemCPUMillisecondsPerSecond: podmemCPU * 1000 / elapsed,
+                ratio: (podmemCPU / elapsed) / (floorCPU / seconds),
+                tmuxCPUMillisecondsPerSecond: tmuxCPU * 1000 / elapsed,
                 otherCPUMillisecondsPerSecond: max(0, busy - podmemCPU - tmuxCPU - floorCPU) * 1000 / elapsed,
                 podmemResidentBytes: try podmem.memory().residentBytes)
             rounds.append(round)
-            Self.note(String(format: "round %d/%d: floor %.1f ms/s, podmem %.1f ms/s (%.2f×), RSS %.1f MiB, other processes %.0f ms/s",
-                             index + 1, options.roundCount, round.floorCPUMillisecondsPerSecond, round.podmemCPUMillisecondsPerSecond,
-                             round.ratio, Double(round.podmemResidentBytes) / 1_048_576, round.otherCPUMillisecondsPerSecond))
+            Self.note(
+                String(
+                    format:
+                        "round %d/%d: floor %.1f ms/s, podmem %.1f ms/s (%.2f×), RSS %.1f MiB, other processes %.0f ms/s",
+                    index + 1, options.roundCount, round.floorCPUMillisecondsPerSecond,
+                    round.podmemCPUMillisecondsPerSecond,
+                    round.ratio, Double(round.podmemResidentBytes) / 1_048_576, round.otherCPUMillisecondsPerSecond))
         }
         try checkRunning(pane)
         let memory = try podmem.memory()
-        let marker = options.detail ? (options.detailWithoutFiles ? Self.emptyDetailMarker : Self.detailMarker) : Self.podRowMarker
+        let marker =
+            options.detail
+            ? (options.detailWithoutFiles ? Self.emptyDetailMarker : Self.detailMarker) : Self.podRowMarker
         guard try pane.capture().contains(marker) else {
             throw BenchError("podmem no longer shows the pods:\n\(screen(pane))")
         }
 
         return LiveResult(
-            layout: tree.layout, cgroupfs: options.cgroupfs != nil, pods: tree.pods, containersPerPod: tree.containersPerPod, filesPerPoll: poll.readPaths.count,
-            width: options.width, height: options.height, intervalSeconds: Self.intervalSeconds, settleSeconds: options.settleSeconds,
+            layout: tree.layout, cgroupfs: options.cgroupfs != nil, pods: tree.pods,
+            containersPerPod: tree.containersPerPod, filesPerPoll: poll.readPaths.count,
+            width: options.width, height: options.height, intervalSeconds: Self.intervalSeconds,
+            settleSeconds: options.settleSeconds,
             rounds: rounds, floorCPUMillisecondsPerSecond: rounds.map(\.floorCPUMillisecondsPerSecond).median,
-            podmemCPUMillisecondsPerSecond: rounds.map(\.podmemCPUMillisecondsPerSecond).median, ratio: rounds.map(\.ratio).median,
+            podmemCPUMillisecondsPerSecond: rounds.map(\.podmemCPUMillisecondsPerSecond).median,
+            ratio: rounds.map(\.ratio).median,
             tmuxCPUMillisecondsPerSecond: rounds.map(\.tmuxCPUMillisecondsPerSecond).median, podmemMemory: memory)
     }
 

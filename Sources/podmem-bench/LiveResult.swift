@@ -41,20 +41,33 @@ struct LiveResult: BenchReport, Codable {
 
     func table() -> String {
         var table = TextTable(
-            headers: ["layout", "pods", "containers", "round", "from s", "floor CPU ms/s", "podmem CPU ms/s", "ratio",
-                      "tmux CPU ms/s", "others CPU ms/s", "podmem RSS MiB"],
+            headers: [
+                "layout", "pods", "containers", "round", "from s", "floor CPU ms/s", "podmem CPU ms/s", "ratio",
+                "tmux CPU ms/s", "others CPU ms/s", "podmem RSS MiB",
+            ],
             alignments: [.left, .right, .right, .left, .right, .right, .right, .right, .right, .right, .right])
-        func row(_ name: String, start: String, floor: Double, podmem: Double, ratio: Double, tmux: Double, other: String, resident: UInt64) {
-            table.rows.append([layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod), name, start, Self.format(floor, digits: 1),
-                               Self.format(podmem, digits: 1), Self.format(ratio, digits: 2) + "×", Self.format(tmux, digits: 1),
-                               other, Self.mebibytes(resident)])
+        func row(
+            _ name: String, start: String, floor: Double, podmem: Double, ratio: Double, tmux: Double, other: String,
+            resident: UInt64
+        ) {
+            table.rows.append([
+                layout.rawValue + (cgroupfs ? " cgroupfs" : ""), String(pods), String(containersPerPod), name, start,
+                Self.format(floor, digits: 1),
+                Self.format(podmem, digits: 1), Self.format(ratio, digits: 2) + "×", Self.format(tmux, digits: 1),
+                other, Self.mebibytes(resident),
+            ])
         }
         for (index, round) in rounds.enumerated() {
-            row(String(index + 1), start: Self.format(round.startSeconds, digits: 0), floor: round.floorCPUMillisecondsPerSecond,
-                podmem: round.podmemCPUMillisecondsPerSecond, ratio: round.ratio, tmux: round.tmuxCPUMillisecondsPerSecond,
+            row(
+                String(index + 1), start: Self.format(round.startSeconds, digits: 0),
+                floor: round.floorCPUMillisecondsPerSecond,
+                podmem: round.podmemCPUMillisecondsPerSecond, ratio: round.ratio,
+                tmux: round.tmuxCPUMillisecondsPerSecond,
                 other: Self.format(round.otherCPUMillisecondsPerSecond, digits: 0), resident: round.podmemResidentBytes)
         }
-        row("median", start: "", floor: floorCPUMillisecondsPerSecond, podmem: podmemCPUMillisecondsPerSecond, ratio: ratio,
+        row(
+            "median", start: "", floor: floorCPUMillisecondsPerSecond, podmem: podmemCPUMillisecondsPerSecond,
+            ratio: ratio,
             tmux: tmuxCPUMillisecondsPerSecond, other: "", resident: podmemMemory.residentBytes)
         let seconds = rounds.first.map { Self.format($0.seconds, digits: 0) } ?? "0"
         return table.render() + """
@@ -70,10 +83,14 @@ struct LiveResult: BenchReport, Codable {
     func exceededLimits(_ options: BenchOptions) -> [String] {
         var exceeded: [String] = []
         if let maximum = options.maxRatio, ratio > maximum {
-            exceeded.append("\(layout.rawValue): the live screen costs \(Self.format(ratio, digits: 2))× the floor's CPU time, above --max-ratio \(maximum)")
+            exceeded.append(
+                "\(layout.rawValue): the live screen costs \(Self.format(ratio, digits: 2))× the floor's CPU time, above --max-ratio \(maximum)"
+            )
         }
         if let maximum = options.maxResidentMiB, Double(podmemMemory.peakResidentBytes) > maximum * 1_048_576 {
-            exceeded.append("\(layout.rawValue): podmem's peak RSS is \(Self.mebibytes(podmemMemory.peakResidentBytes)) MiB, above --max-rss-mib \(maximum)")
+            exceeded.append(
+                "\(layout.rawValue): podmem's peak RSS is \(Self.mebibytes(podmemMemory.peakResidentBytes)) MiB, above --max-rss-mib \(maximum)"
+            )
         }
         return exceeded
     }

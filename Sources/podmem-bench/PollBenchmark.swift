@@ -28,8 +28,9 @@ struct PollBenchmark {
         let sampler = source(LocalFileSystem(), hierarchy)
         // A live run's history: the default 300 s window at the default 1 s interval, coarse tiers, default budget.
         let monitorSource = source(LocalFileSystem(), hierarchy)
-        let monitor = Monitor(window: 300, intervalSeconds: 1,
-                              plan: .live(window: 300, intervalSeconds: 1))
+        let monitor = Monitor(
+            window: 300, intervalSeconds: 1,
+            plan: .live(window: 300, intervalSeconds: 1))
         var now = 2.0
         for _ in 0..<options.warmup {
             now += 1
@@ -45,15 +46,29 @@ struct PollBenchmark {
         for _ in 0..<options.roundCount {
             try StopSignals.sleep(0)  // on real cgroups Ctrl-C is held so the tree is removed: honour it between rounds
             floorRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations))
-            floorAtRuns.append(try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations, inHeldDirectories: true))
-            sampleRuns.append(measure { now += 1; _ = sampler.sample(at: now) })
-            monitorRuns.append(measure { now += 1; monitor.ingest(monitorSource.sample(at: now)) })
+            floorAtRuns.append(
+                try floor.cpuMicrosecondsPerPass(list: list, iterations: options.iterations, inHeldDirectories: true))
+            sampleRuns.append(
+                measure {
+                    now += 1
+                    _ = sampler.sample(at: now)
+                })
+            monitorRuns.append(
+                measure {
+                    now += 1
+                    monitor.ingest(monitorSource.sample(at: now))
+                })
             // Root, kubepods, QoS, pod, container: the depth podmem reads.
-            if let cgtop { cgtopRuns.append(try SystemdCgtop.cpuMicrosecondsPerIteration(cgroupPath: cgtop, depth: 5, iterations: options.iterations)) }
+            if let cgtop {
+                cgtopRuns.append(
+                    try SystemdCgtop.cpuMicrosecondsPerIteration(
+                        cgroupPath: cgtop, depth: 5, iterations: options.iterations))
+            }
         }
 
         return BenchResult(
-            layout: tree.layout, pods: tree.pods, containersPerPod: tree.containersPerPod, cgroupsPerPoll: tree.cgroupCount,
+            layout: tree.layout, pods: tree.pods, containersPerPod: tree.containersPerPod,
+            cgroupsPerPoll: tree.cgroupCount,
             filesPerPoll: poll.readPaths.count, directoriesListedPerPoll: poll.listings, statsPerPoll: poll.stats,
             failedOpensPerPoll: poll.failedReads, iterations: options.iterations, rounds: options.roundCount,
             floorCPUMicrosecondsPerPoll: floorRuns.median, floorAtCPUMicrosecondsPerPoll: floorAtRuns.median,
@@ -72,9 +87,15 @@ struct PollBenchmark {
     /// figure is podmem's own); nil when either is missing.
     private func batchPeakResidentMiB() -> Double? {
         guard access("/usr/bin/time", X_OK) == 0, access(options.podmem, X_OK) == 0 else { return nil }
-        let run = ChildProcess.run("/usr/bin/time", ["-f", "%M", "sh", "-c", "exec \"$0\" \"$@\" >/dev/null", options.podmem,
-                                                      "--batch", "-n", "5", "-d", "0", "--root", tree.cgroupRoot, "--log-root", tree.logRoot])
-        guard run.status == 0, let kibibytes = run.output.split(separator: "\n").last.flatMap({ Double($0) }) else { return nil }
+        let run = ChildProcess.run(
+            "/usr/bin/time",
+            [
+                "-f", "%M", "sh", "-c", "exec \"$0\" \"$@\" >/dev/null", options.podmem,
+                "--batch", "-n", "5", "-d", "0", "--root", tree.cgroupRoot, "--log-root", tree.logRoot,
+            ])
+        guard run.status == 0, let kibibytes = run.output.split(separator: "\n").last.flatMap({ Double($0) }) else {
+            return nil
+        }
         return kibibytes / 1024
     }
 
@@ -83,13 +104,15 @@ struct PollBenchmark {
         let wall = ResourceClock.wallMicroseconds()
         for _ in 0..<options.iterations { poll() }
         let count = Double(options.iterations)
-        return Timing(cpuMicroseconds: (ResourceClock.cpuMicroseconds() - cpu) / count,
-                      wallMicroseconds: (ResourceClock.wallMicroseconds() - wall) / count)
+        return Timing(
+            cpuMicroseconds: (ResourceClock.cpuMicroseconds() - cpu) / count,
+            wallMicroseconds: (ResourceClock.wallMicroseconds() - wall) / count)
     }
 
     private static func figures(_ runs: [Timing], floor: [Double]) -> BenchResult.PathFigures {
-        BenchResult.PathFigures(cpuMicrosecondsPerPoll: runs.map(\.cpuMicroseconds).median,
-                                ratio: zip(runs, floor).map { $0.cpuMicroseconds / $1 }.median,
-                                wallMillisecondsPerPoll: runs.map(\.wallMicroseconds).median / 1000)
+        BenchResult.PathFigures(
+            cpuMicrosecondsPerPoll: runs.map(\.cpuMicroseconds).median,
+            ratio: zip(runs, floor).map { $0.cpuMicroseconds / $1 }.median,
+            wallMillisecondsPerPoll: runs.map(\.wallMicroseconds).median / 1000)
     }
 }

@@ -45,8 +45,9 @@ struct ProcessUsage {
             guard let value = kibibytes[field] else { throw BenchError("/proc/\(pid)/status lacks \(field)") }
             return value * 1024
         }
-        return Memory(residentBytes: try bytes("VmRSS"), peakResidentBytes: try bytes("VmHWM"),
-                      anonymousBytes: try bytes("RssAnon"), fileBytes: try bytes("RssFile"))
+        return Memory(
+            residentBytes: try bytes("VmRSS"), peakResidentBytes: try bytes("VmHWM"),
+            anonymousBytes: try bytes("RssAnon"), fileBytes: try bytes("RssFile"))
     }
 
     private func read(_ file: String) -> String? {

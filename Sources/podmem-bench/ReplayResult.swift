@@ -24,10 +24,14 @@ struct ReplayResult: BenchReport {
     func exceededLimits(_ options: BenchOptions) -> [String] {
         var exceeded: [String] = []
         if let limit = options.maxOpenSeconds, max(openSeconds, reportSeconds) > limit {
-            exceeded.append("opening the recording took \(Self.format(max(openSeconds, reportSeconds), digits: 2)) s, above --max-open-seconds \(limit)")
+            exceeded.append(
+                "opening the recording took \(Self.format(max(openSeconds, reportSeconds), digits: 2)) s, above --max-open-seconds \(limit)"
+            )
         }
         if let limit = options.maxResidentMiB, reportPeakResidentMiB > limit {
-            exceeded.append("podmem report's peak RSS is \(Self.format(reportPeakResidentMiB, digits: 1)) MiB, above --max-rss-mib \(limit)")
+            exceeded.append(
+                "podmem report's peak RSS is \(Self.format(reportPeakResidentMiB, digits: 1)) MiB, above --max-rss-mib \(limit)"
+            )
         }
         return exceeded
     }

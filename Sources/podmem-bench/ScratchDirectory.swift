@@ -5,7 +5,9 @@ struct ScratchDirectory {
     let path: String
 
     init(under parent: String) throws {
-        var template = Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast()) + Array("podmem-bench.XXXXXX".utf8CString)
+        var template =
+            Array((parent.hasSuffix("/") ? parent : parent + "/").utf8CString.dropLast())
+            + Array("podmem-bench.XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else {
             throw BenchError("\(parent): cannot create a temporary directory (\(String(cString: strerror(errno))))")
         }

@@ -23,7 +23,8 @@ enum StopSignals {
         let deadline = ResourceClock.wallMicroseconds() + seconds * 1e6
         while true {
             let left = max(0, deadline - ResourceClock.wallMicroseconds())
-            var timeout = timespec(tv_sec: Int(left / 1e6), tv_nsec: Int(left.truncatingRemainder(dividingBy: 1e6) * 1000))
+            var timeout = timespec(
+                tv_sec: Int(left / 1e6), tv_nsec: Int(left.truncatingRemainder(dividingBy: 1e6) * 1000))
             let signal = sigtimedwait(&signals, nil, &timeout)
             if signal > 0 { throw BenchError("interrupted by signal \(signal)", exitCode: 128 + signal) }
             if errno != EINTR { return }  // EAGAIN: the time is up

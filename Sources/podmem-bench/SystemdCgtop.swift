@@ -17,14 +17,18 @@ enum SystemdCgtop {
 
     private static func cpuMicroseconds(cgroupPath: String, depth: Int, count: Int) throws -> Double {
         let before = childrenCPUMicroseconds()
-        let run = ChildProcess.run(executable, ["-b", "-r", "-n", "\(count)", "-d", "0.01", "--depth=\(depth)", cgroupPath])
-        guard run.status == 0 else { throw BenchError("systemd-cgtop failed (\(run.status)): \(run.output.prefix(200))") }
+        let run = ChildProcess.run(
+            executable, ["-b", "-r", "-n", "\(count)", "-d", "0.01", "--depth=\(depth)", cgroupPath])
+        guard run.status == 0 else {
+            throw BenchError("systemd-cgtop failed (\(run.status)): \(run.output.prefix(200))")
+        }
         return childrenCPUMicroseconds() - before
     }
 
     private static func childrenCPUMicroseconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
     }
 }

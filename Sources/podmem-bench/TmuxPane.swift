@@ -9,17 +9,19 @@ struct TmuxPane {
     private static let session = "podmem-bench"
 
     /// Starts `command` (an argv, run without a shell, so the pane's process is the program itself) with TERM=`term`.
-    static func start(_ command: [String], width: Int, height: Int, term: String, directory: String) throws -> TmuxPane {
+    static func start(_ command: [String], width: Int, height: Int, term: String, directory: String) throws -> TmuxPane
+    {
         let config = directory + "/tmux.conf"
         try """
-            set -g default-terminal \(term)
-            set -g remain-on-exit on
-            set -g status off
+        set -g default-terminal \(term)
+        set -g remain-on-exit on
+        set -g status off
 
-            """.write(toFile: config, atomically: false, encoding: .utf8)
+        """.write(toFile: config, atomically: false, encoding: .utf8)
         let pane = TmuxPane(socket: directory + "/tmux.socket")
         do {
-            try pane.tmux(["-f", config, "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)] + command)
+            try pane.tmux(
+                ["-f", config, "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)] + command)
         } catch {
             pane.stop()
             throw error
@@ -64,7 +66,10 @@ struct TmuxPane {
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
         let (status, output) = ChildProcess.run("tmux", ["-S", socket] + arguments)
-        guard status == 0 else { throw BenchError("tmux \(arguments.joined(separator: " ")): \(output.isEmpty ? "exit status \(status)" : output)") }
+        guard status == 0 else {
+            throw BenchError(
+                "tmux \(arguments.joined(separator: " ")): \(output.isEmpty ? "exit status \(status)" : output)")
+        }
         return output
     }
 }

@@ -26,20 +26,32 @@ do {
     let scratch = try ScratchDirectory(under: options.directory)
     defer { scratch.remove() }
     if options.replay {
-        FileHandle.standardError.write(Data("podmem-bench: synthetic \(options.replayHours) h recording of \(options.pods) pods in \(scratch.path)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "podmem-bench: synthetic \(options.replayHours) h recording of \(options.pods) pods in \(scratch.path)\n"
+                    .utf8))
         report = try ReplayBenchmark(options: options, scratch: scratch.path).run()
     } else {
-        FileHandle.standardError.write(Data("podmem-bench: \(options.layout.rawValue) tree of \(options.pods) pods × \(options.containersPerPod) containers in \(scratch.path)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "podmem-bench: \(options.layout.rawValue) tree of \(options.pods) pods × \(options.containersPerPod) containers in \(scratch.path)\n"
+                    .utf8))
         let cgroupfs = try options.cgroupfs.map {
-            try CgroupfsTree.make(pods: options.pods, containersPerPod: options.containersPerPod, hierarchy: $0, scratch: scratch.path)
+            try CgroupfsTree.make(
+                pods: options.pods, containersPerPod: options.containersPerPod, hierarchy: $0, scratch: scratch.path)
         }
         defer { cgroupfs?.remove() }
-        let tree = try cgroupfs?.tree ?? KubepodsTree.generate(layout: options.layout, pods: options.pods,
-                                                                containersPerPod: options.containersPerPod, fixtures: options.fixtures,
-                                                                in: scratch.path)
-        report = options.live
+        let tree =
+            try cgroupfs?.tree
+            ?? KubepodsTree.generate(
+                layout: options.layout, pods: options.pods,
+                containersPerPod: options.containersPerPod, fixtures: options.fixtures,
+                in: scratch.path)
+        report =
+            options.live
             ? try LiveBenchmark(options: options, tree: tree, scratch: scratch.path).run()
-            : try PollBenchmark(options: options, tree: tree, scratch: scratch.path, cgtopPath: cgroupfs?.cgroupPath).run()
+            : try PollBenchmark(options: options, tree: tree, scratch: scratch.path, cgtopPath: cgroupfs?.cgroupPath)
+                .run()
     }
 } catch let error as BenchError {
     fail(error.message, status: error.exitCode)

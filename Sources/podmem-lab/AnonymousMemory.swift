@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// Private anonymous mappings that are never freed: every page is written, so all of it is
@@ -11,7 +11,8 @@ enum AnonymousMemory {
     @discardableResult
     static func allocateTouched(bytes: Int) throws(LabError) -> UnsafeMutableRawPointer {
         guard let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
-              memory != MAP_FAILED else { throw .system("mmap of \(bytes) bytes") }
+            memory != MAP_FAILED
+        else { throw .system("mmap of \(bytes) bytes") }
         // Not zeros: a written non-zero page cannot be shared with the zero page.
         memset(memory, 0x5A, bytes)
         return memory

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// The caller's side channel: "ready <pid>" and "started" on stdout, one line on stdin to begin,

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// Three files a pod's page cache is made of: a log it writes and keeps open, an index it maps (and reads through
@@ -28,7 +28,9 @@ struct FileHolder {
         close(descriptor)
         // Touch every page through the mapping, as an index lookup would.
         var sum: UInt8 = 0
-        for offset in stride(from: 0, to: mappedBytes, by: 4096) { sum &+= mapping.load(fromByteOffset: offset, as: UInt8.self) }
+        for offset in stride(from: 0, to: mappedBytes, by: 4096) {
+            sum &+= mapping.load(fromByteOffset: offset, as: UInt8.self)
+        }
         _ = sum
 
         let deleted = try PageCacheFile(path: directory + "/rotated.log")

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// Empty files created in batches and kept: each costs an inode and a dentry in the kernel's slab caches, charged

@@ -64,29 +64,42 @@ enum LabCommand {
         let command: LabCommand
         switch workload {
         case "cache-writer":
-            command = .cacheWriter(CacheWriter(
-                path: try options.requiredPath("--file"), chunkBytes: try options.bytes("--chunk-mib", default: 2),
-                periodSeconds: try options.seconds("--period", default: 0.25), maximumBytes: try options.optionalBytes("--max-mib")))
+            command = .cacheWriter(
+                CacheWriter(
+                    path: try options.requiredPath("--file"), chunkBytes: try options.bytes("--chunk-mib", default: 2),
+                    periodSeconds: try options.seconds("--period", default: 0.25),
+                    maximumBytes: try options.optionalBytes("--max-mib")))
         case "leak":
-            command = .leak(AnonymousLeak(
-                chunkBytes: try options.bytes("--chunk-mib", default: 2), periodSeconds: try options.seconds("--period", default: 0.25),
-                maximumBytes: try options.optionalBytes("--max-mib")))
+            command = .leak(
+                AnonymousLeak(
+                    chunkBytes: try options.bytes("--chunk-mib", default: 2),
+                    periodSeconds: try options.seconds("--period", default: 0.25),
+                    maximumBytes: try options.optionalBytes("--max-mib")))
         case "steady":
             command = .steady(SteadyHolder(bytes: try options.bytes("--mib", default: 48)))
         case "sawtooth":
-            command = .sawtooth(HeapSawtooth(
-                stepBytes: try options.bytes("--step-mib", default: 8), steps: try options.count("--steps", default: 15),
-                periodSeconds: try options.seconds("--period", default: 4)))
+            command = .sawtooth(
+                HeapSawtooth(
+                    stepBytes: try options.bytes("--step-mib", default: 8),
+                    steps: try options.count("--steps", default: 15),
+                    periodSeconds: try options.seconds("--period", default: 4)))
         case "kernel-objects":
-            command = .kernelObjects(KernelObjects(
-                directory: try options.requiredPath("--dir"), filesPerPeriod: try options.count("--files", default: 2000),
-                periodSeconds: try options.seconds("--period", default: 0.25), maximumFiles: try options.count("--max-files", default: 200_000)))
+            command = .kernelObjects(
+                KernelObjects(
+                    directory: try options.requiredPath("--dir"),
+                    filesPerPeriod: try options.count("--files", default: 2000),
+                    periodSeconds: try options.seconds("--period", default: 0.25),
+                    maximumFiles: try options.count("--max-files", default: 200_000)))
         case "cold-cache":
-            command = .coldCache(ColdCache(path: try options.requiredPath("--file"), bytes: try options.bytes("--mib", default: 96)))
+            command = .coldCache(
+                ColdCache(path: try options.requiredPath("--file"), bytes: try options.bytes("--mib", default: 96)))
         case "hold-files":
-            command = .holdFiles(FileHolder(
-                directory: try options.requiredPath("--dir"), openBytes: try options.bytes("--open-mib", default: 64),
-                mappedBytes: try options.bytes("--mapped-mib", default: 32), deletedBytes: try options.bytes("--deleted-mib", default: 16)))
+            command = .holdFiles(
+                FileHolder(
+                    directory: try options.requiredPath("--dir"),
+                    openBytes: try options.bytes("--open-mib", default: 64),
+                    mappedBytes: try options.bytes("--mapped-mib", default: 32),
+                    deletedBytes: try options.bytes("--deleted-mib", default: 16)))
         default:
             throw .usage("unknown workload '\(workload)'")
         }

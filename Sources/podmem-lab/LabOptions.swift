@@ -9,13 +9,17 @@ struct LabOptions {
             guard name.hasPrefix("--"), index + 1 < arguments.count else {
                 throw .usage(name.hasPrefix("--") ? "\(name) needs a value" : "unexpected argument '\(name)'")
             }
-            guard values.updateValue(arguments[index + 1], forKey: name) == nil else { throw .usage("\(name) given twice") }
+            guard values.updateValue(arguments[index + 1], forKey: name) == nil else {
+                throw .usage("\(name) given twice")
+            }
             index += 2
         }
     }
 
     mutating func requiredPath(_ name: String) throws(LabError) -> String {
-        guard let value = values.removeValue(forKey: name), !value.isEmpty else { throw .usage("\(name) PATH is required") }
+        guard let value = values.removeValue(forKey: name), !value.isEmpty else {
+            throw .usage("\(name) PATH is required")
+        }
         return value
     }
 
@@ -50,7 +54,9 @@ struct LabOptions {
 
     private mutating func positiveNumber(_ name: String) throws(LabError) -> Double? {
         guard let text = values.removeValue(forKey: name) else { return nil }
-        guard let value = Double(text), value.isFinite, value > 0 else { throw .usage("\(name) needs a positive number, not '\(text)'") }
+        guard let value = Double(text), value.isFinite, value > 0 else {
+            throw .usage("\(name) needs a positive number, not '\(text)'")
+        }
         return value
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// A file written through the page cache: appends with `write(2)`, full reads with `pread(2)`.
@@ -54,7 +54,8 @@ final class PageCacheFile {
 
     /// `bytes` of log-like text lines, so the file looks like what it imitates.
     static func logText(bytes: Int) -> [UInt8] {
-        let line = Array("2025-01-01T00:00:00Z INFO podmem-lab request handled in 3ms status=200 path=/api/items\n".utf8)
+        let line = Array(
+            "2025-01-01T00:00:00Z INFO podmem-lab request handled in 3ms status=200 path=/api/items\n".utf8)
         return (0..<bytes).map { line[$0 % line.count] }
     }
 }

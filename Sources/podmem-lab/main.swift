@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 // Exit codes: 0 when stdin closes (or --help), 1 when a workload fails, 2 on a usage error.

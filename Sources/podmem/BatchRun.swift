@@ -14,8 +14,9 @@ struct BatchRun {
     let source: MemorySource
 
     func run() throws {
-        let monitor = Monitor(window: nil, intervalSeconds: intervalSeconds,
-                              historyCapacity: min(iterations, Self.maximumHistory))
+        let monitor = Monitor(
+            window: nil, intervalSeconds: intervalSeconds,
+            historyCapacity: min(iterations, Self.maximumHistory))
         let showProgress = isatty(STDERR_FILENO) == 1
         for index in 0..<iterations {
             if index > 0, intervalSeconds > 0 { Console.sleep(seconds: intervalSeconds) }
@@ -29,7 +30,9 @@ struct BatchRun {
         if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
         guard let document = monitor.snapshot() else { return }
         if json {
-            Console.write(TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO)
+            Console.write(
+                TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO
+            )
         } else {
             Console.write(BatchReport.render(document) + CacheFileText.paragraph(document))
         }

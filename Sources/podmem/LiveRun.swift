@@ -11,12 +11,16 @@ struct LiveRun {
     let source: MemorySource
 
     func run() throws {
-        let monitor = Monitor(window: window, intervalSeconds: intervalSeconds,
-                              plan: .live(window: window, intervalSeconds: intervalSeconds))
+        let monitor = Monitor(
+            window: window, intervalSeconds: intervalSeconds,
+            plan: .live(window: window, intervalSeconds: intervalSeconds))
         // The detail screen lists its pod's files in the page cache, one time budget per poll.
         monitor.cacheFiles = try (source as? CacheFileSource)?.makeCacheFileMonitor(limits: CacheFileLimits())
         try Self.withTerminal { terminal in
-            App(terminal: terminal, source: source, monitor: monitor, time: SystemTime(), snapshotDirectory: snapshotDirectory).run()
+            App(
+                terminal: terminal, source: source, monitor: monitor, time: SystemTime(),
+                snapshotDirectory: snapshotDirectory
+            ).run()
         }
     }
 

@@ -27,7 +27,8 @@ struct OptionRange {
     }
 
     private func outside(_ value: String) -> ValidationError {
-        ValidationError("\(option) must be between \(Self.format(lowest)) and \(Self.format(highest)) \(unit), got \(value)")
+        ValidationError(
+            "\(option) must be between \(Self.format(lowest)) and \(Self.format(highest)) \(unit), got \(value)")
     }
 
     private static func format(_ value: Double) -> String {

@@ -14,17 +14,24 @@ struct RecordCommand: ParsableCommand {
             one starts; replay and report read both.
             """)
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The recording to create (it must not exist).", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("The recording to create (it must not exist).", valueName: "FILE"))
     var output: String
 
-    @Option(name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
-            help: ArgumentHelp("Seconds between polls; fractions allowed (0.01 … 86400).", valueName: "SECONDS"))
+    @Option(
+        name: [.customShort("d"), .customLong("interval"), .customLong("delay")],
+        help: ArgumentHelp("Seconds between polls; fractions allowed (0.01 … 86400).", valueName: "SECONDS"))
     var interval: Double = 1
 
-    @Option(help: ArgumentHelp("Stop after this many seconds, 0 … 31622400 (default: until SIGINT or SIGTERM).", valueName: "SECONDS"))
+    @Option(
+        help: ArgumentHelp(
+            "Stop after this many seconds, 0 … 31622400 (default: until SIGINT or SIGTERM).", valueName: "SECONDS"))
     var duration: Double?
 
-    @Option(help: ArgumentHelp("Most disk space the recording and its rotated part take together (1 … 1048576).", valueName: "MiB"))
+    @Option(
+        help: ArgumentHelp(
+            "Most disk space the recording and its rotated part take together (1 … 1048576).", valueName: "MiB"))
     var maxSize: Double = 1024
 
     @OptionGroup var source: SourceOptions
@@ -36,7 +43,9 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        try RecordRun(path: output, intervalSeconds: interval, durationSeconds: duration,
-                      maximumBytes: Int(maxSize * 1024 * 1024), source: try source.makeSource()).run()
+        try RecordRun(
+            path: output, intervalSeconds: interval, durationSeconds: duration,
+            maximumBytes: Int(maxSize * 1024 * 1024), source: try source.makeSource()
+        ).run()
     }
 }

@@ -23,13 +23,17 @@ struct RecordRun {
         while true {
             let sample = source.sample(at: Timestamp.now())
             if writer == nil {
-                let header = RecordingHeader(recordingId: Self.randomIdentifier(), host: sample.host, cgroupVersion: sample.cgroupVersion,
-                                             root: sample.root, intervalSeconds: intervalSeconds, startedAt: sample.timestamp)
+                let header = RecordingHeader(
+                    recordingId: Self.randomIdentifier(), host: sample.host, cgroupVersion: sample.cgroupVersion,
+                    root: sample.root, intervalSeconds: intervalSeconds, startedAt: sample.timestamp)
                 writer = try RecordingWriter(path: path, header: header, maximumBytes: maximumBytes)
             }
             try writer!.append(sample)
             records += 1
-            if showProgress { Console.write("\rpodmem: \(records) samples recorded to \(TerminalText.sanitized(path))", to: STDERR_FILENO) }
+            if showProgress {
+                Console.write(
+                    "\rpodmem: \(records) samples recorded to \(TerminalText.sanitized(path))", to: STDERR_FILENO)
+            }
             deadline += intervalSeconds
             if let durationSeconds, deadline - start > durationSeconds + 1e-6 { break }
             if Self.waitForStop(until: deadline) { break }

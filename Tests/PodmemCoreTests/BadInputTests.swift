@@ -1,5 +1,6 @@
 import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 /// One broken file or a vanished cgroup: that value is absent, a warning names it, everything else is reported.
@@ -17,7 +18,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func sample<FS: CgroupFileSystem>(_ tree: TempTree, fileSystem: FS) throws -> Sample {
-        try CgroupSource.reading(tree.path, hostRoot: tree.path, logRoot: tree.path, fileSystem: fileSystem).sample(at: 1)
+        try CgroupSource.reading(tree.path, hostRoot: tree.path, logRoot: tree.path, fileSystem: fileSystem).sample(
+            at: 1)
     }
 
     func pod(_ sample: Sample, _ uid: String) -> WorkloadSample? { sample.workloads.first { $0.uid == uid } }
@@ -33,21 +35,24 @@ final class BadInputTests: XCTestCase {
         let sample = try sample(tree, fileSystem: LocalFileSystem())
         XCTAssertNil(pod(sample, Self.uid)?.counters.usageBytes)
         XCTAssertEqual(pod(sample, Self.uid)?.counters.stat.rssBytes, 4096, "the stat file is still read")
-        XCTAssertTrue(sample.warnings.contains { $0.contains("memory.usage_in_bytes: not a number") }, "\(sample.warnings)")
+        XCTAssertTrue(
+            sample.warnings.contains { $0.contains("memory.usage_in_bytes: not a number") }, "\(sample.warnings)")
         assertOtherPodIntact(sample)
     }
 
     func testNegativeAndAbsurdValues() throws {
         let tree = tree()
         tree.write("kubepods/burstable/pod\(Self.uid)/memory.usage_in_bytes", "-4096\n")
-        tree.write("kubepods/burstable/pod\(Self.other)/memory.stat",
-                   "total_rss 99999999999999999999999\ntotal_active_file 8192\ntotal_inactive_file 4096\n")
+        tree.write(
+            "kubepods/burstable/pod\(Self.other)/memory.stat",
+            "total_rss 99999999999999999999999\ntotal_active_file 8192\ntotal_inactive_file 4096\n")
         let sample = try sample(tree, fileSystem: LocalFileSystem())
         XCTAssertNil(pod(sample, Self.uid)?.counters.usageBytes)
         XCTAssertTrue(sample.warnings.contains { $0.contains("negative value") }, "\(sample.warnings)")
         XCTAssertNil(pod(sample, Self.other)?.counters.stat.rssBytes)
         XCTAssertEqual(pod(sample, Self.other)?.counters.stat.activeFileBytes, 8192)
-        XCTAssertTrue(sample.warnings.contains { $0.contains("memory.stat: line 1: absurdly large value") }, "\(sample.warnings)")
+        XCTAssertTrue(
+            sample.warnings.contains { $0.contains("memory.stat: line 1: absurdly large value") }, "\(sample.warnings)")
     }
 
     func testTruncatedStat() throws {
@@ -56,7 +61,9 @@ final class BadInputTests: XCTestCase {
         let sample = try sample(tree, fileSystem: LocalFileSystem())
         XCTAssertEqual(pod(sample, Self.uid)?.counters.stat.rssBytes, 4096)
         XCTAssertNil(pod(sample, Self.uid)?.counters.stat.inactiveFileBytes)
-        XCTAssertTrue(sample.warnings.contains { $0.contains("lacks total_active_file, total_inactive_file") }, "\(sample.warnings)")
+        XCTAssertTrue(
+            sample.warnings.contains { $0.contains("lacks total_active_file, total_inactive_file") },
+            "\(sample.warnings)")
         assertOtherPodIntact(sample)
     }
 
@@ -66,8 +73,11 @@ final class BadInputTests: XCTestCase {
         tree.write("kubepods/burstable/pod\(Self.uid)/memory.limit_in_bytes", "")
         let sample = try sample(tree, fileSystem: LocalFileSystem())
         XCTAssertNil(pod(sample, Self.uid)?.counters.limit)
-        XCTAssertTrue(sample.warnings.contains { $0.hasSuffix("memory.stat: empty or truncated") }, "\(sample.warnings)")
-        XCTAssertTrue(sample.warnings.contains { $0.hasSuffix("memory.limit_in_bytes: empty or truncated") }, "\(sample.warnings)")
+        XCTAssertTrue(
+            sample.warnings.contains { $0.hasSuffix("memory.stat: empty or truncated") }, "\(sample.warnings)")
+        XCTAssertTrue(
+            sample.warnings.contains { $0.hasSuffix("memory.limit_in_bytes: empty or truncated") }, "\(sample.warnings)"
+        )
     }
 
     /// A cgroup listed by discovery whose files are gone by the time they are read.
@@ -88,13 +98,15 @@ final class BadInputTests: XCTestCase {
         tree.v1Cgroup(container, usage: 8192, stat: Self.stat)
         let fileSystem = LocalFileSystem()
         let before = Self.openDescriptors()
-        let source = try CgroupSource.reading(tree.path, hostRoot: tree.path, logRoot: tree.path, fileSystem: fileSystem)
+        let source = try CgroupSource.reading(
+            tree.path, hostRoot: tree.path, logRoot: tree.path, fileSystem: fileSystem)
         XCTAssertEqual(pod(source.sample(at: 1), Self.uid)?.containers.first?.counters.usageBytes, 8192)
         XCTAssertEqual(Self.openDescriptors() - before, 4, "the root, two pods and one container")
 
         try FileManager.default.removeItem(atPath: tree.path + "/" + container)
         let afterContainer = source.sample(at: 2)
-        XCTAssertEqual(pod(afterContainer, Self.uid)?.containers.count, 0, "a removed container is not read through its handle")
+        XCTAssertEqual(
+            pod(afterContainer, Self.uid)?.containers.count, 0, "a removed container is not read through its handle")
         XCTAssertEqual(Self.openDescriptors() - before, 3)
         try FileManager.default.removeItem(atPath: tree.path + "/kubepods/burstable/pod\(Self.uid)")
         let afterPod = source.sample(at: 3)
@@ -146,15 +158,20 @@ final class BadInputTests: XCTestCase {
     func testNotACgroupTree() {
         let tree = TempTree()
         tree.write("hello.txt", "hi")
-        XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path)) { error in
-            XCTAssertTrue((error as? CommandFailure)?.message.contains("not a cgroup memory hierarchy") == true, "\(error)")
+        XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path)) {
+            error in
+            XCTAssertTrue(
+                (error as? CommandFailure)?.message.contains("not a cgroup memory hierarchy") == true, "\(error)")
         }
-        XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/nope")) { error in
+        XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/nope"))
+        { error in
             XCTAssertTrue((error as? CommandFailure)?.message.hasSuffix("no such directory") == true, "\(error)")
         }
         tree.write("v2/cgroup.controllers", "cpu io pids\n")
-        XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/v2")) { error in
-            XCTAssertTrue((error as? CommandFailure)?.message.contains("without the memory controller") == true, "\(error)")
+        XCTAssertThrowsError(try CgroupHierarchy.inspect(fileSystem: LocalFileSystem(), directory: tree.path + "/v2")) {
+            error in
+            XCTAssertTrue(
+                (error as? CommandFailure)?.message.contains("without the memory controller") == true, "\(error)")
         }
     }
 }

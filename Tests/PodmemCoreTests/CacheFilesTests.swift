@@ -1,20 +1,25 @@
 import Foundation
 import Glibc
 import PodmemTestSupport
-@testable import PodmemCore
 import XCTest
+
+@testable import PodmemCore
 
 /// The cache-files engine against this process's own /proc entries and real files in a temp directory: a fake
 /// cgroup directory whose `cgroup.procs` lists the test process, so no root or cgroup hierarchy is needed.
 final class CacheFilesTests: XCTestCase {
     /// A scan of the test process itself (every file shown: its libraries outnumber what a test opens).
-    private func scanOwnProcess(_ tree: TempTree, limits: CacheFileLimits = CacheFileLimits(budgetSeconds: 5, shownFiles: 100_000),
-                                probe: any FileResidencyProbe = LocalFileResidencyProbe(),
-                                fileSystem: any CgroupFileSystem = LocalFileSystem()) -> CacheFileScanner {
+    private func scanOwnProcess(
+        _ tree: TempTree, limits: CacheFileLimits = CacheFileLimits(budgetSeconds: 5, shownFiles: 100_000),
+        probe: any FileResidencyProbe = LocalFileResidencyProbe(),
+        fileSystem: any CgroupFileSystem = LocalFileSystem()
+    ) -> CacheFileScanner {
         tree.write("cgroup/cgroup.procs", "\(getpid())\n")
-        let target = CacheFileTarget(cgroups: [.init(directory: tree.path + "/cgroup", container: "tests")],
-                                     logDirectory: nil, emptyDirRoot: nil)
-        return CacheFileScanner(target: target, procRoot: "/proc", hostRoot: "/", limits: limits, fileSystem: fileSystem, probe: probe)
+        let target = CacheFileTarget(
+            cgroups: [.init(directory: tree.path + "/cgroup", container: "tests")],
+            logDirectory: nil, emptyDirRoot: nil)
+        return CacheFileScanner(
+            target: target, procRoot: "/proc", hostRoot: "/", limits: limits, fileSystem: fileSystem, probe: probe)
     }
 
     private func writeFile(_ path: String, bytes: Int) -> Int32 {
@@ -81,11 +86,14 @@ final class CacheFilesTests: XCTestCase {
                 XCTAssertTrue(scanner.report?.problems.contains { $0.hasPrefix("scan in progress") } ?? false)
             }
         }
-        print("CacheFilesTests: 5 000 files in \(refreshes) refreshes of 20 ms, longest \(String(format: "%.1f", longest * 1000)) ms CPU")
+        print(
+            "CacheFilesTests: 5 000 files in \(refreshes) refreshes of 20 ms, longest \(String(format: "%.1f", longest * 1000)) ms CPU"
+        )
         XCTAssertTrue(completed, "no complete scan after \(refreshes) refreshes")
         // One unit of work may start just before the deadline: the largest here is listing the 5 000 descriptors or
         // reading the test process's maps (~100 mapped files), up to ~8 ms in a debug build.
-        XCTAssertLessThan(longest, limits.budgetSeconds + 0.015, "a refresh overran its budget by more than one unit of work")
+        XCTAssertLessThan(
+            longest, limits.budgetSeconds + 0.015, "a refresh overran its budget by more than one unit of work")
         let report = try XCTUnwrap(scanner.report)
         XCTAssertGreaterThanOrEqual(report.measuredCount, 5_000)
         XCTAssertEqual(report.files.count, limits.shownFiles)
@@ -120,7 +128,9 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertEqual(posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED), 0)
         let identity = try LocalFileResidencyProbe().identity(of: path, followingLinks: false).get()
         for method in [ResidencyMethod.mincore, .cachestat, .mincore] {
-            let residency = try LocalFileResidencyProbe(method: method).residency(of: path, expected: identity, followingLinks: false).get()
+            let residency = try LocalFileResidencyProbe(method: method).residency(
+                of: path, expected: identity, followingLinks: false
+            ).get()
             XCTAssertEqual(residency.cachedBytes, 0, "\(method): the dropped file shows cached pages")
         }
     }
@@ -133,8 +143,12 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertEqual(fdatasync(fd), 0)
         XCTAssertEqual(posix_fadvise(fd, 0, 4 << 20, POSIX_FADV_DONTNEED), 0)
         let identity = try LocalFileResidencyProbe().identity(of: path, followingLinks: false).get()
-        let cachestat = try LocalFileResidencyProbe(method: .cachestat).residency(of: path, expected: identity, followingLinks: false).get()
-        let mincore = try LocalFileResidencyProbe(method: .mincore).residency(of: path, expected: identity, followingLinks: false).get()
+        let cachestat = try LocalFileResidencyProbe(method: .cachestat).residency(
+            of: path, expected: identity, followingLinks: false
+        ).get()
+        let mincore = try LocalFileResidencyProbe(method: .mincore).residency(
+            of: path, expected: identity, followingLinks: false
+        ).get()
         XCTAssertEqual(cachestat.cachedBytes, 4 << 20)
         XCTAssertEqual(mincore.cachedBytes, cachestat.cachedBytes)
         XCTAssertEqual(cachestat.dirtyBytes, 0, "written back by fdatasync")
@@ -148,8 +162,9 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertEqual(symlink("/etc/passwd", tree.path + "/volume/passwd"), 0)
         XCTAssertEqual(mkfifo(tree.path + "/volume/fifo", 0o600), 0)
         let target = CacheFileTarget(cgroups: [], logDirectory: nil, emptyDirRoot: tree.path + "/volume")
-        let scanner = CacheFileScanner(target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 5),
-                                       fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
+        let scanner = CacheFileScanner(
+            target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 5),
+            fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
         XCTAssertTrue(scanner.refresh())
         XCTAssertEqual(scanner.report?.files.map(\.path), [tree.path + "/volume/data.bin"])
     }
@@ -164,14 +179,17 @@ final class CacheFilesTests: XCTestCase {
         // pid 2^22+1 is above pid_max's ceiling: never a live process.
         tree.write("cgroup/cgroup.procs", "\(getpid())\n4194305\n-3\nnot-a-pid\n")
         let denying = FdDenyingFileSystem(denied: "/proc/\(getpid())/fd")
-        let target = CacheFileTarget(cgroups: [.init(directory: tree.path + "/cgroup", container: nil)], logDirectory: nil, emptyDirRoot: nil)
-        let scanner = CacheFileScanner(target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 5),
-                                       fileSystem: denying, probe: LocalFileResidencyProbe())
+        let target = CacheFileTarget(
+            cgroups: [.init(directory: tree.path + "/cgroup", container: nil)], logDirectory: nil, emptyDirRoot: nil)
+        let scanner = CacheFileScanner(
+            target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 5),
+            fileSystem: denying, probe: LocalFileResidencyProbe())
         XCTAssertTrue(scanner.refresh())
         let report = try XCTUnwrap(scanner.report)
         XCTAssertFalse(report.files.contains { $0.path == path }, "an fd that could not be listed was measured")
         XCTAssertEqual(report.problems.filter { $0.contains("permission denied") }.count, 1, "\(report.problems)")
-        XCTAssertTrue(report.problems[0].hasPrefix("open files and mappings of 1 process not readable"), report.problems[0])
+        XCTAssertTrue(
+            report.problems[0].hasPrefix("open files and mappings of 1 process not readable"), report.problems[0])
     }
 
     /// A process in a mount namespace of its own, seeing a host directory through a bind mount (as a container sees
@@ -185,49 +203,68 @@ final class CacheFilesTests: XCTestCase {
         tree.mkdir("container-side")
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        child.arguments = ["--mount", "--propagation", "private", "sh", "-c",
-                           "mount --bind \"$1/host-side\" \"$1/container-side\" && exec sleep 30 3<\"$1/container-side/held.log\"", "sh", tree.path]
+        child.arguments = [
+            "--mount", "--propagation", "private", "sh", "-c",
+            "mount --bind \"$1/host-side\" \"$1/container-side\" && exec sleep 30 3<\"$1/container-side/held.log\"",
+            "sh", tree.path,
+        ]
         try child.run()
         defer {
             child.terminate()
             child.waitUntilExit()
         }
         let deadline = Date().addingTimeInterval(10)
-        while (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(child.processIdentifier)/fd/3")) == nil, Date() < deadline {
+        while (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(child.processIdentifier)/fd/3"))
+            == nil, Date() < deadline
+        {
             usleep(20_000)
         }
         tree.write("cgroup/cgroup.procs", "\(child.processIdentifier)\n")
-        let target = CacheFileTarget(cgroups: [.init(directory: tree.path + "/cgroup", container: "app")], logDirectory: nil, emptyDirRoot: nil)
-        let scanner = CacheFileScanner(target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 5),
-                                       fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
+        let target = CacheFileTarget(
+            cgroups: [.init(directory: tree.path + "/cgroup", container: "app")], logDirectory: nil, emptyDirRoot: nil)
+        let scanner = CacheFileScanner(
+            target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 5),
+            fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
         XCTAssertTrue(scanner.refresh())
         let report = try XCTUnwrap(scanner.report)
-        let entry = try XCTUnwrap(report.files.first { $0.path == tree.path + "/container-side/held.log" } ?? nil, "\(report.files.map(\.path))")
+        let entry = try XCTUnwrap(
+            report.files.first { $0.path == tree.path + "/container-side/held.log" } ?? nil,
+            "\(report.files.map(\.path))")
         XCTAssertEqual(entry.hostPath, tree.path + "/host-side/held.log")
         XCTAssertEqual(entry.cachedBytes, 16384)
         // Its libraries sit on the same root file system in both namespaces: the same path on the host.
-        XCTAssertTrue(report.files.contains { $0.path.hasSuffix("libc.so.6") && $0.hostPath == $0.path }, "\(report.files)")
+        XCTAssertTrue(
+            report.files.contains { $0.path.hasSuffix("libc.so.6") && $0.hostPath == $0.path }, "\(report.files)")
     }
 
     func testMountTableTranslatesThroughDeviceAndRoot() {
-        let container = MountTable.parse(Array("""
-            100 90 0:52 / / rw - overlay overlay rw
-            101 100 8:3 /var/lib/kubelet/pods/u1/volumes/kubernetes.io~empty-dir/cache /cache rw - ext4 /dev/sda3 rw
-            102 100 8:3 /var/log/pods/ns_p_u1/app /var/log/app\\040dir rw - ext4 /dev/sda3 rw
-            """.utf8)[...])
-        let host = MountTable.parse(Array("""
-            22 1 8:3 / / rw - ext4 /dev/sda3 rw
-            300 22 0:52 / /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs rw - overlay overlay rw
-            """.utf8)[...])
+        let container = MountTable.parse(
+            Array(
+                """
+                100 90 0:52 / / rw - overlay overlay rw
+                101 100 8:3 /var/lib/kubelet/pods/u1/volumes/kubernetes.io~empty-dir/cache /cache rw - ext4 /dev/sda3 rw
+                102 100 8:3 /var/log/pods/ns_p_u1/app /var/log/app\\040dir rw - ext4 /dev/sda3 rw
+                """.utf8)[...])
+        let host = MountTable.parse(
+            Array(
+                """
+                22 1 8:3 / / rw - ext4 /dev/sda3 rw
+                300 22 0:52 / /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs rw - overlay overlay rw
+                """.utf8)[...])
         func hostPath(_ path: String) -> String? {
-            container.locate(Array(path.utf8)).flatMap { host.path(device: $0.device, fileSystemPath: $0.fileSystemPath) }
-                .map { String(decoding: $0, as: UTF8.self) }
+            container.locate(Array(path.utf8)).flatMap {
+                host.path(device: $0.device, fileSystemPath: $0.fileSystemPath)
+            }
+            .map { String(decoding: $0, as: UTF8.self) }
         }
-        XCTAssertEqual(hostPath("/cache/blob.bin"), "/var/lib/kubelet/pods/u1/volumes/kubernetes.io~empty-dir/cache/blob.bin")
+        XCTAssertEqual(
+            hostPath("/cache/blob.bin"), "/var/lib/kubelet/pods/u1/volumes/kubernetes.io~empty-dir/cache/blob.bin")
         XCTAssertEqual(hostPath("/var/log/app dir/0.log"), "/var/log/pods/ns_p_u1/app/0.log", "\\040 is a space")
-        XCTAssertEqual(hostPath("/usr/bin/app"), "/run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/usr/bin/app")
-        XCTAssertEqual(hostPath("/cacheX/file"), "/run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/cacheX/file",
-                       "/cacheX is not under /cache")
+        XCTAssertEqual(
+            hostPath("/usr/bin/app"), "/run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/usr/bin/app")
+        XCTAssertEqual(
+            hostPath("/cacheX/file"), "/run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/cacheX/file",
+            "/cacheX is not under /cache")
         XCTAssertNil(MountTable.parse(Array("garbage\n1 2 3\n".utf8)[...]).locate(Array("/x".utf8)))
     }
 
@@ -239,10 +276,12 @@ final class CacheFilesTests: XCTestCase {
         child.arguments = ["30"]
         try child.run()
         tree.write("cgroup/cgroup.procs", "\(child.processIdentifier)\n\(getpid())\n")
-        let target = CacheFileTarget(cgroups: [.init(directory: tree.path + "/cgroup", container: nil)], logDirectory: nil, emptyDirRoot: nil)
+        let target = CacheFileTarget(
+            cgroups: [.init(directory: tree.path + "/cgroup", container: nil)], logDirectory: nil, emptyDirRoot: nil)
         // A zero budget: one unit of work per refresh, so the child is listed and half-examined before it dies.
-        let scanner = CacheFileScanner(target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 0),
-                                       fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
+        let scanner = CacheFileScanner(
+            target: target, procRoot: "/proc", hostRoot: "/", limits: CacheFileLimits(budgetSeconds: 0),
+            fileSystem: LocalFileSystem(), probe: LocalFileResidencyProbe())
         XCTAssertFalse(scanner.refresh())
         XCTAssertFalse(scanner.refresh())
         child.terminate()
@@ -252,7 +291,8 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertTrue(report.complete)
         XCTAssertEqual(report.problems, [])
         XCTAssertFalse(report.files.contains { $0.heldBy.contains { $0.pid == child.processIdentifier } })
-        XCTAssertTrue(report.files.contains { $0.heldBy.contains { $0.pid == getpid() } }, "the live process is still scanned")
+        XCTAssertTrue(
+            report.files.contains { $0.heldBy.contains { $0.pid == getpid() } }, "the live process is still scanned")
     }
 
     /// File names are whatever a process chose: control characters and invalid UTF-8 are kept in the path (JSON
@@ -271,9 +311,13 @@ final class CacheFilesTests: XCTestCase {
         XCTAssertFalse(String(decoding: json, as: UTF8.self).contains("\u{9B}"), "raw C1 in JSON")
         let decoded = try JSONDecoder().decode(CacheFileEntry.self, from: Data(json))
         XCTAssertEqual(decoded.path, path, "the JSON path round-trips exactly")
-        let text = CacheFileText.lines(files: [entry], coverage: 1, problems: ["\(path): residency not measured"],
-                                       fileLRUBytes: 4096).joined(separator: "\n")
-        XCTAssertFalse(text.unicodeScalars.contains { !TerminalText.isSafe($0) && $0 != "\n" }, "unsafe text: \(text.debugDescription)")
+        let text = CacheFileText.lines(
+            files: [entry], coverage: 1, problems: ["\(path): residency not measured"],
+            fileLRUBytes: 4096
+        ).joined(separator: "\n")
+        XCTAssertFalse(
+            text.unicodeScalars.contains { !TerminalText.isSafe($0) && $0 != "\n" },
+            "unsafe text: \(text.debugDescription)")
     }
 
     func testMapsParserKeepsFileMappingsOnce() {
@@ -286,7 +330,8 @@ final class CacheFilesTests: XCTestCase {
             garbage line
             """
         let mappings = ProcMapsParser.fileMappings(Array(maps.utf8)[...])
-        XCTAssertEqual(mappings.map { String(decoding: $0.path, as: UTF8.self) }, ["/usr/bin/app", "/data/my index (deleted)"])
+        XCTAssertEqual(
+            mappings.map { String(decoding: $0.path, as: UTF8.self) }, ["/usr/bin/app", "/data/my index (deleted)"])
         XCTAssertEqual(mappings.map(\.mapFilesName), ["55d0c0a00000-55d0c0a02000", "7f0000000000-7f0000100000"])
         XCTAssertEqual(CacheFileScanner.withoutDeletedMark(mappings[1].path), Array("/data/my index".utf8))
     }
@@ -298,7 +343,9 @@ private struct FdDenyingFileSystem: CgroupFileSystem {
     let denied: String
     let local = LocalFileSystem()
 
-    func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> { local.read(path, into: &buffer) }
+    func read(_ path: String, into buffer: inout [UInt8]) -> Result<Int, FileReadError> {
+        local.read(path, into: &buffer)
+    }
     func entries(of directory: String) -> Result<[DirectoryEntry], FileReadError> {
         directory == denied ? .failure(.permissionDenied) : local.entries(of: directory)
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 final class DemoNodeTests: XCTestCase {
@@ -32,7 +33,8 @@ final class DemoNodeTests: XCTestCase {
         XCTAssertEqual(new.counters.events?.oomKill, 1)
         XCTAssertNil(history.points(cgroup: old.cgroup, inode: old.inode), "the old container's series ends with it")
         let points = try XCTUnwrap(history.points(cgroup: new.cgroup, inode: new.inode))
-        XCTAssertEqual(points.map(\.time), samples[restartIndex...].map(\.timestamp), "the new series starts at the restart")
+        XCTAssertEqual(
+            points.map(\.time), samples[restartIndex...].map(\.timestamp), "the new series starts at the restart")
         let growth = history.growth(cgroup: new.cgroup, inode: new.inode, window: nil)
         XCTAssertGreaterThan(try XCTUnwrap(growth.rssBytesPerSecond), 0, "climbing again from the restart, not a drop")
     }

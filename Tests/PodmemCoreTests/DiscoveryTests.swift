@@ -1,6 +1,7 @@
-import XCTest
 import Foundation
 import PodmemTestSupport
+import XCTest
+
 @testable import PodmemCore
 
 /// Every common layout, built as a tree in a temp dir and discovered through the real file system.
@@ -13,8 +14,10 @@ final class DiscoveryTests: XCTestCase {
     static let stat2: [String: UInt64] = ["anon": 4096, "active_file": 8192, "inactive_file": 4096, "file": 12288]
 
     func sample(_ tree: TempTree, root: String = "", logRoot: String? = nil) throws -> Sample {
-        try CgroupSource.reading(tree.path + (root.isEmpty ? "" : "/" + root), hostRoot: tree.path,
-                                 logRoot: logRoot ?? tree.path + "/var/log", host: "node-1").sample(at: 1)
+        try CgroupSource.reading(
+            tree.path + (root.isEmpty ? "" : "/" + root), hostRoot: tree.path,
+            logRoot: logRoot ?? tree.path + "/var/log", host: "node-1"
+        ).sample(at: 1)
     }
 
     func testCgroupfsDriverV1WithQoSAndGuaranteedPods() throws {
@@ -78,7 +81,8 @@ final class DiscoveryTests: XCTestCase {
     func testKindStyleNestedKubeletSlice() throws {
         let tree = TempTree()
         tree.v2Cgroup("", current: 1 << 20, stat: Self.stat2)
-        let pod = "kubelet.slice/kubelet-kubepods.slice/kubelet-kubepods-besteffort.slice/kubelet-kubepods-besteffort-pod\(Self.uid.replacing("-", with: "_")).slice"
+        let pod =
+            "kubelet.slice/kubelet-kubepods.slice/kubelet-kubepods-besteffort.slice/kubelet-kubepods-besteffort-pod\(Self.uid.replacing("-", with: "_")).slice"
         tree.v2Cgroup(pod, current: 4096, stat: Self.stat2)
         tree.v2Cgroup(pod + "/cri-containerd-\(Self.idA).scope", current: 4096, stat: Self.stat2)
         let pods = try sample(tree).workloads
@@ -95,8 +99,11 @@ final class DiscoveryTests: XCTestCase {
         tree.v2Cgroup("system.slice/system-getty.slice", current: 4096, stat: Self.stat2)
         tree.v2Cgroup("machine.slice/libpod-\(Self.idB).scope", current: 4096, stat: Self.stat2)
         tree.v2Cgroup("machine.slice/libpod-conmon-\(Self.idB).scope", current: 4096, stat: Self.stat2)
-        tree.write("var/lib/docker/containers/\(Self.idA)/config.v2.json", #"{"ID":"x","Name":"/web-proxy","State":{}}"#)
-        tree.write("var/lib/containers/storage/overlay-containers/containers.json", #"[{"id":"\#(Self.idB)","names":["db-1"]}]"#)
+        tree.write(
+            "var/lib/docker/containers/\(Self.idA)/config.v2.json", #"{"ID":"x","Name":"/web-proxy","State":{}}"#)
+        tree.write(
+            "var/lib/containers/storage/overlay-containers/containers.json",
+            #"[{"id":"\#(Self.idB)","names":["db-1"]}]"#)
         let workloads = try sample(tree).workloads
         let byCgroup = Dictionary(uniqueKeysWithValues: workloads.map { ($0.cgroup, $0) })
         XCTAssertEqual(workloads.count, 3)
@@ -121,10 +128,12 @@ final class DiscoveryTests: XCTestCase {
             tree.copy(from: capture + "/" + file, to: "libpod_parent/conmon/" + file)
             tree.copy(from: capture + "/" + file, to: container + "/" + file)
         }
-        tree.write("var/lib/containers/storage/overlay-containers/containers.json",
-                   #"[{"id":"\#(Self.idA)","names":["web-logger"],"image":"x"},{"id":"\#(Self.idB)","names":["gone"]}]"#)
+        tree.write(
+            "var/lib/containers/storage/overlay-containers/containers.json",
+            #"[{"id":"\#(Self.idA)","names":["web-logger"],"image":"x"},{"id":"\#(Self.idB)","names":["gone"]}]"#)
         let workloads = try sample(tree).workloads
-        XCTAssertEqual(workloads.map(\.cgroup), [container], "one container: conmon and libpod_parent itself are not workloads")
+        XCTAssertEqual(
+            workloads.map(\.cgroup), [container], "one container: conmon and libpod_parent itself are not workloads")
         let podman = try XCTUnwrap(workloads.first)
         XCTAssertEqual(podman.kind, .container)
         XCTAssertEqual(podman.runtime, "podman")
@@ -147,14 +156,19 @@ final class DiscoveryTests: XCTestCase {
                 tree.copy(from: FixturePaths.v2Real + "/" + file, to: directory + "/" + file)
             }
         }
-        tree.write("var/lib/containers/storage/overlay-containers/containers.json", #"[{"id":"\#(Self.idB)","names":["db-1"]}]"#)
+        tree.write(
+            "var/lib/containers/storage/overlay-containers/containers.json",
+            #"[{"id":"\#(Self.idB)","names":["db-1"]}]"#)
         let workloads = try sample(tree).workloads
         XCTAssertEqual(workloads.map(\.cgroup), [scope])
         XCTAssertEqual(workloads.first?.runtime, "podman")
         XCTAssertEqual(workloads.first?.kind, .container)
         XCTAssertEqual(workloads.first?.name, "db-1")
-        XCTAssertEqual(workloads.first?.counters.usageBytes, FixturePaths.number(FixturePaths.v2Real + "/memory.current"))
-        XCTAssertEqual(workloads.first?.counters.stat.inactiveFileBytes, FixturePaths.statFile(FixturePaths.v2Real + "/memory.stat")["inactive_file"])
+        XCTAssertEqual(
+            workloads.first?.counters.usageBytes, FixturePaths.number(FixturePaths.v2Real + "/memory.current"))
+        XCTAssertEqual(
+            workloads.first?.counters.stat.inactiveFileBytes,
+            FixturePaths.statFile(FixturePaths.v2Real + "/memory.stat")["inactive_file"])
     }
 
     /// Runtime state is written by other programs: names that are not docker/podman names, a containers.json over
@@ -174,15 +188,20 @@ final class DiscoveryTests: XCTestCase {
         XCTAssertEqual(truncate(list, off_t(RuntimeNameIndex.podmanContainersMaxBytes + 1)), 0)
 
         var names = try Dictionary(uniqueKeysWithValues: sample(tree).workloads.map { ($0.cgroup, $0.name) })
-        XCTAssertEqual(names["docker/\(Self.idA)"], String(Self.idA.prefix(12)), "a name with an escape sequence is not used")
-        XCTAssertEqual(names["docker/\(Self.idC)"], String(Self.idC.prefix(12)), "a FIFO is not read (and does not block)")
+        XCTAssertEqual(
+            names["docker/\(Self.idA)"], String(Self.idA.prefix(12)), "a name with an escape sequence is not used")
+        XCTAssertEqual(
+            names["docker/\(Self.idC)"], String(Self.idC.prefix(12)), "a FIFO is not read (and does not block)")
         XCTAssertEqual(names["libpod_parent/libpod-\(Self.idB)"], String(Self.idB.prefix(12)))
         let warnings = try sample(tree).warnings
-        XCTAssertEqual(warnings.filter { $0.contains("containers.json") && $0.contains("over 16 MiB") }.count, 1, "\(warnings)")
+        XCTAssertEqual(
+            warnings.filter { $0.contains("containers.json") && $0.contains("over 16 MiB") }.count, 1, "\(warnings)")
 
         tree.write("var/lib/containers/storage/overlay-containers/containers.json", #"{"not":"a list"}"#)
         XCTAssertEqual(try sample(tree).warnings.filter { $0.contains("invalid JSON") }.count, 1)
-        tree.write("var/lib/containers/storage/overlay-containers/containers.json", #"[{"id":"\#(Self.idB)","names":["db.1_x-2"]}]"#)
+        tree.write(
+            "var/lib/containers/storage/overlay-containers/containers.json",
+            #"[{"id":"\#(Self.idB)","names":["db.1_x-2"]}]"#)
         names = try Dictionary(uniqueKeysWithValues: sample(tree).workloads.map { ($0.cgroup, $0.name) })
         XCTAssertEqual(names["libpod_parent/libpod-\(Self.idB)"], "db.1_x-2")
     }
@@ -236,21 +255,24 @@ final class DiscoveryTests: XCTestCase {
         tree.write("cgroup.controllers", "memory\n")
         tree.write("memory.stat", "anon 1000\nfile 3000\nactive_file 1000\ninactive_file 2000\n")
         let sample = try sample(tree)
-        XCTAssertEqual(sample.node.root.usageBytes, 4000, "the v2 root has no memory.current: anon + file, as runc does")
+        XCTAssertEqual(
+            sample.node.root.usageBytes, 4000, "the v2 root has no memory.current: anon + file, as runc does")
         XCTAssertEqual(sample.node.root.limit, .unlimited)
     }
 
     func testNamingRules() {
         XCTAssertEqual(CgroupNaming.pod("pod\(Self.uid)")?.uid, Self.uid)
-        XCTAssertEqual(CgroupNaming.pod("kubepods-besteffort-pod\(Self.uid.replacing("-", with: "_")).slice")?.qos, .besteffort)
+        XCTAssertEqual(
+            CgroupNaming.pod("kubepods-besteffort-pod\(Self.uid.replacing("-", with: "_")).slice")?.qos, .besteffort)
         XCTAssertNil(CgroupNaming.pod("podman.slice"))
         XCTAssertNil(CgroupNaming.pod("kubepods-burstable.slice"))
         XCTAssertEqual(CgroupNaming.container("docker-\(Self.idA).scope"), .container(id: Self.idA, runtime: "docker"))
         XCTAssertEqual(CgroupNaming.container(Self.idA), .container(id: Self.idA, runtime: nil))
         XCTAssertEqual(CgroupNaming.container("crio-conmon-\(Self.idA).scope"), .monitor)
         XCTAssertNil(CgroupNaming.container("init.scope"))
-        XCTAssertEqual(PodNameIndex.parseContainerLink("my-pod_ns_side-car-\(Self.idA).log")?.name,
-                       .init(namespace: "ns", pod: "my-pod", container: "side-car"))
+        XCTAssertEqual(
+            PodNameIndex.parseContainerLink("my-pod_ns_side-car-\(Self.idA).log")?.name,
+            .init(namespace: "ns", pod: "my-pod", container: "side-car"))
         XCTAssertNil(PodNameIndex.parseContainerLink("garbage.log"))
     }
 
@@ -280,7 +302,9 @@ final class DiscoveryTests: XCTestCase {
         tree.v1Cgroup(pod + "/" + Self.idC, usage: 4096, stat: Self.stat1)
         let restarted = source.sample(at: 3)
         XCTAssertEqual(Set(restarted.workloads.first?.containers.map(\.id) ?? []), [Self.idB, Self.idC])
-        XCTAssertEqual(restarted.warnings.filter { !$0.contains("meminfo") }, [], "a container that ended before the poll is not a warning")
+        XCTAssertEqual(
+            restarted.warnings.filter { !$0.contains("meminfo") }, [],
+            "a container that ended before the poll is not a warning")
     }
 
     /// `--root` may point into the pod tree itself, and pod trees may sit deeper than the root's children

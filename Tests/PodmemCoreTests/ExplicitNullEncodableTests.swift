@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PodmemCore
 
 /// The document writes every field, a nil one as `null`, without a hand-written list of keys to forget one in.
@@ -14,7 +15,8 @@ final class ExplicitNullEncodableTests: XCTestCase {
         let growth = SnapshotGrowth(Growth.unknown)
         let json = try object(growth)
         XCTAssertEqual(Set(json.keys), labels(growth))
-        XCTAssertTrue(json["summary"] is NSNull && json["netBytes"] is NSNull && json["workingSetBytesPerSecond"] is NSNull)
+        XCTAssertTrue(
+            json["summary"] is NSNull && json["netBytes"] is NSNull && json["workingSetBytesPerSecond"] is NSNull)
         XCTAssertEqual(json["class"] as? String, "unknown")
         XCTAssertEqual(try JSONDecoder().decode(SnapshotGrowth.self, from: JSONEncoder().encode(growth)), growth)
     }
@@ -24,7 +26,11 @@ final class ExplicitNullEncodableTests: XCTestCase {
         let json = try object(signals)
         XCTAssertEqual(Set(json.keys), labels(signals))
         XCTAssertTrue(json.values.allSatisfy { $0 is NSNull })
-        let node = SnapshotNode(memTotalBytes: nil, workingSetBytes: nil, workingSetNoCacheBytes: nil, availableBytes: nil, availableNoCacheBytes: nil)
-        XCTAssertEqual(Set(try object(node).keys), ["memTotalBytes", "workingSetBytes", "workingSetNoCacheBytes", "availableBytes", "availableNoCacheBytes"])
+        let node = SnapshotNode(
+            memTotalBytes: nil, workingSetBytes: nil, workingSetNoCacheBytes: nil, availableBytes: nil,
+            availableNoCacheBytes: nil)
+        XCTAssertEqual(
+            Set(try object(node).keys),
+            ["memTotalBytes", "workingSetBytes", "workingSetNoCacheBytes", "availableBytes", "availableNoCacheBytes"])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 /// Parsers and formulas against real kernel captures; expected values are computed here from the files
@@ -19,8 +20,9 @@ final class FixtureTests: XCTestCase {
     }
 
     func source(_ capture: String) throws -> CgroupSource {
-        try CgroupSource.reading(FixturePaths.v1Lab + "/" + capture, hostRoot: hostRoot.path,
-                                 logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
+        try CgroupSource.reading(
+            FixturePaths.v1Lab + "/" + capture, hostRoot: hostRoot.path,
+            logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
     }
 
     func testV1CaptureNumbersEqualHandComputedOnes() throws {
@@ -50,23 +52,27 @@ final class FixtureTests: XCTestCase {
                 let containerDir = FixturePaths.v1Lab + "/t0/" + container.cgroup
                 let containerStat = FixturePaths.statFile(containerDir + "/memory.stat")
                 let containerUsage = FixturePaths.number(containerDir + "/memory.usage_in_bytes")
-                XCTAssertEqual(container.memory.workingSetBytes, containerUsage - min(containerUsage, containerStat["total_inactive_file"]!))
+                XCTAssertEqual(
+                    container.memory.workingSetBytes,
+                    containerUsage - min(containerUsage, containerStat["total_inactive_file"]!))
             }
         }
         let root = FixturePaths.statFile(FixturePaths.v1Lab + "/t0/memory.stat")
         let rootUsage = FixturePaths.number(FixturePaths.v1Lab + "/t0/memory.usage_in_bytes")
-        XCTAssertEqual(document.node.memTotalBytes, 24589440 * 1024)
+        XCTAssertEqual(document.node.memTotalBytes, 24_589_440 * 1024)
         XCTAssertEqual(document.node.workingSetBytes, rootUsage - root["total_inactive_file"]!)
-        XCTAssertEqual(document.node.availableBytes, 24589440 * 1024 - (rootUsage - root["total_inactive_file"]!))
-        XCTAssertEqual(document.node.availableNoCacheBytes,
-                       24589440 * 1024 - (rootUsage - root["total_inactive_file"]! - root["total_active_file"]!))
+        XCTAssertEqual(document.node.availableBytes, 24_589_440 * 1024 - (rootUsage - root["total_inactive_file"]!))
+        XCTAssertEqual(
+            document.node.availableNoCacheBytes,
+            24_589_440 * 1024 - (rootUsage - root["total_inactive_file"]! - root["total_active_file"]!))
     }
 
     func testV1CaptureNamesQoSLimitsAndSandboxes() throws {
         let fixture = try source("t0")
         let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
         monitor.ingest(fixture.sample(at: 1000))
-        let pods = Dictionary(uniqueKeysWithValues: try XCTUnwrap(monitor.snapshot()).pods.map { ("\($0.namespace!)/\($0.name!)", $0) })
+        let pods = Dictionary(
+            uniqueKeysWithValues: try XCTUnwrap(monitor.snapshot()).pods.map { ("\($0.namespace!)/\($0.name!)", $0) })
         XCTAssertEqual(Set(pods.keys), ["shop/web-logger", "shop/api-leaky", "infra/db-steady", "batch/report-cold"])
         XCTAssertEqual(pods["infra/db-steady"]?.qos, .guaranteed)
         XCTAssertEqual(pods["batch/report-cold"]?.qos, .besteffort)
@@ -91,18 +97,22 @@ final class FixtureTests: XCTestCase {
         for step in 0...5 { monitor.ingest(series.sample(at: 1000 + Double(step))) }
         let document = try XCTUnwrap(monitor.snapshot())
         let verdicts = Dictionary(uniqueKeysWithValues: document.pods.map { ($0.name!, $0.growth.class.rawValue) })
-        XCTAssertEqual(verdicts, ["web-logger": "cache-driven", "api-leaky": "anon-driven", "db-steady": "stable", "report-cold": "stable"])
+        XCTAssertEqual(
+            verdicts,
+            ["web-logger": "cache-driven", "api-leaky": "anon-driven", "db-steady": "stable", "report-cold": "stable"])
         let logger = try XCTUnwrap(document.pods.first { $0.name == "web-logger" })
         XCTAssertGreaterThan(logger.growth.activeFileBytesPerSecond!, 4 * 1024 * 1024)
         XCTAssertLessThan(abs(logger.growth.rssBytesPerSecond!), 1024 * 1024)
         XCTAssertEqual(logger.history.t.count, 6)
         let leaky = try XCTUnwrap(document.pods.first { $0.name == "api-leaky" })
         XCTAssertGreaterThan(leaky.growth.rssBytesPerSecond!, 4 * 1024 * 1024)
-        XCTAssertGreaterThan(document.pods.first { $0.name == "report-cold" }!.memory.inactiveFileBytes!, 90 * 1024 * 1024)
+        XCTAssertGreaterThan(
+            document.pods.first { $0.name == "report-cold" }!.memory.inactiveFileBytes!, 90 * 1024 * 1024)
     }
 
     func testV2RealCaptureAsRootWorkload() throws {
-        let source = try CgroupSource.reading(FixturePaths.v2Real, hostRoot: hostRoot.path, logRoot: hostRoot.path, host: "pod-x")
+        let source = try CgroupSource.reading(
+            FixturePaths.v2Real, hostRoot: hostRoot.path, logRoot: hostRoot.path, host: "pod-x")
         XCTAssertEqual(source.hierarchy.version, .v2)
         let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
         monitor.ingest(source.sample(at: 1))
@@ -123,6 +133,7 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(pod.signals.workingsetRefaultFile, 450515)
         XCTAssertEqual(pod.signals.oomKillEvents, 0)
         XCTAssertEqual(pod.signals.pressureSomeAvg10, 0)
-        XCTAssertEqual(pod.cacheShare!, Double(stat["active_file"]!) / Double(current - stat["inactive_file"]!), accuracy: 1e-9)
+        XCTAssertEqual(
+            pod.cacheShare!, Double(stat["active_file"]!) / Double(current - stat["inactive_file"]!), accuracy: 1e-9)
     }
 }

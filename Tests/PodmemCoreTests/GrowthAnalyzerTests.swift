@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 /// Verdicts over synthetic series shaped like real ones, for a small sidecar and a large database.
@@ -6,8 +7,10 @@ final class GrowthAnalyzerTests: XCTestCase {
     static let mib = 1024.0 * 1024.0
 
     /// Builds a history from per-second functions (MiB) of anon (incl. shmem), active and inactive file.
-    func history(seconds: Int, interval: Double = 1, anon: (Double) -> Double, active: (Double) -> Double,
-                 inactive: (Double) -> Double = { _ in 10 }) -> RingBuffer<HistoryPoint> {
+    func history(
+        seconds: Int, interval: Double = 1, anon: (Double) -> Double, active: (Double) -> Double,
+        inactive: (Double) -> Double = { _ in 10 }
+    ) -> RingBuffer<HistoryPoint> {
         var buffer = RingBuffer<HistoryPoint>(capacity: 10_000)
         var t = 0.0
         while t <= Double(seconds) {
@@ -29,7 +32,8 @@ final class GrowthAnalyzerTests: XCTestCase {
     func testCacheDrivenLogWriter() {
         let h = history(seconds: 60, anon: { _ in 200 }, active: { 100 + 0.5 * $0 })
         XCTAssertEqual(verdict(h), .cacheDriven)
-        XCTAssertEqual(GrowthAnalyzer.analyze(h, window: nil).activeFileBytesPerSecond!, 0.5 * Self.mib, accuracy: 0.01 * Self.mib)
+        XCTAssertEqual(
+            GrowthAnalyzer.analyze(h, window: nil).activeFileBytesPerSecond!, 0.5 * Self.mib, accuracy: 0.01 * Self.mib)
     }
 
     func testInactiveToActivePromotionIsCacheDriven() {
@@ -65,8 +69,11 @@ final class GrowthAnalyzerTests: XCTestCase {
     func testLargeDatabaseNoiseIsStable() {
         // 30 GiB database: 100 MiB of drift in 5 minutes is under 1% and stays stable; 1 GiB is growth.
         let gib = 1024.0
-        XCTAssertEqual(verdict(history(seconds: 300, anon: { 20 * gib + 100 * $0 / 300 }, active: { _ in 10 * gib })), .stable)
-        XCTAssertEqual(verdict(history(seconds: 300, anon: { 20 * gib + 1024 * $0 / 300 }, active: { _ in 10 * gib })), .anonDriven)
+        XCTAssertEqual(
+            verdict(history(seconds: 300, anon: { 20 * gib + 100 * $0 / 300 }, active: { _ in 10 * gib })), .stable)
+        XCTAssertEqual(
+            verdict(history(seconds: 300, anon: { 20 * gib + 1024 * $0 / 300 }, active: { _ in 10 * gib })), .anonDriven
+        )
     }
 
     func testOneOutlierDoesNotFlipTheVerdict() {
@@ -75,7 +82,8 @@ final class GrowthAnalyzerTests: XCTestCase {
     }
 
     func testGCSawtoothAroundAFlatLineIsStable() {
-        let h = history(seconds: 120, anon: { 400 + 30 * ($0.truncatingRemainder(dividingBy: 10) / 10) }, active: { _ in 50 })
+        let h = history(
+            seconds: 120, anon: { 400 + 30 * ($0.truncatingRemainder(dividingBy: 10) / 10) }, active: { _ in 50 })
         XCTAssertEqual(verdict(h), .stable)
     }
 
@@ -83,7 +91,8 @@ final class GrowthAnalyzerTests: XCTestCase {
     /// times at 1 s. Theil–Sen on its bucket means says +16 MiB over the window (above θ = 4 MiB); it never grows.
     func testHeapSawtoothPolledAt1sIsStable() {
         let heap = { (t: Double) in 8 * (15 * ((t + 0.3) / 4.1).truncatingRemainder(dividingBy: 1)).rounded(.down) }
-        let growth = GrowthAnalyzer.analyze(history(seconds: 44, anon: { 3 + heap($0) }, active: { _ in 1 }), window: nil)
+        let growth = GrowthAnalyzer.analyze(
+            history(seconds: 44, anon: { 3 + heap($0) }, active: { _ in 1 }), window: nil)
         XCTAssertEqual(growth.growthClass, .stable, "threshold \(growth.thresholdBytes / Self.mib) MiB")
         XCTAssertGreaterThan(growth.thresholdBytes, 60 * Self.mib, "3 σ of a 0–120 MiB sawtooth")
     }
@@ -93,8 +102,10 @@ final class GrowthAnalyzerTests: XCTestCase {
     /// 12 to 300 polls at 1 s: none may be judged growing or shrinking. README "The verdict" quotes the count.
     func testPeriodicPatternsWithoutNetGrowthAreStable() {
         let shapes: [(String, dutyMean: Double, (Double) -> Double)] = [
-            ("sawtooth", 0.5, { (15 * $0).rounded(.down) / 15 }), ("falling sawtooth", 0.5, { 1 - (15 * $0).rounded(.down) / 15 }),
-            ("square", 0.5, { $0 < 0.5 ? 1 : 0 }), ("sine", 0.5, { 0.5 + 0.5 * sin(2 * .pi * $0) }), ("spike", 0.15, { $0 < 0.15 ? 1 : 0 }),
+            ("sawtooth", 0.5, { (15 * $0).rounded(.down) / 15 }),
+            ("falling sawtooth", 0.5, { 1 - (15 * $0).rounded(.down) / 15 }),
+            ("square", 0.5, { $0 < 0.5 ? 1 : 0 }), ("sine", 0.5, { 0.5 + 0.5 * sin(2 * .pi * $0) }),
+            ("spike", 0.15, { $0 < 0.15 ? 1 : 0 }),
         ]
         var cases = 0
         var falsePositives: [String] = []
@@ -106,12 +117,17 @@ final class GrowthAnalyzerTests: XCTestCase {
                         // Lowest baseline that keeps the amplitude within 2× the mean, and a large one.
                         for baseline in [max(0, amplitude / 2 - dutyMean * amplitude), 2 * amplitude] {
                             for phase in stride(from: 0.0, to: 1, by: 0.25) {
-                                let value = { (t: Double) in baseline + amplitude * shape((t / period + phase).truncatingRemainder(dividingBy: 1)) }
-                                let growth = GrowthAnalyzer.analyze(history(seconds: polls - 1, anon: value, active: { _ in 1 }), window: nil)
+                                let value = { (t: Double) in
+                                    baseline + amplitude
+                                        * shape((t / period + phase).truncatingRemainder(dividingBy: 1))
+                                }
+                                let growth = GrowthAnalyzer.analyze(
+                                    history(seconds: polls - 1, anon: value, active: { _ in 1 }), window: nil)
                                 cases += 1
                                 if growth.growthClass != .stable {
-                                    falsePositives.append("\(name) \(polls) polls period \(period) s amplitude \(amplitude) MiB "
-                                        + "baseline \(baseline) phase \(phase): \(growth.growthClass)")
+                                    falsePositives.append(
+                                        "\(name) \(polls) polls period \(period) s amplitude \(amplitude) MiB "
+                                            + "baseline \(baseline) phase \(phase): \(growth.growthClass)")
                                 }
                             }
                         }
@@ -119,7 +135,9 @@ final class GrowthAnalyzerTests: XCTestCase {
                 }
             }
         }
-        print("GrowthAnalyzerTests: \(falsePositives.count) false positives in \(cases) periodic series without net growth")
+        print(
+            "GrowthAnalyzerTests: \(falsePositives.count) false positives in \(cases) periodic series without net growth"
+        )
         XCTAssertEqual(falsePositives, [], "\(falsePositives.count) of \(cases)")
     }
 
@@ -131,16 +149,21 @@ final class GrowthAnalyzerTests: XCTestCase {
         let firstAnonDriven = (3...120).first { seconds in
             GrowthAnalyzer.analyze(Array(leak.prefix(seconds + 1)), window: 300).growthClass == .anonDriven
         }
-        print("GrowthAnalyzerTests: a 0.5 MiB/s leak is anon-driven after \(firstAnonDriven.map(String.init) ?? "never") s")
+        print(
+            "GrowthAnalyzerTests: a 0.5 MiB/s leak is anon-driven after \(firstAnonDriven.map(String.init) ?? "never") s"
+        )
         XCTAssertLessThanOrEqual(try XCTUnwrap(firstAnonDriven), 60)
         XCTAssertEqual(verdict(leak, window: 300), .anonDriven, "and stays so")
 
         // The same leak starting after 240 flat seconds: the bend costs time (README quotes this figure).
-        let late = history(seconds: 600, anon: { 200 + 2 * (max(0, $0 - 240) / 4).rounded(.down) + jitter($0) }, active: { _ in 30 })
+        let late = history(
+            seconds: 600, anon: { 200 + 2 * (max(0, $0 - 240) / 4).rounded(.down) + jitter($0) }, active: { _ in 30 })
         let lateAnonDriven = (241...600).first { seconds in
             GrowthAnalyzer.analyze(Array(late.prefix(seconds + 1)), window: 300).growthClass == .anonDriven
         }
-        print("GrowthAnalyzerTests: after 240 flat seconds, a 0.5 MiB/s leak is anon-driven \(lateAnonDriven.map { String($0 - 240) } ?? "never") s after it starts")
+        print(
+            "GrowthAnalyzerTests: after 240 flat seconds, a 0.5 MiB/s leak is anon-driven \(lateAnonDriven.map { String($0 - 240) } ?? "never") s after it starts"
+        )
         XCTAssertLessThanOrEqual(try XCTUnwrap(lateAnonDriven) - 240, 150)
     }
 
@@ -154,13 +177,17 @@ final class GrowthAnalyzerTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(growth.peakBytes), 870 * Self.mib, accuracy: 1)
         XCTAssertEqual(try XCTUnwrap(growth.peakTime), 1064.5, accuracy: 1e-9, "the mean time of polls 60…69")
         var stat = MemoryStat()
-        (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes, stat.shmemBytes) = (40 << 20, 112 << 20, 10 << 20, 0)
+        (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes, stat.shmemBytes) = (
+            40 << 20, 112 << 20, 10 << 20, 0
+        )
         let snapshot = SnapshotGrowth(growth)
         XCTAssertEqual(snapshot.netBytes, 52 << 20)
         XCTAssertEqual(snapshot.peakBytes, 870 << 20)
         XCTAssertEqual(snapshot.peakAt, "1970-01-01T00:17:44Z")
-        let sentence = VerdictSentence.describe(growth: snapshot, memory: SnapshotMemory(MemoryFigures(MemoryCounters(usageBytes: 162 << 20, stat: stat))))
-        XCTAssertTrue(sentence.contains("+52.0 MiB net (peak +870 MiB at 00:17:44 UTC, since freed or reclaimed)"), sentence)
+        let sentence = VerdictSentence.describe(
+            growth: snapshot, memory: SnapshotMemory(MemoryFigures(MemoryCounters(usageBytes: 162 << 20, stat: stat))))
+        XCTAssertTrue(
+            sentence.contains("+52.0 MiB net (peak +870 MiB at 00:17:44 UTC, since freed or reclaimed)"), sentence)
     }
 
     /// Growth without cache that neither rss nor shmem (which cannot have grown by more than it holds) explains.
@@ -168,20 +195,28 @@ final class GrowthAnalyzerTests: XCTestCase {
         var h = history(seconds: 60, anon: { _ in 300 }, active: { _ in 50 })
         var kernelGrowth = RingBuffer<HistoryPoint>(capacity: 100)
         for point in h {
-            kernelGrowth.append(HistoryPoint(time: point.time, usageBytes: point.usageBytes.map { $0 + UInt64((point.time - 1000) * Self.mib) },
-                                             rssBytes: point.rssBytes, activeFileBytes: point.activeFileBytes, inactiveFileBytes: point.inactiveFileBytes))
+            kernelGrowth.append(
+                HistoryPoint(
+                    time: point.time, usageBytes: point.usageBytes.map { $0 + UInt64((point.time - 1000) * Self.mib) },
+                    rssBytes: point.rssBytes, activeFileBytes: point.activeFileBytes,
+                    inactiveFileBytes: point.inactiveFileBytes))
         }
         h = kernelGrowth
         let growth = GrowthAnalyzer.analyze(h, window: nil)
         XCTAssertEqual(growth.growthClass, .anonDriven)
         var stat = MemoryStat()
         (stat.rssBytes, stat.shmemBytes) = (300 << 20, 2 << 20)
-        let sentence = VerdictSentence.describe(growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))
-        XCTAssertTrue(sentence.contains("is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak"), sentence)
+        let sentence = VerdictSentence.describe(
+            growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))
+        XCTAssertTrue(
+            sentence.contains("is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak"),
+            sentence)
         XCTAssertFalse(sentence.contains("leak looks like"), sentence)
         stat.shmemBytes = 50 << 20
-        let withShmem = VerdictSentence.describe(growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))
-        XCTAssertTrue(withShmem.contains("This is what a leak looks like."), "shmem could explain most of it: \(withShmem)")
+        let withShmem = VerdictSentence.describe(
+            growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))
+        XCTAssertTrue(
+            withShmem.contains("This is what a leak looks like."), "shmem could explain most of it: \(withShmem)")
     }
 
     func testTooFewSamplesIsUnknown() {

@@ -1,11 +1,16 @@
 import XCTest
+
 @testable import PodmemCore
 
 final class HistoryTests: XCTestCase {
     func sample(_ t: Double, _ workloads: [(String, UInt64, UInt64)]) -> Sample {
-        Sample(timestamp: t, host: "h", cgroupVersion: .v1, root: "/r", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
-               workloads: workloads.map { WorkloadSample(kind: .pod, cgroup: $0.0, inode: $0.1, counters: MemoryCounters(usageBytes: $0.2)) },
-               warnings: [])
+        Sample(
+            timestamp: t, host: "h", cgroupVersion: .v1, root: "/r",
+            node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
+            workloads: workloads.map {
+                WorkloadSample(kind: .pod, cgroup: $0.0, inode: $0.1, counters: MemoryCounters(usageBytes: $0.2))
+            },
+            warnings: [])
     }
 
     func testRingBufferKeepsNewest() {
@@ -47,10 +52,15 @@ final class TieredHistoryTests: XCTestCase {
     func sample(_ t: Double, usagePages: UInt64, extraSeries: Int = 0, inode: UInt64 = 1) -> Sample {
         var stat = MemoryStat()
         (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes) = (usagePages * pages, 0, 0)
-        let pod = WorkloadSample(kind: .pod, cgroup: "p", inode: inode, counters: MemoryCounters(usageBytes: usagePages * pages, stat: stat))
-        let others = (0..<extraSeries).map { WorkloadSample(kind: .pod, cgroup: "x\($0)", inode: 2, counters: MemoryCounters(usageBytes: 0)) }
-        return Sample(timestamp: t, host: "h", cgroupVersion: .v1, root: "/r", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
-                      workloads: [pod] + others, warnings: [])
+        let pod = WorkloadSample(
+            kind: .pod, cgroup: "p", inode: inode, counters: MemoryCounters(usageBytes: usagePages * pages, stat: stat))
+        let others = (0..<extraSeries).map {
+            WorkloadSample(kind: .pod, cgroup: "x\($0)", inode: 2, counters: MemoryCounters(usageBytes: 0))
+        }
+        return Sample(
+            timestamp: t, host: "h", cgroupVersion: .v1, root: "/r",
+            node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
+            workloads: [pod] + others, warnings: [])
     }
 
     func testLivePlanHasCoarseTiersAndFitsTheBudget() {
@@ -67,10 +77,13 @@ final class TieredHistoryTests: XCTestCase {
         XCTAssertEqual(big.tiers.map(\.capacity), [50, 20, 24])
         for tier in plan.tiers.indices {
             let (kept, wanted) = (big.coveredSeconds(tier: tier), plan.coveredSeconds(tier: tier))
-            XCTAssertTrue(kept >= wanted && kept < wanted + big.tiers[tier].resolutionSeconds!, "every span is kept: \(kept) s for \(wanted) s")
+            XCTAssertTrue(
+                kept >= wanted && kept < wanted + big.tiers[tier].resolutionSeconds!,
+                "every span is kept: \(kept) s for \(wanted) s")
         }
-        XCTAssertEqual(HistoryPlan.live(window: 300, intervalSeconds: 60).tiers.map(\.resolutionSeconds), [nil, 600],
-                       "a tier no coarser than twice the interval adds nothing")
+        XCTAssertEqual(
+            HistoryPlan.live(window: 300, intervalSeconds: 60).tiers.map(\.resolutionSeconds), [nil, 600],
+            "a tier no coarser than twice the interval adds nothing")
     }
 
     /// A node too big for the budget keeps the default span at a coarser step: the first tier holds means of k polls
@@ -83,7 +96,8 @@ final class TieredHistoryTests: XCTestCase {
         for t in 0..<240 { history.ingest(sample(12_000 + Double(t), usagePages: UInt64(t) * 256, extraSeries: 99)) }
         XCTAssertEqual(history.plan.tiers.map(\.resolutionSeconds), [4, 240, 2400])
         XCTAssertEqual(history.plan.tiers.map(\.capacity), [30, 30, 36])
-        XCTAssertEqual(history.tierIndex(window: 120, cgroup: "p", inode: 1), 0, "the default span is still the first tier")
+        XCTAssertEqual(
+            history.tierIndex(window: 120, cgroup: "p", inode: 1), 0, "the default span is still the first tier")
         let first = try XCTUnwrap(history.points(cgroup: "p", inode: 1, window: 120))
         XCTAssertEqual(first.resolutionSeconds, 4)
         XCTAssertEqual(first.count, 31, "30 finished buckets of 4 polls and the one filling")
@@ -105,8 +119,9 @@ final class TieredHistoryTests: XCTestCase {
         XCTAssertEqual(minutes.resolutionSeconds, 60)
         XCTAssertEqual(minutes.count, 3, "two finished minutes and the one filling")
         XCTAssertEqual(minutes.map(\.time), [6029.5, 6089.5, 6134.5])
-        XCTAssertEqual(minutes.map(\.usageBytes), [30 * pages, 90 * pages, 135 * pages].map { Optional($0) },
-                       "means rounded to whole pages (29.5 → 30, 134.5 → 135)")
+        XCTAssertEqual(
+            minutes.map(\.usageBytes), [30 * pages, 90 * pages, 135 * pages].map { Optional($0) },
+            "means rounded to whole pages (29.5 → 30, 134.5 → 135)")
         XCTAssertTrue(minutes.isCompact)
         XCTAssertEqual(history.tierIndex(window: 30, cgroup: "p", inode: 1), 0)
         XCTAssertEqual(history.tierIndex(window: 120, cgroup: "p", inode: 1), 1, "raw is full and too short")
@@ -120,7 +135,8 @@ final class TieredHistoryTests: XCTestCase {
     func testTierFollowsTheWindowWhileRawStillHoldsEverything() {
         var history = MemoryHistory(plan: HistoryPlan.live(window: 30, intervalSeconds: 1))
         for t in 0..<20 { history.ingest(sample(Double(t), usagePages: 1)) }
-        XCTAssertEqual(history.tierIndex(window: 3600, cgroup: "p", inode: 1), 0, "nothing dropped yet: raw is the finest answer")
+        XCTAssertEqual(
+            history.tierIndex(window: 3600, cgroup: "p", inode: 1), 0, "nothing dropped yet: raw is the finest answer")
     }
 
     func testCachedVerdictIsReusedUntilItIsOld() {
@@ -132,8 +148,9 @@ final class TieredHistoryTests: XCTestCase {
         for t in 100..<170 { history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t - 99) * 512)) }
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .stable)
         XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600).growthClass, .anonDriven)
-        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .anonDriven,
-                       "a fresh verdict refreshes the cache")
+        XCTAssertEqual(
+            history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .anonDriven,
+            "a fresh verdict refreshes the cache")
     }
 
     /// The list asks for verdicts that may be old (`maximumAgePolls` > 1); the `?` of the first two polls must not
@@ -143,11 +160,13 @@ final class TieredHistoryTests: XCTestCase {
             var history = MemoryHistory(plan: HistoryPlan.live(window: 600, intervalSeconds: 1))
             for t in 0..<2 {
                 history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t) * 10_000, inode: inode))
-                XCTAssertEqual(history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .unknown)
+                XCTAssertEqual(
+                    history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .unknown)
             }
             history.ingest(sample(2, usagePages: 21_000, inode: inode))
-            XCTAssertEqual(history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .anonDriven,
-                           "inode \(inode): the third poll's verdict")
+            XCTAssertEqual(
+                history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .anonDriven,
+                "inode \(inode): the third poll's verdict")
         }
     }
 }
@@ -159,15 +178,26 @@ final class CompactHistoryTests: XCTestCase {
         let times = [1_800_000_000.25, 1_800_000_001.5004, 1_800_000_002.125]
         let values: [UInt64?] = [4096 * 3, nil, 4096 * 1_000_000]
         for (time, value) in zip(times, values) {
-            history.ingest(Sample(timestamp: time, host: "h", cgroupVersion: .v2, root: "/", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
-                                  workloads: [WorkloadSample(kind: .pod, cgroup: "p", inode: 9, counters: MemoryCounters(usageBytes: value))], warnings: []))
+            history.ingest(
+                Sample(
+                    timestamp: time, host: "h", cgroupVersion: .v2, root: "/",
+                    node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
+                    workloads: [
+                        WorkloadSample(kind: .pod, cgroup: "p", inode: 9, counters: MemoryCounters(usageBytes: value))
+                    ], warnings: []))
         }
         let points = history.points(cgroup: "p", inode: 9)!
         XCTAssertTrue(points.isCompact, "whole pages are stored compactly")
-        XCTAssertEqual(points.map(\.time), [1_800_000_000.25, 1_800_000_001.5, 1_800_000_002.125], "kept to the millisecond")
+        XCTAssertEqual(
+            points.map(\.time), [1_800_000_000.25, 1_800_000_001.5, 1_800_000_002.125], "kept to the millisecond")
         XCTAssertEqual(points.map(\.usageBytes), values)
-        history.ingest(Sample(timestamp: 1_800_000_003, host: "h", cgroupVersion: .v2, root: "/", node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
-                              workloads: [WorkloadSample(kind: .pod, cgroup: "p", inode: 9, counters: MemoryCounters(usageBytes: 12345))], warnings: []))
+        history.ingest(
+            Sample(
+                timestamp: 1_800_000_003, host: "h", cgroupVersion: .v2, root: "/",
+                node: NodeCounters(memTotalBytes: nil, root: MemoryCounters()),
+                workloads: [
+                    WorkloadSample(kind: .pod, cgroup: "p", inode: 9, counters: MemoryCounters(usageBytes: 12345))
+                ], warnings: []))
         let after = history.points(cgroup: "p", inode: 9)!
         XCTAssertFalse(after.isCompact, "an odd value needs full points")
         XCTAssertEqual(after.map(\.usageBytes), values + [12345])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PodmemCore
 
 /// The figure catalogue and the `memory.stat` slot table: each entry reaches every output it names.
@@ -13,22 +14,30 @@ final class MemoryFigureTests: XCTestCase {
     }
 
     func testStatKeysFillTheirOwnSlots() {
-        for (version, parser, keys) in [("v1", MemoryStat.v1Parser, MemoryStat.slots.map(\.v1)),
-                                        ("v2", MemoryStat.v2Parser, MemoryStat.slots.map(\.v2))] {
-            let text = keys.enumerated().compactMap { index, spellings in spellings.first.map { "\($0) \(100 + index)\n" } }.joined()
+        for (version, parser, keys) in [
+            ("v1", MemoryStat.v1Parser, MemoryStat.slots.map(\.v1)),
+            ("v2", MemoryStat.v2Parser, MemoryStat.slots.map(\.v2)),
+        ] {
+            let text = keys.enumerated().compactMap { index, spellings in
+                spellings.first.map { "\($0) \(100 + index)\n" }
+            }.joined()
             var values: [UInt64?] = []
             XCTAssertNil(parser.parse(Array(text.utf8), count: text.utf8.count, into: &values), version)
             let stat = MemoryStat(slots: values)
             for (index, slot) in MemoryStat.slots.enumerated() {
-                XCTAssertEqual(stat[keyPath: slot.field], keys[index].isEmpty ? nil : UInt64(100 + index), "\(version) slot \(index)")
+                XCTAssertEqual(
+                    stat[keyPath: slot.field], keys[index].isEmpty ? nil : UInt64(100 + index),
+                    "\(version) slot \(index)")
             }
         }
     }
 
     func testCatalogueNamesAreUnique() {
         let all = MemoryFigure.all
-        for names in [all.map(\.name), all.map(\.jsonKey), all.compactMap(\.metricName), all.compactMap(\.column?.title),
-                      all.compactMap(\.trend?.shortTitle), all.compactMap(\.growthRate?.metricComponent)] {
+        for names in [
+            all.map(\.name), all.map(\.jsonKey), all.compactMap(\.metricName), all.compactMap(\.column?.title),
+            all.compactMap(\.trend?.shortTitle), all.compactMap(\.growthRate?.metricComponent),
+        ] {
             XCTAssertEqual(Set(names).count, names.count, "\(names)")
         }
         XCTAssertTrue(all.allSatisfy { $0.unit == "bytes" && !$0.source.contains("\n") && !$0.longTitle.isEmpty })
@@ -62,7 +71,8 @@ final class MemoryFigureTests: XCTestCase {
         func fraction(_ limit: MemoryLimit?) -> Double? {
             var stat = MemoryStat()
             stat.inactiveFileBytes = 0
-            return SnapshotMemory(MemoryFigures(MemoryCounters(usageBytes: 256 << 20, stat: stat, limit: limit))).limitFraction
+            return SnapshotMemory(MemoryFigures(MemoryCounters(usageBytes: 256 << 20, stat: stat, limit: limit)))
+                .limitFraction
         }
         XCTAssertEqual(fraction(.bytes(512 << 20)), 0.5)
         XCTAssertNil(fraction(.bytes(0)))

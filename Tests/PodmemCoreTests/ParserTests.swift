@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 final class ParserTests: XCTestCase {
@@ -51,15 +52,22 @@ final class ParserTests: XCTestCase {
 
     func testV1UsesHierarchicalTotals() {
         var slots: [UInt64?] = []
-        let (b, n) = bytes("rss 1\nactive_file 2\ninactive_file 3\ntotal_rss 10\ntotal_active_file 20\ntotal_inactive_file 30\ntotal_shmem 40\n")
+        let (b, n) = bytes(
+            "rss 1\nactive_file 2\ninactive_file 3\ntotal_rss 10\ntotal_active_file 20\ntotal_inactive_file 30\ntotal_shmem 40\n"
+        )
         XCTAssertNil(MemoryStat.v1Parser.parse(b, count: n, into: &slots))
         let stat = MemoryStat(slots: slots)
-        XCTAssertEqual([stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes, stat.shmemBytes], [10, 20, 30, 40])
+        XCTAssertEqual(
+            [stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes, stat.shmemBytes], [10, 20, 30, 40])
     }
 
     func testPressure() {
-        let (b, n) = bytes("some avg10=1.50 avg60=0.25 avg300=0.00 total=1736583\nfull avg10=0.75 avg60=0.10 avg300=0.00 total=1677369\n")
-        XCTAssertEqual(PressureParser.parse(b, count: n), MemoryPressure(someAvg10: 1.5, someAvg60: 0.25, fullAvg10: 0.75, fullAvg60: 0.1))
+        let (b, n) = bytes(
+            "some avg10=1.50 avg60=0.25 avg300=0.00 total=1736583\nfull avg10=0.75 avg60=0.10 avg300=0.00 total=1677369\n"
+        )
+        XCTAssertEqual(
+            PressureParser.parse(b, count: n),
+            MemoryPressure(someAvg10: 1.5, someAvg60: 0.25, fullAvg10: 0.75, fullAvg60: 0.1))
         XCTAssertNil(PressureParser.parse(Array("nonsense".utf8), count: 8))
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 final class RecordingTests: XCTestCase {
     func header(_ sample: Sample, interval: Double = 1) -> RecordingHeader {
-        RecordingHeader(recordingId: "test", host: sample.host, cgroupVersion: sample.cgroupVersion, root: sample.root,
-                        intervalSeconds: interval, startedAt: sample.timestamp)
+        RecordingHeader(
+            recordingId: "test", host: sample.host, cgroupVersion: sample.cgroupVersion, root: sample.root,
+            intervalSeconds: interval, startedAt: sample.timestamp)
     }
 
     /// Records `count` polls of `source`, one per second, and returns what was recorded.
@@ -16,7 +18,9 @@ final class RecordingTests: XCTestCase {
         var writer: RecordingWriter?
         for index in 0..<count {
             let sample = source.sample(at: 1_800_000_000 + Double(index))
-            if writer == nil { writer = try RecordingWriter(path: path, header: header(sample), maximumBytes: maximumBytes) }
+            if writer == nil {
+                writer = try RecordingWriter(path: path, header: header(sample), maximumBytes: maximumBytes)
+            }
             try writer!.append(sample)
             samples.append(sample)
         }
@@ -32,7 +36,8 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(recording.count, 100)
         XCTAssertTrue(recording.warnings.isEmpty)
         for index in [0, 1, 2, 31, 64, 65, 99, 50, 3] {
-            XCTAssertTrue(try recording.sample(at: index) == samples[index], "sample \(index), decoded out of order too")
+            XCTAssertTrue(
+                try recording.sample(at: index) == samples[index], "sample \(index), decoded out of order too")
         }
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
         XCTAssertLessThan(size / 100, 2500, "12 pods cost a few hundred bytes per poll, not the 30 KB of JSON")
@@ -42,7 +47,8 @@ final class RecordingTests: XCTestCase {
         let tree = TempTree()
         let path = tree.path + "/fixture.pmrec"
         let captures = try ["t0", "t1", "t2", "t3", "t4", "t5"].map { capture -> MemorySource in
-            try CgroupSource.reading(FixturePaths.v1Lab + "/" + capture, hostRoot: "/", logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
+            try CgroupSource.reading(
+                FixturePaths.v1Lab + "/" + capture, hostRoot: "/", logRoot: FixturePaths.v1Lab + "/varlog", host: "lab")
         }
         let samples = try record(FixtureSeriesSource(sources: captures), count: 6, to: path)
         let recording = try XCTUnwrap(try Recording(path: path))
@@ -90,7 +96,8 @@ final class RecordingTests: XCTestCase {
         let json = String(decoding: try SnapshotCodec.encode(document), as: UTF8.self)
         tree.write("cut.json", String(json.prefix(json.count / 2)))
         let cases: [(String, String)] = [
-            ("notes.txt", "is not a podmem snapshot or recording"), ("other.json", "is not a podmem snapshot or recording"),
+            ("notes.txt", "is not a podmem snapshot or recording"),
+            ("other.json", "is not a podmem snapshot or recording"),
             ("empty", "is not a podmem snapshot or recording"), ("cut.json", "damaged or truncated snapshot"),
             ("missing", "cannot open"),
         ]
@@ -108,14 +115,17 @@ final class RecordingTests: XCTestCase {
         let path = tree.path + "/rotating.pmrec"
         let samples = try record(DemoNode(), count: 400, to: path, maximumBytes: 256 * 1024)
         let sizes = try [path, path + ".1"].map { try FileManager.default.attributesOfItem(atPath: $0)[.size] as! Int }
-        XCTAssertLessThanOrEqual(sizes.reduce(0, +), 256 * 1024 + 4096, "both parts stay within the cap (plus one poll)")
+        XCTAssertLessThanOrEqual(
+            sizes.reduce(0, +), 256 * 1024 + 4096, "both parts stay within the cap (plus one poll)")
         let recording = try XCTUnwrap(try Recording(path: path))
         XCTAssertGreaterThanOrEqual(recording.count, 100)
         XCTAssertLessThan(recording.count, 400, "the oldest segments were dropped")
         XCTAssertTrue(try recording.sample(at: recording.count - 1) == samples.last)
         let times = (0..<recording.count).map { recording.timestamp(at: $0) }
         XCTAssertEqual(times, times.sorted(), "FILE.1 comes first")
-        XCTAssertTrue(try recording.sample(at: 0) == samples[400 - recording.count], "the older part decodes from its own keyframe")
+        XCTAssertTrue(
+            try recording.sample(at: 0) == samples[400 - recording.count],
+            "the older part decodes from its own keyframe")
     }
 
     func testReplayAtTheEndEqualsTheLiveRun() throws {
@@ -156,10 +166,12 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(replay.timeline.count, 30)
         let replayed = try XCTUnwrap(replay.monitor.snapshot())
         XCTAssertEqual(replayed.pods.map(\.memory.workingSetBytes), document.pods.map(\.memory.workingSetBytes))
-        XCTAssertEqual(replayed.pods.map(\.memory.workingSetNoCacheBytes), document.pods.map(\.memory.workingSetNoCacheBytes))
+        XCTAssertEqual(
+            replayed.pods.map(\.memory.workingSetNoCacheBytes), document.pods.map(\.memory.workingSetNoCacheBytes))
         XCTAssertEqual(replayed.pods.map(\.growth.class), document.pods.map(\.growth.class))
         XCTAssertEqual(replayed.pods.map(\.history.workingSetBytes), document.pods.map(\.history.workingSetBytes))
-        XCTAssertEqual(replayed.pods.map { $0.containers.map(\.memory) }, document.pods.map { $0.containers.map(\.memory) })
+        XCTAssertEqual(
+            replayed.pods.map { $0.containers.map(\.memory) }, document.pods.map { $0.containers.map(\.memory) })
         XCTAssertEqual(replayed.node, document.node)
     }
 
@@ -168,7 +180,8 @@ final class RecordingTests: XCTestCase {
         let tree = TempTree()
         let path = tree.path + "/day.pmrec"
         let node = SyntheticNode(pods: 50)
-        let writer = try RecordingWriter(path: path, header: header(node.sample(at: 1_800_000_000), interval: 30), maximumBytes: 4 << 30)
+        let writer = try RecordingWriter(
+            path: path, header: header(node.sample(at: 1_800_000_000), interval: 30), maximumBytes: 4 << 30)
         for step in 0..<2880 { try writer.append(node.sample(at: 1_800_000_000 + Double(step * 30))) }
         try writer.finish()
 
@@ -176,7 +189,8 @@ final class RecordingTests: XCTestCase {
         XCTAssertEqual(replay.timeline.count, 2880)
         XCTAssertEqual(replay.monitor.history.seriesCount, 150)
         XCTAssertEqual(replay.monitor.history.plan.longestSeconds, 86_400, "the whole day fits the coarsest tier")
-        XCTAssertLessThan(replay.monitor.history.poll, 2880 / 2, "older samples are read one per coarse bucket, not all")
+        XCTAssertLessThan(
+            replay.monitor.history.poll, 2880 / 2, "older samples are read one per coarse bucket, not all")
         replay.monitor.window = 86_400
         let pods = try XCTUnwrap(replay.monitor.snapshot(.list(rows: []))?.pods)
         let cacheGrower = try XCTUnwrap(pods.first { $0.name == "pod-0" })

@@ -1,6 +1,7 @@
 import Foundation
 import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 /// `podmem.recording/2` carries v1 kernel memory as a 27th counter field; `podmem.recording/1` files still open.
@@ -11,9 +12,11 @@ final class RecordingVersionTests: XCTestCase {
         func sample(at timestamp: Double) -> Sample {
             var sample = demo.sample(at: timestamp)
             for index in sample.workloads.indices {
-                sample.workloads[index].counters.kernelUsageBytes = UInt64(3000 + index) * 4096 + UInt64(timestamp) % 7 * 4096
+                sample.workloads[index].counters.kernelUsageBytes =
+                    UInt64(3000 + index) * 4096 + UInt64(timestamp) % 7 * 4096
                 for container in sample.workloads[index].containers.indices {
-                    sample.workloads[index].containers[container].counters.kernelUsageBytes = UInt64(100 + container) * 4096
+                    sample.workloads[index].containers[container].counters.kernelUsageBytes =
+                        UInt64(100 + container) * 4096
                 }
             }
             return sample
@@ -26,9 +29,11 @@ final class RecordingVersionTests: XCTestCase {
         for index in 0..<count {
             let sample = source.sample(at: 1_800_000_000 + Double(index))
             if writer == nil {
-                writer = try RecordingWriter(path: path, header: RecordingHeader(
-                    recordingId: "test", host: sample.host, cgroupVersion: sample.cgroupVersion, root: sample.root,
-                    intervalSeconds: 1, startedAt: sample.timestamp), maximumBytes: 1 << 30)
+                writer = try RecordingWriter(
+                    path: path,
+                    header: RecordingHeader(
+                        recordingId: "test", host: sample.host, cgroupVersion: sample.cgroupVersion, root: sample.root,
+                        intervalSeconds: 1, startedAt: sample.timestamp), maximumBytes: 1 << 30)
             }
             try writer!.append(sample)
             samples.append(sample)
@@ -54,12 +59,15 @@ final class RecordingVersionTests: XCTestCase {
         let path = tree.path + "/kernel.pmrec"
         let samples = try record(KernelMemorySource(), count: 40, to: path)
         let firstLine = try String(contentsOfFile: path, encoding: .isoLatin1).prefix { $0 != "\n" }
-        XCTAssertTrue(firstLine.contains("\"schema\":\"podmem.recording\\/2\"") || firstLine.contains("\"schema\":\"podmem.recording/2\""), String(firstLine))
+        XCTAssertTrue(
+            firstLine.contains("\"schema\":\"podmem.recording\\/2\"")
+                || firstLine.contains("\"schema\":\"podmem.recording/2\""), String(firstLine))
         let recording = try XCTUnwrap(try Recording(path: path))
         for index in [0, 1, 39, 20] {
             let decoded = try recording.sample(at: index)
             XCTAssertTrue(decoded == samples[index], "sample \(index)")
-            XCTAssertEqual(decoded.workloads[0].counters.kernelUsageBytes, samples[index].workloads[0].counters.kernelUsageBytes)
+            XCTAssertEqual(
+                decoded.workloads[0].counters.kernelUsageBytes, samples[index].workloads[0].counters.kernelUsageBytes)
             XCTAssertNotNil(decoded.workloads[0].counters.kernelUsageBytes)
         }
     }

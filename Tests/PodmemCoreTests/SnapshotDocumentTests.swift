@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import PodmemCore
 
 final class SnapshotDocumentTests: XCTestCase {
@@ -14,23 +15,37 @@ final class SnapshotDocumentTests: XCTestCase {
         XCTAssertEqual(json["cgroupVersion"] as? Int, 2)
         for key in ["host", "root", "intervalSeconds", "warnings", "node", "pods"] { XCTAssertNotNil(json[key], key) }
         let node = try XCTUnwrap(json["node"] as? [String: Any])
-        XCTAssertEqual(Set(node.keys), ["memTotalBytes", "workingSetBytes", "workingSetNoCacheBytes", "availableBytes", "availableNoCacheBytes"])
+        XCTAssertEqual(
+            Set(node.keys),
+            ["memTotalBytes", "workingSetBytes", "workingSetNoCacheBytes", "availableBytes", "availableNoCacheBytes"])
         let pods = try XCTUnwrap(json["pods"] as? [[String: Any]])
         let report = try XCTUnwrap(pods.first { ($0["name"] as? String)?.hasPrefix("nightly-report") == true })
         let memory = try XCTUnwrap(report["memory"] as? [String: Any])
         XCTAssertTrue(memory["limitBytes"] is NSNull, "unlimited is an explicit null")
-        XCTAssertEqual(Set(memory.keys), ["usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "shmemBytes",
-                                          "mappedFileBytes", "kernelBytes", "workingSetBytes", "workingSetNoCacheBytes", "limitBytes"])
+        XCTAssertEqual(
+            Set(memory.keys),
+            [
+                "usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "shmemBytes",
+                "mappedFileBytes", "kernelBytes", "workingSetBytes", "workingSetNoCacheBytes", "limitBytes",
+            ])
         let growth = try XCTUnwrap(report["growth"] as? [String: Any])
-        for key in ["class", "windowSeconds", "workingSetBytesPerSecond", "rssBytesPerSecond", "activeFileBytesPerSecond",
-                    "inactiveFileBytesPerSecond"] { XCTAssertNotNil(growth[key], key) }
+        for key in [
+            "class", "windowSeconds", "workingSetBytesPerSecond", "rssBytesPerSecond", "activeFileBytesPerSecond",
+            "inactiveFileBytesPerSecond",
+        ] { XCTAssertNotNil(growth[key], key) }
         let history = try XCTUnwrap(report["history"] as? [String: Any])
         XCTAssertEqual((history["t"] as? [Double])?.count, 4)
-        for key in ["usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "workingSetBytes", "workingSetNoCacheBytes"] {
+        for key in [
+            "usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "workingSetBytes",
+            "workingSetNoCacheBytes",
+        ] {
             XCTAssertEqual((history[key] as? [Any])?.count, 4, key)
         }
-        let container = try XCTUnwrap((report["containers"] as? [[String: Any]])?.first { $0["sandbox"] as? Bool == false })
-        for key in ["id", "name", "sandbox", "cgroup", "memory", "cacheShare", "growth"] { XCTAssertNotNil(container[key], key) }
+        let container = try XCTUnwrap(
+            (report["containers"] as? [[String: Any]])?.first { $0["sandbox"] as? Bool == false })
+        for key in ["id", "name", "sandbox", "cgroup", "memory", "cacheShare", "growth"] {
+            XCTAssertNotNil(container[key], key)
+        }
         XCTAssertTrue(report["uid"] is String)
         XCTAssertEqual(report["qos"] as? String, "besteffort")
         XCTAssertEqual(report["kind"] as? String, "pod")

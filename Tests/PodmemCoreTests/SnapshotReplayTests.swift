@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 /// Replaying a snapshot keeps what the document says: a null limit (unlimited or unknown) is not turned into a claim.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 /// Each scope carries what it promises and nothing more.
@@ -17,7 +18,8 @@ final class SnapshotScopeTests: XCTestCase {
 
         let list = try XCTUnwrap(monitor.snapshot(.list(rows: [first])))
         for pod in list.pods {
-            XCTAssertEqual(pod.history.t.count, pod.cgroup == first ? SnapshotBuilder.briefHistoryPoints : 0, pod.cgroup)
+            XCTAssertEqual(
+                pod.history.t.count, pod.cgroup == first ? SnapshotBuilder.briefHistoryPoints : 0, pod.cgroup)
             XCTAssertTrue(pod.containers.isEmpty && pod.growth.summary == nil, pod.cgroup)
         }
 

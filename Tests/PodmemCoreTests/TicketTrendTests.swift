@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 /// `report`'s trend column is the pod list's sparkline in the ASCII glyph set: same scaling, same levels.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 final class WorkingSetTests: XCTestCase {

@@ -33,15 +33,18 @@ final class CLITests: XCTestCase {
         let tree = TempTree()
         let run = try CommandRun.podmem(["--batch", "-n", "1", "--host-root", tree.path])
         XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stderr.hasPrefix("podmem: no cgroup memory hierarchy under \(tree.path)/sys/fs/cgroup"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.hasPrefix("podmem: no cgroup memory hierarchy under \(tree.path)/sys/fs/cgroup"), run.stderr)
     }
 
     func testBatchJSONOnFixture() throws {
         let host = TempTree()
         host.write("proc/meminfo", "MemTotal: 2048 kB\n")
         host.write("etc/hostname", "lab-node\n")
-        let run = try CommandRun.podmem(["--batch", "--json", "-n", "2", "-d", "0.01", "--root", FixturePaths.v1Lab + "/t3",
-                                         "--log-root", FixturePaths.v1Lab + "/varlog", "--host-root", host.path])
+        let run = try CommandRun.podmem([
+            "--batch", "--json", "-n", "2", "-d", "0.01", "--root", FixturePaths.v1Lab + "/t3",
+            "--log-root", FixturePaths.v1Lab + "/varlog", "--host-root", host.path,
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "", "no progress on stderr when it is not a terminal")
         let json = try XCTUnwrap(run.json)
@@ -49,7 +52,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(json["intervalSeconds"] as? Double, 0.01)
         XCTAssertEqual((json["node"] as? [String: Any])?["memTotalBytes"] as? Int, 2048 * 1024)
         let pods = try XCTUnwrap(json["pods"] as? [[String: Any]])
-        XCTAssertEqual(Set(pods.compactMap { $0["name"] as? String }), ["web-logger", "api-leaky", "db-steady", "report-cold"])
+        XCTAssertEqual(
+            Set(pods.compactMap { $0["name"] as? String }), ["web-logger", "api-leaky", "db-steady", "report-cold"])
         XCTAssertEqual(((pods.first?["history"] as? [String: Any])?["t"] as? [Double])?.count, 2)
     }
 
@@ -64,7 +68,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let json = try XCTUnwrap(run.json)
         let warnings = try XCTUnwrap(json["warnings"] as? [String])
-        XCTAssertTrue(warnings.contains { $0.contains("pod11111111-2222-3333-4444-555555555555/memory.stat") }, "\(warnings)")
+        XCTAssertTrue(
+            warnings.contains { $0.contains("pod11111111-2222-3333-4444-555555555555/memory.stat") }, "\(warnings)")
         let pods = try XCTUnwrap(json["pods"] as? [[String: Any]])
         XCTAssertEqual(pods.count, 2)
         let broken = try XCTUnwrap(pods.first { ($0["uid"] as? String)?.hasPrefix("1111") == true })
@@ -83,9 +88,11 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         var lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(lines[2].hasPrefix("root cgroup only · growth window"), run.stdout)
-        XCTAssertEqual(lines[3], "nothing found under \(empty.path): no Kubernetes pods (kubepods*, kubelet* within 3 levels), "
-            + "docker (docker/, system.slice/docker-*.scope), podman (libpod_parent/, machine.slice/libpod-*.scope) or systemd "
-            + "services (system.slice/*.service); the one row is the root cgroup itself")
+        XCTAssertEqual(
+            lines[3],
+            "nothing found under \(empty.path): no Kubernetes pods (kubepods*, kubelet* within 3 levels), "
+                + "docker (docker/, system.slice/docker-*.scope), podman (libpod_parent/, machine.slice/libpod-*.scope) or systemd "
+                + "services (system.slice/*.service); the one row is the root cgroup itself")
         XCTAssertEqual(lines[4], "")
 
         let mixed = TempTree()
@@ -104,7 +111,8 @@ final class CLITests: XCTestCase {
         let run = try CommandRun.podmem(["--batch", "--demo", "-n", "3", "-d", "0.5"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("WORKLOAD") && $0.contains("WS-NC") && $0.contains("VERDICT") }, run.stdout)
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix("WORKLOAD") && $0.contains("WS-NC") && $0.contains("VERDICT") }, run.stdout)
         XCTAssertTrue(run.stdout.contains("cache-driven"), run.stdout)
         XCTAssertTrue(run.stdout.contains("anon-driven"), run.stdout)
         XCTAssertTrue(run.stdout.contains("shop/web-frontend"), run.stdout)

@@ -22,27 +22,34 @@ final class CacheFilesLiveTests: XCTestCase {
             throw XCTSkip(reason)
         }
         let podmem = try XCTUnwrap(BinaryLocator.executable("podmem"), "podmem is not built next to the test bundle")
-        let lab = try XCTUnwrap(BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
+        let lab = try XCTUnwrap(
+            BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
         let tree = try LiveCgroupTree(hierarchy: Self.hierarchy, label: "cachefiles")
         defer { tree.tearDown() }
         let pod = try tree.addPod(namespace: "shop", name: "file-holder", qos: "burstable")
         let container = try tree.addContainer("app", to: pod)
         let files = tree.scratch + "/files"
         try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
-        try tree.startWorkload(lab, ["hold-files", "--dir", files, "--open-mib", "64", "--mapped-mib", "32", "--deleted-mib", "16"],
-                               in: container)
+        try tree.startWorkload(
+            lab, ["hold-files", "--dir", files, "--open-mib", "64", "--mapped-mib", "32", "--deleted-mib", "16"],
+            in: container)
 
         let document = try run(podmem, tree: tree, method: method)
         let pods = try XCTUnwrap(document["pods"] as? [[String: Any]])
         let json = try XCTUnwrap(pods.first { $0["uid"] as? String == pod.uid }, "pod missing")
         let entries = try XCTUnwrap(json["cacheFiles"] as? [[String: Any]], "no cacheFiles: \(json)")
         let listing = entries.map { "\($0["path"] ?? "?") \($0["cachedBytes"] ?? "?")" }.joined(separator: "; ")
-        print("CacheFilesLiveTests (\(method)): coverage \(json["cacheFilesCoverage"] ?? "nil"), problems \(json["cacheFilesProblems"] ?? "nil"), files: \(listing)")
+        print(
+            "CacheFilesLiveTests (\(method)): coverage \(json["cacheFilesCoverage"] ?? "nil"), problems \(json["cacheFilesProblems"] ?? "nil"), files: \(listing)"
+        )
 
         for (name, size, deleted) in [("open.log", 64, false), ("mapped.idx", 32, false), ("rotated.log", 16, true)] {
-            let entry = try XCTUnwrap(entries.first { $0["path"] as? String == files + "/" + name }, "\(name) not listed: \(listing)")
+            let entry = try XCTUnwrap(
+                entries.first { $0["path"] as? String == files + "/" + name }, "\(name) not listed: \(listing)")
             let cached = try XCTUnwrap(entry["cachedBytes"] as? Int)
-            XCTAssertEqual(Double(cached), Double(size * Self.mebibyte), accuracy: 0.05 * Double(size * Self.mebibyte), "\(name): \(entry)")
+            XCTAssertEqual(
+                Double(cached), Double(size * Self.mebibyte), accuracy: 0.05 * Double(size * Self.mebibyte),
+                "\(name): \(entry)")
             XCTAssertEqual(entry["deleted"] as? Bool, deleted, "\(name): \(entry)")
             let holders = try XCTUnwrap(entry["heldBy"] as? [[String: Any]])
             XCTAssertEqual(holders.count, 1, "\(name): \(holders)")
@@ -56,7 +63,8 @@ final class CacheFilesLiveTests: XCTestCase {
             }
         }
         // The host shares the test's mount namespace, so the paths are host paths too.
-        XCTAssertEqual(entries.first { $0["path"] as? String == files + "/open.log" }?["hostPath"] as? String, files + "/open.log")
+        XCTAssertEqual(
+            entries.first { $0["path"] as? String == files + "/open.log" }?["hostPath"] as? String, files + "/open.log")
         let coverage = try XCTUnwrap(json["cacheFilesCoverage"] as? Double)
         XCTAssertGreaterThanOrEqual(coverage, 0.9, listing)
         XCTAssertEqual(json["cacheFilesProblems"] as? [String], [], "a root scan of its own child has nothing hidden")
@@ -69,7 +77,9 @@ final class CacheFilesLiveTests: XCTestCase {
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let process = Process()
         process.executableURL = podmem
-        process.arguments = ["--batch", "-n", "1", "--json", "--cache-files", "--root", tree.root, "--log-root", tree.logRoot]
+        process.arguments = [
+            "--batch", "-n", "1", "--json", "--cache-files", "--root", tree.root, "--log-root", tree.logRoot,
+        ]
         process.environment = ProcessInfo.processInfo.environment.merging(["PODMEM_CACHE_FILES_METHOD": method]) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))

@@ -35,12 +35,17 @@ final class DeployChecksTests: XCTestCase {
         for expression in expressions + templateQueries {
             let names = Self.metricNames(in: expression)
             XCTAssertFalse(names.isEmpty, "\(expression) queries no metric")
-            XCTAssertTrue(names.isSubset(of: allowed), "\(expression): \(names.subtracting(allowed)) is neither podmem's nor cAdvisor's")
+            XCTAssertTrue(
+                names.isSubset(of: allowed),
+                "\(expression): \(names.subtracting(allowed)) is neither podmem's nor cAdvisor's")
             used.formUnion(names)
         }
-        XCTAssertTrue(used.isSuperset(of: ["container_memory_working_set_bytes", "podmem_working_set_no_cache_bytes",
-                                           "podmem_cache_share_ratio", "podmem_growth_class", "podmem_rss_bytes", "podmem_active_file_bytes"]),
-                      "both working sets per pod, cache vs anon, the verdict: \(used)")
+        XCTAssertTrue(
+            used.isSuperset(of: [
+                "container_memory_working_set_bytes", "podmem_working_set_no_cache_bytes",
+                "podmem_cache_share_ratio", "podmem_growth_class", "podmem_rss_bytes", "podmem_active_file_bytes",
+            ]),
+            "both working sets per pod, cache vs anon, the verdict: \(used)")
     }
 
     /// Two containers of one name under different runtimes are two lines: every podmem per-cgroup query filters on
@@ -49,8 +54,10 @@ final class DeployChecksTests: XCTestCase {
         let dashboard = try DeployFiles.dashboard()
         let templates = (dashboard["templating"] as? [String: Any])?["list"] as? [[String: Any]] ?? []
         XCTAssertTrue(templates.contains { $0["name"] as? String == "runtime" }, "a runtime variable")
-        for expression in try DeployFiles.dashboardExpressions() where !Self.metricNames(in: expression).allSatisfy({
-            $0.hasPrefix("podmem_node_") || $0.hasPrefix("container_") }) {
+        for expression in try DeployFiles.dashboardExpressions()
+        where !Self.metricNames(in: expression).allSatisfy({
+            $0.hasPrefix("podmem_node_") || $0.hasPrefix("container_")
+        }) {
             XCTAssertTrue(expression.contains(#"runtime=~"$runtime""#), expression)
             if expression.contains(" by (") { XCTAssertTrue(expression.contains("runtime"), expression) }
         }
@@ -71,11 +78,17 @@ final class DeployChecksTests: XCTestCase {
                 for manifest in manifests where manifest.file == file {
                     let kind = manifest.kind.lowercased()
                     if KubernetesManifest.prometheusOperatorGroup == manifest.apiGroup {
-                        XCTAssertTrue(run.stdout.contains("Couldn't find schema for kind \(manifest.kind) with api version \(manifest.apiVersion)"),
-                                      "\(file): \(manifest.kind) should be the Operator's CRD, not a built-in kind\n\(run.stdout)")
+                        XCTAssertTrue(
+                            run.stdout.contains(
+                                "Couldn't find schema for kind \(manifest.kind) with api version \(manifest.apiVersion)"
+                            ),
+                            "\(file): \(manifest.kind) should be the Operator's CRD, not a built-in kind\n\(run.stdout)"
+                        )
                     } else {
-                        XCTAssertTrue(run.stdout.contains("passed for resource \(kind)/\(manifest.name) against version"),
-                                      "\(file): \(manifest.kind)/\(manifest.name) was not validated against Kubernetes \(version)\n\(run.stdout)")
+                        XCTAssertTrue(
+                            run.stdout.contains("passed for resource \(kind)/\(manifest.name) against version"),
+                            "\(file): \(manifest.kind)/\(manifest.name) was not validated against Kubernetes \(version)\n\(run.stdout)"
+                        )
                     }
                 }
             }
@@ -97,8 +110,10 @@ final class DeployChecksTests: XCTestCase {
         spec["template"] = template
         daemonSet["spec"] = spec
         let directory = TempTree("podmem-manifest")
-        directory.write("daemonset.json", String(decoding: try JSONSerialization.data(withJSONObject: daemonSet), as: UTF8.self))
-        let run = try validator.validate(directory.path + "/daemonset.json", version: KubernetesValidate.supportedVersions[0])
+        directory.write(
+            "daemonset.json", String(decoding: try JSONSerialization.data(withJSONObject: daemonSet), as: UTF8.self))
+        let run = try validator.validate(
+            directory.path + "/daemonset.json", version: KubernetesValidate.supportedVersions[0])
         XCTAssertNotEqual(run.status, 0, run.stdout)
         XCTAssertTrue(run.stdout.contains("'readOnlyRootFileSystem' was unexpected"), run.stdout)
     }
@@ -108,11 +123,13 @@ final class DeployChecksTests: XCTestCase {
     func testDaemonSetMountsReadOnlyAndRunsEverywhereAsNobody() throws {
         let manifests = try KubernetesManifest.all(KubernetesValidate.locate())  // skips without the validator
         let daemonSet = try XCTUnwrap(manifests.first { $0.kind == "DaemonSet" }).document
-        let podSpec = try XCTUnwrap(((daemonSet["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])
+        let podSpec = try XCTUnwrap(
+            ((daemonSet["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any])
         let container = try XCTUnwrap((podSpec["containers"] as? [[String: Any]])?.first)
-        let volumes = Dictionary(uniqueKeysWithValues: (podSpec["volumes"] as? [[String: Any]] ?? []).compactMap { volume in
-            (volume["name"] as? String).map { ($0, (volume["hostPath"] as? [String: Any])?["path"] as? String) }
-        })
+        let volumes = Dictionary(
+            uniqueKeysWithValues: (podSpec["volumes"] as? [[String: Any]] ?? []).compactMap { volume in
+                (volume["name"] as? String).map { ($0, (volume["hostPath"] as? [String: Any])?["path"] as? String) }
+            })
         let mounts = container["volumeMounts"] as? [[String: Any]] ?? []
         for path in ["/sys/fs/cgroup", "/var/log", "/proc/meminfo", "/etc/hostname"] {
             let mount = mounts.first { $0["mountPath"] as? String == "/host" + path }
@@ -121,8 +138,10 @@ final class DeployChecksTests: XCTestCase {
         }
         XCTAssertEqual(mounts.count, 4, "only the four host paths: \(mounts)")
         let arguments = container["args"] as? [String] ?? []
-        XCTAssertEqual(Array(arguments.prefix(5)), ["serve", "--listen", ":\(ListenAddress.defaultPort)", "--host-root", "/host"])
-        XCTAssertEqual((container["ports"] as? [[String: Any]])?.first?["containerPort"] as? Int, Int(ListenAddress.defaultPort))
+        XCTAssertEqual(
+            Array(arguments.prefix(5)), ["serve", "--listen", ":\(ListenAddress.defaultPort)", "--host-root", "/host"])
+        XCTAssertEqual(
+            (container["ports"] as? [[String: Any]])?.first?["containerPort"] as? Int, Int(ListenAddress.defaultPort))
         let podSecurity = podSpec["securityContext"] as? [String: Any] ?? [:]
         XCTAssertEqual(podSecurity["runAsNonRoot"] as? Bool, true)
         XCTAssertEqual(podSecurity["runAsUser"] as? Int, 65534)
@@ -135,7 +154,9 @@ final class DeployChecksTests: XCTestCase {
         XCTAssertNotNil((resources["requests"] as? [String: Any])?["memory"])
         XCTAssertNotNil((resources["limits"] as? [String: Any])?["memory"])
         for probe in ["readinessProbe", "livenessProbe"] {
-            XCTAssertEqual(((container[probe] as? [String: Any])?["httpGet"] as? [String: Any])?["path"] as? String, "/healthz", probe)
+            XCTAssertEqual(
+                ((container[probe] as? [String: Any])?["httpGet"] as? [String: Any])?["path"] as? String, "/healthz",
+                probe)
         }
     }
 
@@ -146,15 +167,24 @@ final class DeployChecksTests: XCTestCase {
         let daemonSet = try DeployFiles.text("daemonset.yaml")
         XCTAssertTrue(policy.contains("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"))
         XCTAssertTrue(daemonSet.contains("kind: DaemonSet\nmetadata:\n  name: podmem\n  namespace: monitoring\n"))
-        XCTAssertTrue(policy.contains("metadata:\n  name: podmem\n  namespace: monitoring\n"), "the DaemonSet's namespace")
-        XCTAssertTrue(daemonSet.contains("  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: podmem\n"))
-        XCTAssertTrue(policy.contains("spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: podmem\n"), "the DaemonSet's pods")
+        XCTAssertTrue(
+            policy.contains("metadata:\n  name: podmem\n  namespace: monitoring\n"), "the DaemonSet's namespace")
+        XCTAssertTrue(
+            daemonSet.contains("  template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: podmem\n"))
+        XCTAssertTrue(
+            policy.contains("spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: podmem\n"),
+            "the DaemonSet's pods")
         XCTAssertTrue(policy.contains("  policyTypes:\n    - Ingress\n    - Egress\n"))
-        let prometheusInMonitoring = ["- namespaceSelector:", "    matchLabels:", "      kubernetes.io/metadata.name: monitoring",
-                                      "  podSelector:", "    matchLabels:", "      app.kubernetes.io/name: prometheus"]
-        XCTAssertTrue(policy.contains(prometheusInMonitoring.map { "        " + $0 + "\n" }.joined()), "one from entry: Prometheus pods in monitoring")
+        let prometheusInMonitoring = [
+            "- namespaceSelector:", "    matchLabels:", "      kubernetes.io/metadata.name: monitoring",
+            "  podSelector:", "    matchLabels:", "      app.kubernetes.io/name: prometheus",
+        ]
+        XCTAssertTrue(
+            policy.contains(prometheusInMonitoring.map { "        " + $0 + "\n" }.joined()),
+            "one from entry: Prometheus pods in monitoring")
         XCTAssertEqual(policy.components(separatedBy: "- from:").count, 2, "a single ingress rule")
-        XCTAssertTrue(policy.contains("      ports:\n        - protocol: TCP\n          port: \(ListenAddress.defaultPort)\n"))
+        XCTAssertTrue(
+            policy.contains("      ports:\n        - protocol: TCP\n          port: \(ListenAddress.defaultPort)\n"))
         XCTAssertTrue(daemonSet.contains("containerPort: \(ListenAddress.defaultPort)"))
         XCTAssertTrue(policy.hasSuffix("  egress: []\n"), "podmem opens no connections")
     }
@@ -164,6 +194,7 @@ final class DeployChecksTests: XCTestCase {
     static func metricNames(in expression: String) -> Set<String> {
         let pattern = try! NSRegularExpression(pattern: "\\b(podmem|container)_[a-z_]+\\b")
         let range = NSRange(expression.startIndex..., in: expression)
-        return Set(pattern.matches(in: expression, range: range).map { String(expression[Range($0.range, in: expression)!]) })
+        return Set(
+            pattern.matches(in: expression, range: range).map { String(expression[Range($0.range, in: expression)!]) })
     }
 }

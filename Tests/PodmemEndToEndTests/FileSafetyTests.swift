@@ -1,6 +1,7 @@
 import Foundation
 import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 /// podmem writing as root into a directory another user can write (mode 0777, no sticky bit): that user plants
@@ -14,7 +15,9 @@ final class FileSafetyTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard getuid() == 0 else { throw XCTSkip("needs root: the attacks are another user's files in root's way") }
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("setpriv is not installed") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("setpriv is not installed")
+        }
         tree = TempTree("podmem-files")
         shared = tree.path + "/shared"
         victim = tree.path + "/victim"
@@ -36,24 +39,32 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertEqual(run.stderr, "podmem: \(shared)/rec exists; record to a new file (or remove it)\n")
         try assertVictimUntouched()
-        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: shared + "/rec"), victim, "the link itself is left alone")
+        XCTAssertEqual(
+            try FileManager.default.destinationOfSymbolicLink(atPath: shared + "/rec"), victim,
+            "the link itself is left alone")
     }
 
     /// Before this fix the temp file was `.podmem-recording-<pid>.tmp`, opened with O_TRUNC and no O_NOFOLLOW:
     /// links planted for the next pids made root truncate and fill the victim.
     func testRecordIgnoresTempNamesPlantedForItsPid() throws {
-        let lastPid = try XCTUnwrap(Int(try String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let lastPid = try XCTUnwrap(
+            Int(
+                try String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)))
         // One process plants them all (a shell loop of ln(1) would use up the very pids it plants for).
-        try asNobody("perl -e 'symlink($ARGV[0], \"$ARGV[1]/.podmem-recording-$_.tmp\") or die for $ARGV[2]..$ARGV[3]' "
-                     + "\(victim) \(shared) \(lastPid + 1) \(lastPid + 400)")
+        try asNobody(
+            "perl -e 'symlink($ARGV[0], \"$ARGV[1]/.podmem-recording-$_.tmp\") or die for $ARGV[2]..$ARGV[3]' "
+                + "\(victim) \(shared) \(lastPid + 1) \(lastPid + 400)")
         let run = try CommandRun.podmem(["record", "--demo", "-o", shared + "/rec", "--duration", "0"])
         XCTAssertEqual(run.status, 0, run.stderr)
         try assertVictimUntouched()
         try assertOwnPrivateFile(shared + "/rec")
         XCTAssertEqual(try XCTUnwrap(try Recording(path: shared + "/rec")).count, 1)
-        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: shared).contains { $0.hasPrefix(".podmem-") && !$0.hasPrefix(".podmem-recording-") },
-                       "no temp file of podmem's own is left")
+        XCTAssertFalse(
+            try FileManager.default.contentsOfDirectory(atPath: shared).contains {
+                $0.hasPrefix(".podmem-") && !$0.hasPrefix(".podmem-recording-")
+            },
+            "no temp file of podmem's own is left")
     }
 
     func testRotationReplacesAPlantedOlderSegmentLinkWithoutFollowingIt() throws {
@@ -82,9 +93,11 @@ final class FileSafetyTests: XCTestCase {
                 failure = error
             }
         }
-        XCTAssertEqual(failure?.message, "recording to \(shared)/rec failed: \(shared)/rec was replaced by another file")
+        XCTAssertEqual(
+            failure?.message, "recording to \(shared)/rec failed: \(shared)/rec was replaced by another file")
         try assertVictimUntouched()
-        XCTAssertFalse(FileManager.default.fileExists(atPath: shared + "/rec.1"), "nothing of the other user's was moved")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: shared + "/rec.1"), "nothing of the other user's was moved")
     }
 
     // MARK: - Snapshots
@@ -101,7 +114,9 @@ final class FileSafetyTests: XCTestCase {
         try assertOwnPrivateFile(path)
         XCTAssertEqual(try SnapshotCodec.decode(Data(contentsOf: URL(fileURLWithPath: path))).host, "demo-node")
         for n in 2...9 {
-            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: "\(stem)-\(n).json")).count, 0, "the other user's file \(n) is untouched")
+            XCTAssertEqual(
+                try Data(contentsOf: URL(fileURLWithPath: "\(stem)-\(n).json")).count, 0,
+                "the other user's file \(n) is untouched")
         }
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: shared).contains { $0.hasSuffix(".tmp") })
     }
@@ -123,16 +138,22 @@ final class FileSafetyTests: XCTestCase {
             XCTAssertEqual((error as? CommandFailure)?.message, "snapshot not written to \(shared): File too large")
         }
         XCTAssertThrowsError(try SnapshotWriter.write(document, to: shared + "/missing", at: 1_800_000_100)) { error in
-            XCTAssertEqual((error as? CommandFailure)?.message, "snapshot not written to \(shared)/missing: No such file or directory")
+            XCTAssertEqual(
+                (error as? CommandFailure)?.message,
+                "snapshot not written to \(shared)/missing: No such file or directory")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: shared), [], "no temp file left")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count, descriptorsBefore, "no descriptor leaked")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count, descriptorsBefore,
+            "no descriptor leaked")
     }
 
     // MARK: - Helpers
 
     private func assertVictimUntouched(file: StaticString = #filePath, line: UInt = #line) throws {
-        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), Self.victimText, "the victim file changed", file: file, line: line)
+        XCTAssertEqual(
+            try String(contentsOfFile: victim, encoding: .utf8), Self.victimText, "the victim file changed", file: file,
+            line: line)
     }
 
     /// A regular file (not a link), root's, readable by nobody else: it names every pod of the node.
@@ -146,8 +167,9 @@ final class FileSafetyTests: XCTestCase {
 
     /// Runs `script` as nobody (uid and gid 65534, no supplementary groups).
     private func asNobody(_ script: String) throws {
-        let run = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/setpriv"),
-                                     ["--reuid", "65534", "--regid", "65534", "--clear-groups", "sh", "-c", script])
+        let run = try CommandRun.run(
+            URL(fileURLWithPath: "/usr/bin/setpriv"),
+            ["--reuid", "65534", "--regid", "65534", "--clear-groups", "sh", "-c", script])
         XCTAssertEqual(run.status, 0, "as nobody: \(script)\n\(run.stderr)")
     }
 
@@ -156,7 +178,10 @@ final class FileSafetyTests: XCTestCase {
         var writer: RecordingWriter?
         for index in 0..<count {
             let sample = node.sample(at: 1_800_000_000 + Double(index))
-            if writer == nil { writer = try RecordingWriter(path: shared + "/rec", header: Self.header(sample), maximumBytes: maximumBytes) }
+            if writer == nil {
+                writer = try RecordingWriter(
+                    path: shared + "/rec", header: Self.header(sample), maximumBytes: maximumBytes)
+            }
             try writer!.append(sample)
         }
         try writer?.finish()
@@ -164,7 +189,8 @@ final class FileSafetyTests: XCTestCase {
     }
 
     static func header(_ sample: Sample) -> RecordingHeader {
-        RecordingHeader(recordingId: "test", host: sample.host, cgroupVersion: sample.cgroupVersion, root: sample.root,
-                        intervalSeconds: 1, startedAt: sample.timestamp)
+        RecordingHeader(
+            recordingId: "test", host: sample.host, cgroupVersion: sample.cgroupVersion, root: sample.root,
+            intervalSeconds: 1, startedAt: sample.timestamp)
     }
 }

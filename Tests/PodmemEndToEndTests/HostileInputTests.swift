@@ -1,6 +1,7 @@
 import Foundation
 import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 /// Crafted recordings and snapshots, as a user who can hand root a file would write them: each is one line naming the
@@ -32,12 +33,15 @@ final class HostileInputTests: XCTestCase {
         let residentBefore = ProcessMemory.residentBytes()
         XCTAssertThrowsError(try report(path), file: file, line: line) { error in
             let message = (error as? CommandFailure)?.message ?? "\(error)"
-            for part in expected { XCTAssertTrue(message.contains(part), "\(part) in: \(message)", file: file, line: line) }
+            for part in expected {
+                XCTAssertTrue(message.contains(part), "\(part) in: \(message)", file: file, line: line)
+            }
             XCTAssertFalse(message.contains("\n"), "one line: \(message)", file: file, line: line)
         }
         XCTAssertLessThan(Date().timeIntervalSince(start), 2, "refused at once", file: file, line: line)
-        XCTAssertLessThan(ProcessMemory.residentBytes() - residentBefore, 64 << 20, "no allocation sized by the file's numbers",
-                          file: file, line: line)
+        XCTAssertLessThan(
+            ProcessMemory.residentBytes() - residentBefore, 64 << 20, "no allocation sized by the file's numbers",
+            file: file, line: line)
     }
 
     // MARK: recordings
@@ -46,23 +50,30 @@ final class HostileInputTests: XCTestCase {
     func testSeriesNumberNearInt32MaxIsDamageNotAnAllocation() {
         var crafted = CraftedRecording()
         crafted.identity(number: UInt64(Int32.max - 1), CraftedRecording.pod(1))
-        crafted.sample(timestamp: 1_800_000_000, series: [(UInt64(Int32.max - 1), CraftedRecording.counters(usage: 4096))])
+        crafted.sample(
+            timestamp: 1_800_000_000, series: [(UInt64(Int32.max - 1), CraftedRecording.counters(usage: 4096))])
         let path = tree.path + "/int32max.pmrec"
         crafted.write(to: path)
-        assertRefused(path, ["\(path): damaged record", "series 2147483646", "at byte \(crafted.file.count - crafted.bytes.count)"])
+        assertRefused(
+            path,
+            ["\(path): damaged record", "series 2147483646", "at byte \(crafted.file.count - crafted.bytes.count)"])
     }
 
     /// The same file through the real binary: exit 1, one line, at once.
     func testReportBinaryRefusesTheCraftedFileInOneLine() throws {
         var crafted = CraftedRecording()
         crafted.identity(number: UInt64(Int32.max - 1), CraftedRecording.pod(1))
-        crafted.sample(timestamp: 1_800_000_000, series: [(UInt64(Int32.max - 1), CraftedRecording.counters(usage: 4096))])
+        crafted.sample(
+            timestamp: 1_800_000_000, series: [(UInt64(Int32.max - 1), CraftedRecording.counters(usage: 4096))])
         let path = tree.path + "/int32max-binary.pmrec"
         crafted.write(to: path)
         for arguments in [["report", path], ["report", path, "--json"]] {
             let run = try CommandRun.podmem(arguments, timeout: 20)
             XCTAssertEqual(run.status, 1, run.stderr)
-            XCTAssertEqual(run.stderr, "podmem: \(path): damaged record (series 2147483646 declared after 0) at byte \(crafted.file.count - crafted.bytes.count)\n")
+            XCTAssertEqual(
+                run.stderr,
+                "podmem: \(path): damaged record (series 2147483646 declared after 0) at byte \(crafted.file.count - crafted.bytes.count)\n"
+            )
             XCTAssertEqual(run.stdout, "")
         }
     }
@@ -78,7 +89,8 @@ final class HostileInputTests: XCTestCase {
         let path = tree.path + "/millions.pmrec"
         crafted.write(to: path)
         let headerLength = crafted.file.count - crafted.bytes.count
-        assertRefused(path, ["damaged record", "series 16000000 declared after 1", "at byte \(headerLength + firstSample)"])
+        assertRefused(
+            path, ["damaged record", "series 16000000 declared after 1", "at byte \(headerLength + firstSample)"])
     }
 
     func testSeriesUsedBeforeItIsDeclared() {
@@ -95,13 +107,15 @@ final class HostileInputTests: XCTestCase {
         var crafted = CraftedRecording()
         crafted.identity(number: 1, CraftedRecording.pod(1))
         crafted.identity(number: 2, CraftedRecording.pod(2))
-        crafted.sample(timestamp: 1_800_000_000, series: Array(repeating: (1, CraftedRecording.counters(usage: 4096)), count: 2))
+        crafted.sample(
+            timestamp: 1_800_000_000, series: Array(repeating: (1, CraftedRecording.counters(usage: 4096)), count: 2))
         let path = tree.path + "/repeated.pmrec"
         crafted.write(to: path)
         assertRefused(path, ["damaged record (series 1 twice in one sample) at byte"])
         var more = CraftedRecording()
         more.identity(number: 1, CraftedRecording.pod(1))
-        more.sample(timestamp: 1_800_000_000, series: Array(repeating: (1, CraftedRecording.counters(usage: 4096)), count: 3))
+        more.sample(
+            timestamp: 1_800_000_000, series: Array(repeating: (1, CraftedRecording.counters(usage: 4096)), count: 3))
         more.write(to: path)
         assertRefused(path, ["damaged record (3 series named, 1 declared) at byte"])
     }
@@ -137,9 +151,11 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testImplausibleHeaderIsRefused() {
-        let headers: [(Double, Double, String)] = [(1e-300, 1_800_000_000, "intervalSeconds"), (-1, 1_800_000_000, "intervalSeconds"),
-                                                   (0, 1_800_000_000, "intervalSeconds"), (1e300, 1_800_000_000, "intervalSeconds"),
-                                                   (1, 1e300, "startedAt"), (1, -5, "startedAt")]
+        let headers: [(Double, Double, String)] = [
+            (1e-300, 1_800_000_000, "intervalSeconds"), (-1, 1_800_000_000, "intervalSeconds"),
+            (0, 1_800_000_000, "intervalSeconds"), (1e300, 1_800_000_000, "intervalSeconds"),
+            (1, 1e300, "startedAt"), (1, -5, "startedAt"),
+        ]
         for (index, (interval, started, field)) in headers.enumerated() {
             var crafted = CraftedRecording(intervalSeconds: interval, startedAt: started)
             crafted.identity(number: 1, CraftedRecording.pod(1))
@@ -184,7 +200,8 @@ final class HostileInputTests: XCTestCase {
             fields[2] = 1 << 60  // active_file
             fields[3] = 0  // inactive_file
             fields[14] = 1  // limit
-            crafted.sample(timestamp: 1_800_000_000 + Double(step) * 0.001, root: fields, memTotalBytes: 1, series: [(1, fields)])
+            crafted.sample(
+                timestamp: 1_800_000_000 + Double(step) * 0.001, root: fields, memTotalBytes: 1, series: [(1, fields)])
         }
         let path = tree.path + "/extreme.pmrec"
         crafted.write(to: path)
@@ -203,19 +220,40 @@ final class HostileInputTests: XCTestCase {
 
     func testSnapshotValuesAreValidatedWithTheirJSONPath() throws {
         let cases: [(String, String)] = [
-            (try snapshotJSON { $0.pods[1].history.rssBytes.removeLast() }, "pods[1].history.rssBytes: 3 values where t has 4"),
-            (try snapshotJSON { $0.pods[0].history.t.append(1_800_000_009) }, "pods[0].history.usageBytes: 4 values where t has 5"),
-            (try snapshotJSON { $0.pods[2].history.t[1] = 1e300 }, "pods[2].history.t[1]: 1e+300 is not a time between 1970 and 2200"),
+            (
+                try snapshotJSON { $0.pods[1].history.rssBytes.removeLast() },
+                "pods[1].history.rssBytes: 3 values where t has 4"
+            ),
+            (
+                try snapshotJSON { $0.pods[0].history.t.append(1_800_000_009) },
+                "pods[0].history.usageBytes: 4 values where t has 5"
+            ),
+            (
+                try snapshotJSON { $0.pods[2].history.t[1] = 1e300 },
+                "pods[2].history.t[1]: 1e+300 is not a time between 1970 and 2200"
+            ),
             (try snapshotJSON { $0.pods[0].history.t[0] = -1 }, "pods[0].history.t[0]"),
             (try snapshotJSON { $0.intervalSeconds = 1e-300 }, "intervalSeconds: 1e-300 is outside 0.001…86400"),
-            (try snapshotJSON { $0.pods[3].memory.usageBytes = 10_000_000_000_000_000_000 }, "pods[3].memory.usageBytes: 10000000000000000000 is above 2^60"),
+            (
+                try snapshotJSON { $0.pods[3].memory.usageBytes = 10_000_000_000_000_000_000 },
+                "pods[3].memory.usageBytes: 10000000000000000000 is above 2^60"
+            ),
             (try snapshotJSON { $0.pods[0].history.usageBytes[2] = 1 << 61 }, "pods[0].history.usageBytes[2]"),
             (try snapshotJSON { $0.pods[0].signals.pressureSomeAvg10 = 1e300 }, "pods[0].signals.pressureSomeAvg10"),
-            (try snapshotJSON { $0.pods[0].containers[0].growth.workingSetBytesPerSecond = 1e300 }, "pods[0].containers[0].growth.workingSetBytesPerSecond"),
+            (
+                try snapshotJSON { $0.pods[0].containers[0].growth.workingSetBytesPerSecond = 1e300 },
+                "pods[0].containers[0].growth.workingSetBytesPerSecond"
+            ),
             (try snapshotJSON { $0.windowSeconds = -3 }, "windowSeconds"),
-            (try snapshotJSON { $0.pods[0].memory.limitBytes = 1 << 63 }, "pods[0].memory.limitBytes: limit 9223372036854775808 is above 2^62"),
+            (
+                try snapshotJSON { $0.pods[0].memory.limitBytes = 1 << 63 },
+                "pods[0].memory.limitBytes: limit 9223372036854775808 is above 2^62"
+            ),
             // Key order is not fixed: the value may be followed by `,` or `}`.
-            (try snapshotJSON().replacingOccurrences(of: #""intervalSeconds":1"#, with: #""intervalSeconds":1e999"#), "(not valid JSON)"),
+            (
+                try snapshotJSON().replacingOccurrences(of: #""intervalSeconds":1"#, with: #""intervalSeconds":1e999"#),
+                "(not valid JSON)"
+            ),
         ]
         for (index, (json, expected)) in cases.enumerated() {
             let path = tree.path + "/snapshot-\(index).json"
@@ -245,7 +283,8 @@ final class HostileInputTests: XCTestCase {
         let wrapping = Array("MemTotal: 18014398509481985 kB\n".utf8)
         XCTAssertEqual(parser.parse(wrapping, count: wrapping.count, into: &slots)?.problem, .implausible)
         XCTAssertEqual(slots, [nil], "2^54 + 1 kB is not 1 KiB")
-        let psi = Array("some avg10=250.00 avg60=1.50 avg300=0.00 total=1\nfull avg10=0.00 avg60=100.00 avg300=0.00 total=1\n".utf8)
+        let psi = Array(
+            "some avg10=250.00 avg60=1.50 avg300=0.00 total=1\nfull avg10=0.00 avg60=100.00 avg300=0.00 total=1\n".utf8)
         let pressure = PressureParser.parse(psi, count: psi.count)
         XCTAssertNil(pressure?.someAvg10)
         XCTAssertEqual(pressure?.someAvg60, 1.5)
@@ -261,7 +300,9 @@ final class HostileInputTests: XCTestCase {
             var history = document.pods[0].history
             history.t = (0..<points).map { 1_700_000_000 + Double($0) / 2 }
             let values = (0..<points).map { UInt64?(1_000_000 + 4096 * UInt64($0 % 1000)) }
-            (history.usageBytes, history.rssBytes, history.activeFileBytes, history.inactiveFileBytes) = (values, values, values, values)
+            (history.usageBytes, history.rssBytes, history.activeFileBytes, history.inactiveFileBytes) = (
+                values, values, values, values
+            )
             (history.workingSetBytes, history.workingSetNoCacheBytes) = (values, values)
             document.pods[0].history = history
         }
@@ -269,9 +310,11 @@ final class HostileInputTests: XCTestCase {
         tree.write("long.json", json)
         let binary = try XCTUnwrap(BinaryLocator.executable("podmem"))
         let usage = tree.path + "/usage"
-        let run = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/time"), ["-f", "%M", "-o", usage, binary.path, "report", path], timeout: 60)
+        let run = try CommandRun.run(
+            URL(fileURLWithPath: "/usr/bin/time"), ["-f", "%M", "-o", usage, binary.path, "report", path], timeout: 60)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let peakKilobytes = try XCTUnwrap(Int(try String(contentsOfFile: usage, encoding: .utf8).split(separator: "\n").last ?? ""))
+        let peakKilobytes = try XCTUnwrap(
+            Int(try String(contentsOfFile: usage, encoding: .utf8).split(separator: "\n").last ?? ""))
         XCTAssertLessThan(peakKilobytes, 120 << 10, "peak RSS for a \(json.utf8.count / 1_000_000) MB snapshot")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 /// Names from the host cannot drive the terminal: a pod directory under `<log-root>/pods` named with ESC sequences,
@@ -28,8 +29,11 @@ final class HostileTextTests: XCTestCase {
         tree.mkdir("var/log/pods/\(Self.hostileNamespace)_\(Self.hostileName)_\(Self.hostileUID)")
         for directory in Self.conflictDirectories { tree.mkdir("var/log/pods/\(directory)") }
         // A name that is not UTF-8 at all (a lone 0x9B byte, the 8-bit CSI): made with mkdir(2), as no String holds it.
-        let bytes = Array("\(tree.path)/var/log/pods/ns".utf8) + [0x9B] + Array("_raw_77777777-2222-3333-4444-555555555555".utf8)
-        XCTAssertEqual((bytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { mkdir($0.baseAddress!, 0o755) }, 0)
+        let bytes =
+            Array("\(tree.path)/var/log/pods/ns".utf8) + [0x9B]
+            + Array("_raw_77777777-2222-3333-4444-555555555555".utf8)
+        XCTAssertEqual(
+            (bytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { mkdir($0.baseAddress!, 0o755) }, 0)
     }
 
     override func tearDown() {
@@ -44,14 +48,17 @@ final class HostileTextTests: XCTestCase {
         XCTAssertEqual(rows.count, 3, run.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix(Self.shownLabel + " ") }, run.stdout)
         XCTAssertTrue(rows.contains { $0.hasPrefix("ns?/raw ") }, "invalid UTF-8 shows as ?\n\(run.stdout)")
-        XCTAssertTrue(rows.contains { $0.hasPrefix("pod \(Self.conflictUID) ") }, "disagreeing names: the uid\n\(run.stdout)")
+        XCTAssertTrue(
+            rows.contains { $0.hasPrefix("pod \(Self.conflictUID) ") }, "disagreeing names: the uid\n\(run.stdout)")
         XCTAssertTrue(run.stdout.contains("  " + conflictWarning(shown: true)), run.stdout)
     }
 
     func testJSONKeepsTheNamesEscapedAndTheConflictAsAWarning() throws {
         let run = try CommandRun.podmem(["--batch", "--json", "-n", "1", "--host-root", tree.path])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let raw = run.stdout.unicodeScalars.filter { $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }
+        let raw = run.stdout.unicodeScalars.filter {
+            $0 != "\n" && ($0.value < 0x20 || (0x7F...0x9F).contains($0.value))
+        }
         XCTAssertTrue(raw.isEmpty, "raw controls in the JSON: \(raw.map { String($0.value, radix: 16) })")
         let json = try XCTUnwrap(run.json)
         let pods = try XCTUnwrap(json["pods"] as? [[String: Any]])
@@ -65,12 +72,15 @@ final class HostileTextTests: XCTestCase {
 
     func testReportOfARecordingShowsNamesAndWarningsSanitised() throws {
         let file = tree.path + "/hostile.pmrec"
-        let recorded = try CommandRun.podmem(["record", "-o", file, "-d", "0.01", "--duration", "0.02", "--host-root", tree.path])
+        let recorded = try CommandRun.podmem([
+            "record", "-o", file, "-d", "0.01", "--duration", "0.02", "--host-root", tree.path,
+        ])
         XCTAssertEqual(recorded.status, 0, recorded.stderr)
         let report = try CommandRun.podmem(["report", file])
         XCTAssertEqual(report.status, 0, report.stderr)
         Self.assertNoTerminalControls(report.stdout + report.stderr)
-        XCTAssertTrue(report.stdout.split(separator: "\n").contains { $0.hasPrefix(Self.shownLabel + " ") }, report.stdout)
+        XCTAssertTrue(
+            report.stdout.split(separator: "\n").contains { $0.hasPrefix(Self.shownLabel + " ") }, report.stdout)
         XCTAssertTrue(report.stdout.contains("  " + conflictWarning(shown: true)), report.stdout)
     }
 
@@ -87,12 +97,15 @@ final class HostileTextTests: XCTestCase {
 
     func conflictWarning(shown: Bool) -> String {
         let directories = Self.conflictDirectories.sorted().map { shown ? TerminalText.sanitized($0) : $0 }
-        return "pod \(Self.conflictUID): pod directories disagree on its namespace and name (\(directories.joined(separator: ", "))"
+        return
+            "pod \(Self.conflictUID): pod directories disagree on its namespace and name (\(directories.joined(separator: ", "))"
             + " in \(tree.path)/var/log/pods); shown by uid"
     }
 
     static func assertNoTerminalControls(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
         let bad = text.unicodeScalars.filter { $0 != "\n" && !TerminalText.isSafe($0) }
-        XCTAssertTrue(bad.isEmpty, "terminal controls in the output: \(bad.map { String($0.value, radix: 16) })\n\(text)", file: file, line: line)
+        XCTAssertTrue(
+            bad.isEmpty, "terminal controls in the output: \(bad.map { String($0.value, radix: 16) })\n\(text)",
+            file: file, line: line)
     }
 }

@@ -15,7 +15,9 @@ final class ImageTests: XCTestCase {
 
     func testImageBuildsOfflineAndServesTheHostsFigures() throws {
         if geteuid() != 0 { try skip("not running as root: dockerd needs it") }
-        guard let docker = ContainerRuntime.docker() else { try skip("/usr/bin/docker is missing (Debian's docker.io provides it)") }
+        guard let docker = ContainerRuntime.docker() else {
+            try skip("/usr/bin/docker is missing (Debian's docker.io provides it)")
+        }
         let release = Self.packageRoot + "/.build/release/podmem"
         guard FileManager.default.isExecutableFile(atPath: release) else {
             try skip("\(release) is missing: the image packs `make release`'s binary (scripts/test builds it)")
@@ -38,23 +40,33 @@ final class ImageTests: XCTestCase {
             try skip(unavailable.description)
         }
 
-        let stage = try CommandRun.run(URL(fileURLWithPath: Self.packageRoot + "/deploy/stage-image"), [release, scratch + "/image-root"])
+        let stage = try CommandRun.run(
+            URL(fileURLWithPath: Self.packageRoot + "/deploy/stage-image"), [release, scratch + "/image-root"])
         XCTAssertEqual(stage.status, 0, stage.stderr)
         let image = "podmem-runtimes-image-\(Self.token):1"
-        try docker.buildImage(context: scratch + "/image-root", dockerfile: Self.packageRoot + "/deploy/Dockerfile", tag: image)
-        let size = try docker.run(["image", "inspect", "-f", "{{.Size}}", image]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        print("ImageTests: \(image) is \(size) bytes; staged: \(stage.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
+        try docker.buildImage(
+            context: scratch + "/image-root", dockerfile: Self.packageRoot + "/deploy/Dockerfile", tag: image)
+        let size = try docker.run(["image", "inspect", "-f", "{{.Size}}", image]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        print(
+            "ImageTests: \(image) is \(size) bytes; staged: \(stage.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
+        )
 
-        let locked = ["--user", "65534:65534", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges"]
-        let demo = try docker.runOnce(name: "podmem-runtimes-image-\(Self.token)-demo", image: image,
-                                      options: ["--network", "none"] + locked, command: ["--demo", "--batch", "-n", "3", "-d", "0.2"])
-        XCTAssertTrue(demo.stdout.contains("\nWORKLOAD ") && demo.stdout.contains("shop/web-frontend"), demo.stdout + demo.stderr)
+        let locked = [
+            "--user", "65534:65534", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+        ]
+        let demo = try docker.runOnce(
+            name: "podmem-runtimes-image-\(Self.token)-demo", image: image,
+            options: ["--network", "none"] + locked, command: ["--demo", "--batch", "-n", "3", "-d", "0.2"])
+        XCTAssertTrue(
+            demo.stdout.contains("\nWORKLOAD ") && demo.stdout.contains("shop/web-frontend"), demo.stdout + demo.stderr)
 
         // A host workload with figures that hold still: a shell asleep in a container (busybox-static, no libraries).
         let busybox = "podmem-runtimes-idle-\(Self.token):1"
         try docker.importImage(try BusyboxRootfs.tarball(in: scratch), tag: busybox)
-        let idle = try docker.start(name: "podmem-runtimes-image-\(Self.token)-idle", image: busybox,
-                                    options: ["--network", "none", "--memory", "512m"], command: ["/bin/sleep", "100000"])
+        let idle = try docker.start(
+            name: "podmem-runtimes-image-\(Self.token)-idle", image: busybox,
+            options: ["--network", "none", "--memory", "512m"], command: ["/bin/sleep", "100000"])
         idleID = idle
 
         // bridge networking is off here (dockerd --bridge=none, no iptables), so serve shares the host's network and
@@ -79,21 +91,31 @@ final class ImageTests: XCTestCase {
         let document = try XCTUnwrap(host.json, host.stdout + host.stderr)
 
         let memTotal = try XCTUnwrap((document["node"] as? [String: Any])?["memTotalBytes"] as? Int)
-        XCTAssertEqual(series[MetricSeries(name: "podmem_node_memory_total_bytes", labels: [:])], Double(memTotal),
-                       "MemTotal through the read-only /proc/meminfo mount")
+        XCTAssertEqual(
+            series[MetricSeries(name: "podmem_node_memory_total_bytes", labels: [:])], Double(memTotal),
+            "MemTotal through the read-only /proc/meminfo mount")
         let pods = try XCTUnwrap(document["pods"] as? [[String: Any]])
-        let idleJSON = try XCTUnwrap(pods.first { $0["cgroup"] as? String == "docker/\(idle)" }, "the idle container on the host")
-        XCTAssertEqual(idleJSON["name"] as? String, "podmem-runtimes-image-\(Self.token)-idle", "named from docker's state on the host")
+        let idleJSON = try XCTUnwrap(
+            pods.first { $0["cgroup"] as? String == "docker/\(idle)" }, "the idle container on the host")
+        XCTAssertEqual(
+            idleJSON["name"] as? String, "podmem-runtimes-image-\(Self.token)-idle",
+            "named from docker's state on the host")
         let memory = try XCTUnwrap(idleJSON["memory"] as? [String: Any])
         // In the image docker's state is not mounted (as in the DaemonSet): the container is its short ID there.
-        let labels = ["namespace": "", "pod": String(idle.prefix(12)), "container": "", "qos": "",
-                      "runtime": try XCTUnwrap(idleJSON["runtime"] as? String, "the idle container's runtime on the host")]
+        let labels = [
+            "namespace": "", "pod": String(idle.prefix(12)), "container": "", "qos": "",
+            "runtime": try XCTUnwrap(idleJSON["runtime"] as? String, "the idle container's runtime on the host"),
+        ]
         var figures: [String] = []
-        for (metric, key) in [("podmem_usage_bytes", "usageBytes"), ("podmem_rss_bytes", "rssBytes"),
-                              ("podmem_working_set_bytes", "workingSetBytes"), ("podmem_working_set_no_cache_bytes", "workingSetNoCacheBytes"),
-                              ("podmem_limit_bytes", "limitBytes")] {
-            let exported = try XCTUnwrap(series.first { $0.key.stored == MetricSeries(name: metric, labels: labels).stored }?.value,
-                                         "\(metric) of the idle container missing from the image's scrape")
+        for (metric, key) in [
+            ("podmem_usage_bytes", "usageBytes"), ("podmem_rss_bytes", "rssBytes"),
+            ("podmem_working_set_bytes", "workingSetBytes"),
+            ("podmem_working_set_no_cache_bytes", "workingSetNoCacheBytes"),
+            ("podmem_limit_bytes", "limitBytes"),
+        ] {
+            let exported = try XCTUnwrap(
+                series.first { $0.key.stored == MetricSeries(name: metric, labels: labels).stored }?.value,
+                "\(metric) of the idle container missing from the image's scrape")
             let onHost = try XCTUnwrap(memory[key] as? Int, "\(key) of the idle container missing on the host")
             XCTAssertEqual(exported, Double(onHost), "\(metric) of the idle container, image vs host")
             figures.append("\(metric) \(Int(exported)) / \(onHost)")
@@ -101,10 +123,16 @@ final class ImageTests: XCTestCase {
         print("ImageTests: idle container, image scrape / host batch: " + figures.joined(separator: ", "))
         XCTAssertEqual(memory["limitBytes"] as? Int, 512 << 20)
         // Every docker container the host sees, the image sees too.
-        let hostContainers = Set(pods.compactMap { ($0["cgroup"] as? String).flatMap { $0.hasPrefix("docker/") ? String($0.dropFirst(7).prefix(12)) : nil } })
-        let imageWorkloads = Set(series.keys.filter { $0.name == "podmem_working_set_bytes" }.compactMap { $0.labels["pod"] })
+        let hostContainers = Set(
+            pods.compactMap {
+                ($0["cgroup"] as? String).flatMap { $0.hasPrefix("docker/") ? String($0.dropFirst(7).prefix(12)) : nil }
+            })
+        let imageWorkloads = Set(
+            series.keys.filter { $0.name == "podmem_working_set_bytes" }.compactMap { $0.labels["pod"] })
         XCTAssertTrue(hostContainers.isSubset(of: imageWorkloads), "host \(hostContainers), image \(imageWorkloads)")
-        print("ImageTests: docker containers on the host \(hostContainers.sorted()), all in the image's scrape of \(imageWorkloads.count) workloads")
+        print(
+            "ImageTests: docker containers on the host \(hostContainers.sorted()), all in the image's scrape of \(imageWorkloads.count) workloads"
+        )
     }
 
     /// From serve's first stderr line, `podmem: serving http://HOST:PORT/metrics, …`.
@@ -112,12 +140,14 @@ final class ImageTests: XCTestCase {
         let deadline = Date(timeIntervalSinceNow: 30)
         while Date() < deadline {
             let logs = docker.logs(id)
-            if let start = logs.range(of: "serving http://"), let end = logs[start.upperBound...].range(of: "/metrics") {
+            if let start = logs.range(of: "serving http://"), let end = logs[start.upperBound...].range(of: "/metrics")
+            {
                 return String(logs[start.upperBound..<end.lowerBound])
             }
             usleep(200_000)
         }
-        throw ContainerRuntime.Failure(description: "podmem serve in the image did not report its address: \(docker.logs(id))")
+        throw ContainerRuntime.Failure(
+            description: "podmem serve in the image did not report its address: \(docker.logs(id))")
     }
 
     private func skip(_ reason: String) throws -> Never {

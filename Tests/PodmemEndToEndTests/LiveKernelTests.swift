@@ -20,7 +20,8 @@ final class LiveKernelTests: XCTestCase {
             throw XCTSkip(reason)
         }
         let podmem = try XCTUnwrap(BinaryLocator.executable("podmem"), "podmem is not built next to the test bundle")
-        let lab = try XCTUnwrap(BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
+        let lab = try XCTUnwrap(
+            BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
         let tree = try LiveCgroupTree(hierarchy: Self.hierarchy)
         defer { tree.tearDown() }
 
@@ -29,10 +30,15 @@ final class LiveKernelTests: XCTestCase {
         let steady = try tree.addPod(namespace: "infra", name: "db-steady", qos: "guaranteed", limitBytes: 512 << 20)
         for pod in [logger, leaky, steady] { try tree.startPause(in: try tree.addContainer(nil, to: pod)) }
         // The log file lives on disk (the scratch directory is not tmpfs), so its pages are file LRU, not shmem.
-        try tree.startWorkload(lab, ["cache-writer", "--file", tree.scratch + "/web-logger.log", "--chunk-mib", "2",
-                                     "--period", "0.25", "--max-mib", "256"], in: try tree.addContainer("app", to: logger))
-        try tree.startWorkload(lab, ["leak", "--chunk-mib", "2", "--period", "0.25", "--max-mib", "256"],
-                               in: try tree.addContainer("api", to: leaky))
+        try tree.startWorkload(
+            lab,
+            [
+                "cache-writer", "--file", tree.scratch + "/web-logger.log", "--chunk-mib", "2",
+                "--period", "0.25", "--max-mib", "256",
+            ], in: try tree.addContainer("app", to: logger))
+        try tree.startWorkload(
+            lab, ["leak", "--chunk-mib", "2", "--period", "0.25", "--max-mib", "256"],
+            in: try tree.addContainer("api", to: leaky))
         try tree.startWorkload(lab, ["steady", "--mib", "48"], in: try tree.addContainer("db", to: steady))
         Thread.sleep(forTimeInterval: 1)
 
@@ -49,8 +55,12 @@ final class LiveKernelTests: XCTestCase {
         let loggerJSON = try podJSON(logger, in: pods, qos: "burstable", container: "app")
         let leakyJSON = try podJSON(leaky, in: pods, qos: "burstable", container: "api")
         let steadyJSON = try podJSON(steady, in: pods, qos: "guaranteed", container: "db")
-        for (json, low, high) in [(loggerJSON, before[0], after[0]), (leakyJSON, before[1], after[1]), (steadyJSON, before[2], after[2])] {
-            print("LiveKernelTests: \(summary(json)); kernel WS before \(low.workingSetBytes), after \(high.workingSetBytes)")
+        for (json, low, high) in [
+            (loggerJSON, before[0], after[0]), (leakyJSON, before[1], after[1]), (steadyJSON, before[2], after[2]),
+        ] {
+            print(
+                "LiveKernelTests: \(summary(json)); kernel WS before \(low.workingSetBytes), after \(high.workingSetBytes)"
+            )
         }
 
         XCTAssertEqual(growthClass(loggerJSON), "cache-driven", summary(loggerJSON))
@@ -63,15 +73,18 @@ final class LiveKernelTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(workingSet, Int(low.workingSetBytes) - Self.growingSlackBytes, summary(json))
             XCTAssertLessThanOrEqual(workingSet, Int(high.workingSetBytes) + Self.growingSlackBytes, summary(json))
         }
-        XCTAssertGreaterThan(after[0].workingSetBytes, before[0].workingSetBytes + UInt64(8 * Self.mebibyte),
-                             "the cache writer's working set did not grow: the workload is not doing its job")
+        XCTAssertGreaterThan(
+            after[0].workingSetBytes, before[0].workingSetBytes + UInt64(8 * Self.mebibyte),
+            "the cache writer's working set did not grow: the workload is not doing its job")
         XCTAssertGreaterThan(try XCTUnwrap(loggerJSON["cacheShare"] as? Double), 0.5, summary(loggerJSON))
 
         let steadyAfter = after[2]
-        XCTAssertEqual(try bytes(steadyJSON, "workingSetBytes"), Int(steadyAfter.workingSetBytes),
-                       accuracy: Self.steadySlackBytes, summary(steadyJSON))
-        XCTAssertEqual(try bytes(steadyJSON, "workingSetNoCacheBytes"), Int(steadyAfter.workingSetNoCacheBytes),
-                       accuracy: Self.steadySlackBytes, summary(steadyJSON))
+        XCTAssertEqual(
+            try bytes(steadyJSON, "workingSetBytes"), Int(steadyAfter.workingSetBytes),
+            accuracy: Self.steadySlackBytes, summary(steadyJSON))
+        XCTAssertEqual(
+            try bytes(steadyJSON, "workingSetNoCacheBytes"), Int(steadyAfter.workingSetNoCacheBytes),
+            accuracy: Self.steadySlackBytes, summary(steadyJSON))
         XCTAssertGreaterThanOrEqual(try bytes(steadyJSON, "workingSetBytes"), 48 * Self.mebibyte, summary(steadyJSON))
         XCTAssertEqual(try bytes(steadyJSON, "limitBytes"), 512 << 20)
     }
@@ -86,7 +99,9 @@ final class LiveKernelTests: XCTestCase {
         try Data().write(to: URL(fileURLWithPath: errorPath))
         let process = Process()
         process.executableURL = podmem
-        process.arguments = ["--batch", "-n", "12", "-d", "0.5", "--json", "--root", tree.root, "--log-root", tree.logRoot]
+        process.arguments = [
+            "--batch", "-n", "12", "-d", "0.5", "--json", "--root", tree.root, "--log-root", tree.logRoot,
+        ]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
@@ -100,21 +115,26 @@ final class LiveKernelTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0, "podmem failed: \(errors)")
         let output = try Data(contentsOf: URL(fileURLWithPath: outputPath))
         let object = try JSONSerialization.jsonObject(with: output)
-        return try XCTUnwrap(object as? [String: Any], "not a JSON object: \(String(decoding: output, as: UTF8.self))\n\(errors)")
+        return try XCTUnwrap(
+            object as? [String: Any], "not a JSON object: \(String(decoding: output, as: UTF8.self))\n\(errors)")
     }
 
     /// The pod's entry, after checking what the name source and the layout determine: namespace, name, QoS,
     /// the named container and the sandbox (a container without a log link).
-    private func podJSON(_ pod: LiveCgroupTree.Pod, in pods: [[String: Any]], qos: String, container: String,
-                         file: StaticString = #filePath, line: UInt = #line) throws -> [String: Any] {
-        let json = try XCTUnwrap(pods.first { $0["uid"] as? String == pod.uid }, "pod \(pod.name) missing", file: file, line: line)
+    private func podJSON(
+        _ pod: LiveCgroupTree.Pod, in pods: [[String: Any]], qos: String, container: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> [String: Any] {
+        let json = try XCTUnwrap(
+            pods.first { $0["uid"] as? String == pod.uid }, "pod \(pod.name) missing", file: file, line: line)
         XCTAssertEqual(json["namespace"] as? String, pod.namespace, file: file, line: line)
         XCTAssertEqual(json["name"] as? String, pod.name, file: file, line: line)
         XCTAssertEqual(json["qos"] as? String, qos, file: file, line: line)
         XCTAssertEqual(json["cgroup"] as? String, pod.cgroup, file: file, line: line)
         let containers = try XCTUnwrap(json["containers"] as? [[String: Any]], file: file, line: line)
         XCTAssertEqual(containers.compactMap { $0["name"] as? String }, [container], file: file, line: line)
-        XCTAssertEqual(containers.filter { $0["sandbox"] as? Bool == true }.count, 1, "one sandbox", file: file, line: line)
+        XCTAssertEqual(
+            containers.filter { $0["sandbox"] as? Bool == true }.count, 1, "one sandbox", file: file, line: line)
         return json
     }
 
@@ -131,10 +151,16 @@ final class LiveKernelTests: XCTestCase {
         let memory = pod["memory"] as? [String: Any] ?? [:]
         let growth = pod["growth"] as? [String: Any] ?? [:]
         func value(_ dictionary: [String: Any], _ key: String) -> String { dictionary[key].map { "\($0)" } ?? "nil" }
-        let memoryKeys = ["usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "workingSetBytes", "workingSetNoCacheBytes"]
-        let growthKeys = ["class", "windowSeconds", "samples", "thresholdBytes", "workingSetBytesPerSecond",
-                          "workingSetNoCacheBytesPerSecond", "activeFileBytesPerSecond", "rssBytesPerSecond"]
+        let memoryKeys = [
+            "usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "workingSetBytes",
+            "workingSetNoCacheBytes",
+        ]
+        let growthKeys = [
+            "class", "windowSeconds", "samples", "thresholdBytes", "workingSetBytesPerSecond",
+            "workingSetNoCacheBytesPerSecond", "activeFileBytesPerSecond", "rssBytesPerSecond",
+        ]
         return "\(value(pod, "name")): " + memoryKeys.map { "\($0)=\(value(memory, $0))" }.joined(separator: " ")
-            + " cacheShare=\(value(pod, "cacheShare")) growth{" + growthKeys.map { "\($0)=\(value(growth, $0))" }.joined(separator: " ") + "}"
+            + " cacheShare=\(value(pod, "cacheShare")) growth{"
+            + growthKeys.map { "\($0)=\(value(growth, $0))" }.joined(separator: " ") + "}"
     }
 }

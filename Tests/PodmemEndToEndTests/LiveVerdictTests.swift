@@ -16,10 +16,13 @@ final class LiveVerdictTests: XCTestCase {
         defer { tree.tearDown() }
         let sawtooth = try tree.addPod(namespace: "jobs", name: "gc-sawtooth", qos: "burstable")
         let slow = try tree.addPod(namespace: "shop", name: "slow-leak", qos: "burstable")
-        let evicting = try tree.addPod(namespace: "shop", name: "leak-at-limit", qos: "guaranteed", limitBytes: 192 << 20)
-        try tree.startWorkload(lab, ["sawtooth", "--step-mib", "8", "--steps", "15", "--period", "4"],
-                               in: try tree.addContainer("worker", to: sawtooth))
-        try tree.startWorkload(lab, ["leak", "--chunk-mib", "0.5", "--period", "1"], in: try tree.addContainer("api", to: slow))
+        let evicting = try tree.addPod(
+            namespace: "shop", name: "leak-at-limit", qos: "guaranteed", limitBytes: 192 << 20)
+        try tree.startWorkload(
+            lab, ["sawtooth", "--step-mib", "8", "--steps", "15", "--period", "4"],
+            in: try tree.addContainer("worker", to: sawtooth))
+        try tree.startWorkload(
+            lab, ["leak", "--chunk-mib", "0.5", "--period", "1"], in: try tree.addContainer("api", to: slow))
         // 80 MiB held and 96 MiB of page cache written by the pod and read back twice (the pages stay charged to the
         // pod, and two reads move them to active_file), then left alone: at the 192 MiB limit within seconds, after
         // which each 1 MiB the leak adds every 0.5 s is taken from that cache.
@@ -28,7 +31,8 @@ final class LiveVerdictTests: XCTestCase {
         let cacheFile = tree.scratch + "/leak-at-limit.data"
         try tree.startWorkload(lab, ["cold-cache", "--file", cacheFile, "--mib", "96"], in: app)
         for _ in 0..<2 { _ = try Data(contentsOf: URL(fileURLWithPath: cacheFile)) }
-        XCTAssertGreaterThan(try tree.memory(of: evicting.cgroup).activeFileBytes, 64 * Self.mebibyte, "the cache is not active")
+        XCTAssertGreaterThan(
+            try tree.memory(of: evicting.cgroup).activeFileBytes, 64 * Self.mebibyte, "the cache is not active")
         try tree.startWorkload(lab, ["leak", "--chunk-mib", "1", "--period", "0.5", "--max-mib", "104"], in: app)
         try Self.waitUntil("leak-at-limit reaches its limit", timeout: 30) {
             try tree.memory(of: evicting.cgroup).usageBytes >= (192 - 8) * Self.mebibyte
@@ -48,11 +52,13 @@ final class LiveVerdictTests: XCTestCase {
         XCTAssertEqual(Self.growth(slowJSON)["class"] as? String, "anon-driven", Self.summary(slowJSON))
         XCTAssertEqual(Self.growth(evictingJSON)["class"] as? String, "anon-driven", Self.summary(evictingJSON))
         // The workloads did what they are for: the sawtooth swung, the cache was evicted at the limit.
-        let sawtoothHistory = try XCTUnwrap((sawtoothJSON["history"] as? [String: Any])?["workingSetNoCacheBytes"] as? [Int])
+        let sawtoothHistory = try XCTUnwrap(
+            (sawtoothJSON["history"] as? [String: Any])?["workingSetNoCacheBytes"] as? [Int])
         XCTAssertGreaterThan(sawtoothHistory.max()! - sawtoothHistory.min()!, 64 << 20, "the sawtooth did not swing")
         let cacheBytes = { (memory: LiveCgroupTree.KernelMemory) in memory.activeFileBytes + memory.inactiveFileBytes }
         XCTAssertLessThan(cacheBytes(cacheAfter) + 16 * Self.mebibyte, cacheBytes(cacheBefore), "no cache was evicted")
-        XCTAssertGreaterThan(try tree.value("memory.failcnt", of: evicting.cgroup), failuresBefore, "the limit was never hit")
+        XCTAssertGreaterThan(
+            try tree.value("memory.failcnt", of: evicting.cgroup), failuresBefore, "the limit was never hit")
         let evictingSummary = try XCTUnwrap(Self.growth(evictingJSON)["summary"] as? String)
         XCTAssertTrue(evictingSummary.contains("This is what a leak looks like."), evictingSummary)
     }
@@ -65,8 +71,12 @@ final class LiveVerdictTests: XCTestCase {
         let files = try tree.addPod(namespace: "infra", name: "file-hoarder", qos: "burstable")
         let steady = try tree.addPod(namespace: "infra", name: "db-steady", qos: "burstable")
         let hoarder = try tree.addContainer("indexer", to: files)
-        try tree.startWorkload(lab, ["kernel-objects", "--dir", tree.scratch + "/objects", "--files", "2000", "--period", "0.25",
-                                     "--max-files", "400000"], in: hoarder)
+        try tree.startWorkload(
+            lab,
+            [
+                "kernel-objects", "--dir", tree.scratch + "/objects", "--files", "2000", "--period", "0.25",
+                "--max-files", "400000",
+            ], in: hoarder)
         try tree.startWorkload(lab, ["steady", "--mib", "16"], in: try tree.addContainer("db", to: steady))
         Thread.sleep(forTimeInterval: 1)
 
@@ -79,20 +89,25 @@ final class LiveVerdictTests: XCTestCase {
         print("LiveVerdictTests: \(Self.summary(filesJSON)); kmem before \(kmemBefore), after \(kmemAfter)")
 
         // kmem is read every 10 s: podmem's value is one the kernel had during its run.
-        let kernel = try XCTUnwrap((filesJSON["memory"] as? [String: Any])?["kernelBytes"] as? Int, Self.summary(filesJSON))
+        let kernel = try XCTUnwrap(
+            (filesJSON["memory"] as? [String: Any])?["kernelBytes"] as? Int, Self.summary(filesJSON))
         XCTAssertGreaterThanOrEqual(UInt64(kernel), kmemBefore, Self.summary(filesJSON))
         XCTAssertLessThanOrEqual(UInt64(kernel), kmemAfter, Self.summary(filesJSON))
         XCTAssertGreaterThan(kmemAfter, kmemBefore + 8 * Self.mebibyte, "the workload did not grow kernel memory")
         let steadyKernel = try XCTUnwrap((steadyJSON["memory"] as? [String: Any])?["kernelBytes"] as? Int)
-        XCTAssertEqual(Double(steadyKernel), Double(try tree.value("memory.kmem.usage_in_bytes", of: steady.cgroup)),
-                       accuracy: Double(Self.mebibyte), Self.summary(steadyJSON))
+        XCTAssertEqual(
+            Double(steadyKernel), Double(try tree.value("memory.kmem.usage_in_bytes", of: steady.cgroup)),
+            accuracy: Double(Self.mebibyte), Self.summary(steadyJSON))
         // The container's own figure too, and the node root has none (its usage leaves kernel memory out).
-        let container = try XCTUnwrap((filesJSON["containers"] as? [[String: Any]])?.first { $0["name"] as? String == "indexer" })
+        let container = try XCTUnwrap(
+            (filesJSON["containers"] as? [[String: Any]])?.first { $0["name"] as? String == "indexer" })
         XCTAssertNotNil((container["memory"] as? [String: Any])?["kernelBytes"] as? Int)
 
         XCTAssertEqual(Self.growth(filesJSON)["class"] as? String, "anon-driven", Self.summary(filesJSON))
         let sentence = try XCTUnwrap(Self.growth(filesJSON)["summary"] as? String)
-        XCTAssertTrue(sentence.contains("is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak"), sentence)
+        XCTAssertTrue(
+            sentence.contains("is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak"),
+            sentence)
     }
 
     // MARK: - Helpers
@@ -102,8 +117,10 @@ final class LiveVerdictTests: XCTestCase {
             print("LiveVerdictTests skipped: \(reason)")
             throw XCTSkip(reason)
         }
-        return (try XCTUnwrap(BinaryLocator.executable("podmem"), "podmem is not built next to the test bundle"),
-                try XCTUnwrap(BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle"))
+        return (
+            try XCTUnwrap(BinaryLocator.executable("podmem"), "podmem is not built next to the test bundle"),
+            try XCTUnwrap(BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
+        )
     }
 
     static func waitUntil(_ what: String, timeout: Double, _ condition: () throws -> Bool) throws {
@@ -122,7 +139,9 @@ final class LiveVerdictTests: XCTestCase {
         try Data().write(to: URL(fileURLWithPath: errorPath))
         let process = Process()
         process.executableURL = podmem
-        process.arguments = ["--batch", "-n", "\(polls)", "-d", "\(interval)", "--json", "--root", tree.root, "--log-root", tree.logRoot]
+        process.arguments = [
+            "--batch", "-n", "\(polls)", "-d", "\(interval)", "--json", "--root", tree.root, "--log-root", tree.logRoot,
+        ]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
@@ -136,7 +155,8 @@ final class LiveVerdictTests: XCTestCase {
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         XCTAssertEqual(process.terminationStatus, 0, "podmem failed: \(errors)")
         let output = try Data(contentsOf: URL(fileURLWithPath: outputPath))
-        return try XCTUnwrap(try JSONSerialization.jsonObject(with: output) as? [String: Any], "not a JSON object\n\(errors)")
+        return try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: output) as? [String: Any], "not a JSON object\n\(errors)")
     }
 
     static func pod(_ pod: LiveCgroupTree.Pod, in pods: [[String: Any]]) throws -> [String: Any] {
@@ -149,10 +169,15 @@ final class LiveVerdictTests: XCTestCase {
         let memory = pod["memory"] as? [String: Any] ?? [:]
         let growth = growth(pod)
         func value(_ dictionary: [String: Any], _ key: String) -> String { dictionary[key].map { "\($0)" } ?? "nil" }
-        let memoryKeys = ["usageBytes", "rssBytes", "shmemBytes", "kernelBytes", "activeFileBytes", "inactiveFileBytes",
-                          "workingSetBytes", "workingSetNoCacheBytes", "limitBytes"]
-        let growthKeys = ["class", "windowSeconds", "samples", "thresholdBytes", "noCacheThresholdBytes", "netBytes", "peakBytes",
-                          "workingSetBytesPerSecond", "workingSetNoCacheBytesPerSecond", "rssBytesPerSecond", "activeFileBytesPerSecond", "summary"]
+        let memoryKeys = [
+            "usageBytes", "rssBytes", "shmemBytes", "kernelBytes", "activeFileBytes", "inactiveFileBytes",
+            "workingSetBytes", "workingSetNoCacheBytes", "limitBytes",
+        ]
+        let growthKeys = [
+            "class", "windowSeconds", "samples", "thresholdBytes", "noCacheThresholdBytes", "netBytes", "peakBytes",
+            "workingSetBytesPerSecond", "workingSetNoCacheBytesPerSecond", "rssBytesPerSecond",
+            "activeFileBytesPerSecond", "summary",
+        ]
         return "\(value(pod, "name")): " + memoryKeys.map { "\($0)=\(value(memory, $0))" }.joined(separator: " ")
             + " growth{" + growthKeys.map { "\($0)=\(value(growth, $0))" }.joined(separator: " ") + "}"
     }

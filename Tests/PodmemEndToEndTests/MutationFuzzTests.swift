@@ -1,7 +1,8 @@
 import Foundation
-import PodmemTestSupport
 import Glibc
+import PodmemTestSupport
 import XCTest
+
 @testable import PodmemCore
 
 /// Deterministic mutation testing of everything podmem reads: the real kernel captures through the live parsers,
@@ -28,8 +29,10 @@ final class MutationFuzzTests: XCTestCase {
     }
 
     /// Runs `cases` mutations of `inputs` through `check`, timing each, and bounds the process's peak memory.
-    func run(_ name: String, inputs: [[UInt8]], cases: Int = cases, salt: UInt64,
-             mutate: ((inout Mutator, [UInt8]) -> [UInt8])? = nil, check: (Int, [UInt8]) throws -> Void) rethrows {
+    func run(
+        _ name: String, inputs: [[UInt8]], cases: Int = cases, salt: UInt64,
+        mutate: ((inout Mutator, [UInt8]) -> [UInt8])? = nil, check: (Int, [UInt8]) throws -> Void
+    ) rethrows {
         var mutator = Mutator(random: SeededGenerator(seed: Self.seed ^ salt))
         let peakBefore = ProcessMemory.residentBytes()
         var slowest = (seconds: 0.0, index: -1)
@@ -42,9 +45,12 @@ final class MutationFuzzTests: XCTestCase {
             let seconds = Date().timeIntervalSince(caseStart)
             if seconds > slowest.seconds { slowest = (seconds, index) }
         }
-        XCTAssertLessThan(slowest.seconds, Self.maximumSecondsPerCase, "\(name): case \(slowest.index) (seed \(Self.seed))")
+        XCTAssertLessThan(
+            slowest.seconds, Self.maximumSecondsPerCase, "\(name): case \(slowest.index) (seed \(Self.seed))")
         XCTAssertLessThan(ProcessMemory.peakResidentBytes() - peakBefore, Self.maximumGrowthBytes, "\(name): memory")
-        print("\(name): \(cases) cases in \(Int(Date().timeIntervalSince(start) * 1000)) ms, slowest \(Int(slowest.seconds * 1e6)) µs")
+        print(
+            "\(name): \(cases) cases in \(Int(Date().timeIntervalSince(start) * 1000)) ms, slowest \(Int(slowest.seconds * 1e6)) µs"
+        )
     }
 
     func fixture(_ path: String) throws -> [UInt8] {
@@ -56,7 +62,9 @@ final class MutationFuzzTests: XCTestCase {
     func testMemoryStatCaptures() throws {
         let v1 = try ["t0", "t3", "t5"].map { try fixture(FixturePaths.v1Lab + "/\($0)/kubepods/memory.stat") }
         let v2 = [try fixture(FixturePaths.v2Real + "/memory.stat")]
-        for (name, parser, inputs, salt) in [("v1 memory.stat", MemoryStat.v1Parser, v1, UInt64(1)), ("v2 memory.stat", MemoryStat.v2Parser, v2, 2)] {
+        for (name, parser, inputs, salt) in [
+            ("v1 memory.stat", MemoryStat.v1Parser, v1, UInt64(1)), ("v2 memory.stat", MemoryStat.v2Parser, v2, 2),
+        ] {
             var slots: [UInt64?] = []
             run(name, inputs: inputs, salt: salt) { index, bytes in
                 _ = parser.parse(bytes, count: bytes.count, into: &slots)
@@ -84,23 +92,31 @@ final class MutationFuzzTests: XCTestCase {
     }
 
     func testMemoryPressureCapture() throws {
-        run("memory.pressure", inputs: [try fixture(FixturePaths.v2Real + "/memory.pressure")], salt: 5) { index, bytes in
+        run("memory.pressure", inputs: [try fixture(FixturePaths.v2Real + "/memory.pressure")], salt: 5) {
+            index, bytes in
             guard let pressure = PressureParser.parse(bytes, count: bytes.count) else { return }
-            for value in [pressure.someAvg10, pressure.someAvg60, pressure.fullAvg10, pressure.fullAvg60].compactMap({ $0 }) {
+            for value in [pressure.someAvg10, pressure.someAvg60, pressure.fullAvg10, pressure.fullAvg60].compactMap({
+                $0
+            }) {
                 XCTAssertTrue(InputLimits.pressurePercent.contains(value), "memory.pressure case \(index): \(value)")
             }
         }
     }
 
     func testSingleValueCaptures() throws {
-        let values = try ["memory.current", "memory.peak", "memory.swap.current"].map { try fixture(FixturePaths.v2Real + "/" + $0) }
+        let values =
+            try ["memory.current", "memory.peak", "memory.swap.current"].map {
+                try fixture(FixturePaths.v2Real + "/" + $0)
+            }
             + [try fixture(FixturePaths.v1Lab + "/t3/memory.usage_in_bytes")]
         run("memory.current", inputs: values, salt: 6) { index, bytes in
             if case .success(let value) = ByteParsing.singleValue(bytes, count: bytes.count) {
                 XCTAssertLessThanOrEqual(value, ByteParsing.plausibleMaximum, "case \(index)")
             }
         }
-        let limits = try [fixture(FixturePaths.v2Real + "/memory.max"), fixture(FixturePaths.v1Lab + "/t3/memory.limit_in_bytes")]
+        let limits = try [
+            fixture(FixturePaths.v2Real + "/memory.max"), fixture(FixturePaths.v1Lab + "/t3/memory.limit_in_bytes"),
+        ]
         run("memory.max", inputs: limits, salt: 7) { index, bytes in
             if case .success(.bytes(let value)) = ByteParsing.limit(bytes, count: bytes.count) {
                 XCTAssertLessThanOrEqual(value, MemoryLimit.unlimitedAbove, "case \(index)")
@@ -125,11 +141,16 @@ final class MutationFuzzTests: XCTestCase {
         for step in 0..<5 {
             var sample = node.sample(at: 1_800_000_000 + Double(step * 10))
             sample.workloads = Array(sample.workloads.prefix(3))
-            if step.isMultiple(of: 2) { sample.warnings = ["kubepods/pod\(step)/memory.stat: not a number", "meminfo: no MemTotal"] }
+            if step.isMultiple(of: 2) {
+                sample.warnings = ["kubepods/pod\(step)/memory.stat: not a number", "meminfo: no MemTotal"]
+            }
             if writer == nil {
-                writer = try RecordingWriter(path: path, header: RecordingHeader(recordingId: "fuzz", host: sample.host, cgroupVersion: sample.cgroupVersion,
-                                                                                 root: sample.root, intervalSeconds: 10, startedAt: sample.timestamp),
-                                             maximumBytes: 1 << 30)
+                writer = try RecordingWriter(
+                    path: path,
+                    header: RecordingHeader(
+                        recordingId: "fuzz", host: sample.host, cgroupVersion: sample.cgroupVersion,
+                        root: sample.root, intervalSeconds: 10, startedAt: sample.timestamp),
+                    maximumBytes: 1 << 30)
             }
             try writer!.append(sample)
         }
@@ -223,7 +244,8 @@ final class MutationFuzzTests: XCTestCase {
     func testReportBinaryOnMutatedFiles() throws {
         var mutator = Mutator(random: SeededGenerator(seed: Self.seed ^ 10))
         let recording = try demoRecording()
-        let snapshot = Array(try SnapshotCodec.encode(try XCTUnwrap(Monitor.polled(DemoNode(), count: 3).snapshot()), pretty: false))
+        let snapshot = Array(
+            try SnapshotCodec.encode(try XCTUnwrap(Monitor.polled(DemoNode(), count: 3).snapshot()), pretty: false))
         guard let binary = BinaryLocator.executable("podmem") else { return XCTFail("podmem not built") }
         var refused = 0
         for index in 0..<60 {
@@ -232,8 +254,11 @@ final class MutationFuzzTests: XCTestCase {
             let path = tree.path + "/binary-\(index)" + (isRecording ? ".pmrec" : ".json")
             Self.write(bytes, to: path)
             let usage = tree.path + "/usage-\(index)"
-            let run = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/time"), ["-f", "%M", "-o", usage, binary.path, "report", path], timeout: 30)
-            let peakKilobytes = Int((try? String(contentsOfFile: usage, encoding: .utf8))?.split(separator: "\n").last ?? "") ?? -1
+            let run = try CommandRun.run(
+                URL(fileURLWithPath: "/usr/bin/time"), ["-f", "%M", "-o", usage, binary.path, "report", path],
+                timeout: 30)
+            let peakKilobytes =
+                Int((try? String(contentsOfFile: usage, encoding: .utf8))?.split(separator: "\n").last ?? "") ?? -1
             let errorLines = run.stderr.split(separator: "\n")
             switch run.status {
             case 0:
@@ -263,9 +288,12 @@ final class MutationFuzzTests: XCTestCase {
                 let sample = try timeline.sample(at: position)
                 XCTAssertTrue(InputLimits.unixSeconds.contains(sample.timestamp), "\(path): time \(sample.timestamp)")
                 XCTAssertEqual(sample.timestamp, timeline.timestamp(at: position))
-                let rows = [sample.node.root] + sample.workloads.flatMap { [$0.counters] + $0.containers.map(\.counters) }
+                let rows =
+                    [sample.node.root] + sample.workloads.flatMap { [$0.counters] + $0.containers.map(\.counters) }
                 for row in rows {
-                    if let problem = CounterFields.problem(CounterFields.fields(row)) { XCTFail("\(path): accepted \(problem)") }
+                    if let problem = CounterFields.problem(CounterFields.fields(row)) {
+                        XCTFail("\(path): accepted \(problem)")
+                    }
                 }
             }
             guard deep else { return .success(()) }

@@ -20,7 +20,9 @@ final class RealRuntimeTests: XCTestCase {
 
     func testDockerContainersFoundNamedAndJudged() throws {
         try skipUnlessRuntimesCanRun()
-        guard let docker = ContainerRuntime.docker() else { try skip("/usr/bin/docker is missing (Debian's docker.io provides it)") }
+        guard let docker = ContainerRuntime.docker() else {
+            try skip("/usr/bin/docker is missing (Debian's docker.io provides it)")
+        }
         let scratch = try Self.makeScratch()
         var daemon: DockerDaemon?
         var cgroups: [String] = []
@@ -40,7 +42,9 @@ final class RealRuntimeTests: XCTestCase {
 
     func testPodmanContainersFoundNamedAndJudged() throws {
         try skipUnlessRuntimesCanRun()
-        guard let podman = ContainerRuntime.podman() else { try skip("/usr/bin/podman is missing (Debian's podman provides it)") }
+        guard let podman = ContainerRuntime.podman() else {
+            try skip("/usr/bin/podman is missing (Debian's podman provides it)")
+        }
         let scratch = try Self.makeScratch()
         var cgroups: [String] = []
         defer {
@@ -53,7 +57,8 @@ final class RealRuntimeTests: XCTestCase {
         } catch {
             try skip("podman cannot run here: \(error)")
         }
-        try checkThreeWorkloads(podman, image: "localhost/podmem-runtimes-\(Self.token):1", scratch: scratch, cgroups: &cgroups)
+        try checkThreeWorkloads(
+            podman, image: "localhost/podmem-runtimes-\(Self.token):1", scratch: scratch, cgroups: &cgroups)
     }
 
     // MARK: - The check, the same for both runtimes
@@ -71,33 +76,45 @@ final class RealRuntimeTests: XCTestCase {
     }
 
     /// `cgroups` collects the containers' cgroups (relative to the hierarchy) for the caller's cleanup.
-    private func checkThreeWorkloads(_ runtime: ContainerRuntime, image: String, scratch: String, cgroups: inout [String]) throws {
+    private func checkThreeWorkloads(
+        _ runtime: ContainerRuntime, image: String, scratch: String, cgroups: inout [String]
+    ) throws {
         let podmem = try XCTUnwrap(BinaryLocator.executable("podmem"), "podmem is not built next to the test bundle")
-        let lab = try XCTUnwrap(BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
+        let lab = try XCTUnwrap(
+            BinaryLocator.executable("podmem-lab"), "podmem-lab is not built next to the test bundle")
         try runtime.importImage(try BusyboxRootfs.tarball(in: scratch), tag: image)
         do {
-            _ = try runtime.runOnce(name: "podmem-runtimes-\(Self.token)-probe", image: image, options: ["--network", "none"],
-                                command: ["/bin/true"])
+            _ = try runtime.runOnce(
+                name: "podmem-runtimes-\(Self.token)-probe", image: image, options: ["--network", "none"],
+                command: ["/bin/true"])
         } catch {
             try skip("\(runtime.name) cannot start a container here: \(error)")
         }
         let mounts = try LibraryMounts.options(for: lab)
         var workloads = [
-            Workload(role: "logger", arguments: ["cache-writer", "--file", "/data/app.log", "--chunk-mib", "2", "--period", "0.25",
-                                                 "--max-mib", "256"],
-                     expectedClass: "cache-driven", readyWhen: { $0.activeFileBytes >= UInt64(16 * Self.mebibyte) }),
-            Workload(role: "leak", arguments: ["leak", "--chunk-mib", "2", "--period", "0.25", "--max-mib", "256"],
-                     expectedClass: "anon-driven", readyWhen: { $0.workingSetNoCacheBytes >= UInt64(16 * Self.mebibyte) }),
-            Workload(role: "steady", arguments: ["steady", "--mib", "48"],
-                     expectedClass: "stable", readyWhen: { $0.workingSetNoCacheBytes >= UInt64(48 * Self.mebibyte) }),
+            Workload(
+                role: "logger",
+                arguments: [
+                    "cache-writer", "--file", "/data/app.log", "--chunk-mib", "2", "--period", "0.25",
+                    "--max-mib", "256",
+                ],
+                expectedClass: "cache-driven", readyWhen: { $0.activeFileBytes >= UInt64(16 * Self.mebibyte) }),
+            Workload(
+                role: "leak", arguments: ["leak", "--chunk-mib", "2", "--period", "0.25", "--max-mib", "256"],
+                expectedClass: "anon-driven", readyWhen: { $0.workingSetNoCacheBytes >= UInt64(16 * Self.mebibyte) }),
+            Workload(
+                role: "steady", arguments: ["steady", "--mib", "48"],
+                expectedClass: "stable", readyWhen: { $0.workingSetNoCacheBytes >= UInt64(48 * Self.mebibyte) }),
         ]
         for index in workloads.indices {
             let name = "podmem-runtimes-\(Self.token)-\(workloads[index].role)"
             // podmem-lab starts on a "go" line and stops at end of stdin: sleep keeps the pipe open.
-            let script = "/bin/busybox mkdir -p /data; (echo go; /bin/sleep 100000) | /podmem-bin/podmem-lab "
+            let script =
+                "/bin/busybox mkdir -p /data; (echo go; /bin/sleep 100000) | /podmem-bin/podmem-lab "
                 + workloads[index].arguments.joined(separator: " ")
-            let id = try runtime.start(name: name, image: image, options: ["--network", "none", "--memory", "512m"] + mounts,
-                                       command: ["/bin/sh", "-c", script])
+            let id = try runtime.start(
+                name: name, image: image, options: ["--network", "none", "--memory", "512m"] + mounts,
+                command: ["/bin/sh", "-c", script])
             workloads[index].cgroup = try runtime.memoryCgroup(of: id)
             cgroups.append(workloads[index].cgroup)
             workloads[index].id = id
@@ -106,12 +123,16 @@ final class RealRuntimeTests: XCTestCase {
         for workload in workloads {
             let directory = Self.hierarchy + "/" + workload.cgroup
             let deadline = Date(timeIntervalSinceNow: 60)
-            while Date() < deadline, !((try? LiveCgroupTree.KernelMemory.read(directory: directory)).map(workload.readyWhen) ?? false) {
+            while Date() < deadline,
+                !((try? LiveCgroupTree.KernelMemory.read(directory: directory)).map(workload.readyWhen) ?? false)
+            {
                 usleep(100_000)
             }
             let memory = try LiveCgroupTree.KernelMemory.read(directory: directory)
             guard workload.readyWhen(memory) else {
-                XCTFail("\(runtime.name) \(workload.role) did not get going within 60 s (\(memory)): \(runtime.logs(workload.id))")
+                XCTFail(
+                    "\(runtime.name) \(workload.role) did not get going within 60 s (\(memory)): \(runtime.logs(workload.id))"
+                )
                 return
             }
         }
@@ -124,29 +145,39 @@ final class RealRuntimeTests: XCTestCase {
         let document = try XCTUnwrap(run.json, "not a JSON document: \(run.stdout.prefix(500)) \(run.stderr)")
         XCTAssertEqual(document["root"] as? String, Self.hierarchy, "the host's hierarchy, detected")
         let pods = try XCTUnwrap(document["pods"] as? [[String: Any]])
-        let monitors = pods.compactMap { $0["cgroup"] as? String }.filter { $0.hasPrefix("libpod_parent/conmon") || $0.contains("conmon-") }
+        let monitors = pods.compactMap { $0["cgroup"] as? String }.filter {
+            $0.hasPrefix("libpod_parent/conmon") || $0.contains("conmon-")
+        }
         XCTAssertEqual(monitors, [], "podman's conmon cgroups are not workloads")
 
         for (index, workload) in workloads.enumerated() {
-            let json = try XCTUnwrap(pods.first { $0["name"] as? String == workload.name },
-                                     "\(runtime.name) container \(workload.name) not found by name in \(pods.compactMap { $0["name"] as? String })")
-            print("RealRuntimeTests \(runtime.name) \(workload.cgroup.prefix(30))…: \(Self.summary(json)); kernel WS before \(before[index].workingSetBytes), "
-                  + "after \(after[index].workingSetBytes)")
+            let json = try XCTUnwrap(
+                pods.first { $0["name"] as? String == workload.name },
+                "\(runtime.name) container \(workload.name) not found by name in \(pods.compactMap { $0["name"] as? String })"
+            )
+            print(
+                "RealRuntimeTests \(runtime.name) \(workload.cgroup.prefix(30))…: \(Self.summary(json)); kernel WS before \(before[index].workingSetBytes), "
+                    + "after \(after[index].workingSetBytes)")
             XCTAssertEqual(json["kind"] as? String, "container")
             XCTAssertEqual(json["runtime"] as? String, runtime.name)
             XCTAssertEqual(json["cgroup"] as? String, workload.cgroup)
-            XCTAssertEqual((json["growth"] as? [String: Any])?["class"] as? String, workload.expectedClass, Self.summary(json))
+            XCTAssertEqual(
+                (json["growth"] as? [String: Any])?["class"] as? String, workload.expectedClass, Self.summary(json))
             let memory = try XCTUnwrap(json["memory"] as? [String: Any])
             XCTAssertEqual(memory["limitBytes"] as? Int, Self.limitBytes)
             let workingSet = try XCTUnwrap(memory["workingSetBytes"] as? Int)
             if workload.expectedClass == "stable" {
-                XCTAssertEqual(workingSet, Int(after[index].workingSetBytes), accuracy: Self.steadySlackBytes, Self.summary(json))
-                XCTAssertEqual(try XCTUnwrap(memory["workingSetNoCacheBytes"] as? Int), Int(after[index].workingSetNoCacheBytes),
-                               accuracy: Self.steadySlackBytes, Self.summary(json))
+                XCTAssertEqual(
+                    workingSet, Int(after[index].workingSetBytes), accuracy: Self.steadySlackBytes, Self.summary(json))
+                XCTAssertEqual(
+                    try XCTUnwrap(memory["workingSetNoCacheBytes"] as? Int), Int(after[index].workingSetNoCacheBytes),
+                    accuracy: Self.steadySlackBytes, Self.summary(json))
             } else {
                 // The last poll falls between the readings taken before and after podmem's run.
-                XCTAssertGreaterThanOrEqual(workingSet, Int(before[index].workingSetBytes) - Self.growingSlackBytes, Self.summary(json))
-                XCTAssertLessThanOrEqual(workingSet, Int(after[index].workingSetBytes) + Self.growingSlackBytes, Self.summary(json))
+                XCTAssertGreaterThanOrEqual(
+                    workingSet, Int(before[index].workingSetBytes) - Self.growingSlackBytes, Self.summary(json))
+                XCTAssertLessThanOrEqual(
+                    workingSet, Int(after[index].workingSetBytes) + Self.growingSlackBytes, Self.summary(json))
             }
         }
     }
@@ -172,9 +203,14 @@ final class RealRuntimeTests: XCTestCase {
     private static func summary(_ pod: [String: Any]) -> String {
         let memory = pod["memory"] as? [String: Any] ?? [:]
         let growth = pod["growth"] as? [String: Any] ?? [:]
-        let memoryKeys = ["usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "workingSetBytes", "workingSetNoCacheBytes"]
-        let growthKeys = ["class", "samples", "thresholdBytes", "workingSetBytesPerSecond", "workingSetNoCacheBytesPerSecond",
-                          "activeFileBytesPerSecond"]
+        let memoryKeys = [
+            "usageBytes", "rssBytes", "activeFileBytes", "inactiveFileBytes", "workingSetBytes",
+            "workingSetNoCacheBytes",
+        ]
+        let growthKeys = [
+            "class", "samples", "thresholdBytes", "workingSetBytesPerSecond", "workingSetNoCacheBytesPerSecond",
+            "activeFileBytesPerSecond",
+        ]
         return "\(pod["name"] ?? "?"): " + memoryKeys.map { "\($0)=\(memory[$0] ?? "nil")" }.joined(separator: " ")
             + " growth{" + growthKeys.map { "\($0)=\(growth[$0] ?? "nil")" }.joined(separator: " ") + "}"
     }

@@ -24,18 +24,21 @@ final class RecordReplayCLITests: XCTestCase {
     func testRecordThenReportGivesTheBatchNumbers() throws {
         let tree = TempTree()
         let file = tree.path + "/lab.pmrec"
-        let recorded = try CommandRun.podmem(["record", "-o", file, "-d", "0.01", "--duration", "0.05"] + fixtureSource)
+        let recorded = try CommandRun.podmem(
+            ["record", "-o", file, "-d", "0.01", "--duration", "0.05"] + fixtureSource)
         XCTAssertEqual(recorded.status, 0, recorded.stderr)
         XCTAssertTrue(recorded.stderr.contains("samples recorded to \(file)"), recorded.stderr)
 
         let report = try CommandRun.podmem(["report", file, "--json"])
         XCTAssertEqual(report.status, 0, report.stderr)
         let batch = try CommandRun.podmem(["--batch", "--json", "-n", "1"] + fixtureSource)
-        let replayed = try XCTUnwrap(report.json), live = try XCTUnwrap(batch.json)
+        let replayed = try XCTUnwrap(report.json)
+        let live = try XCTUnwrap(batch.json)
         XCTAssertEqual(replayed["host"] as? String, "lab-node")
         func figures(_ document: [String: Any]) -> [String: NSDictionary] {
             let pods = document["pods"] as? [[String: Any]] ?? []
-            return Dictionary(uniqueKeysWithValues: pods.map { ($0["cgroup"] as! String, $0["memory"] as! NSDictionary) })
+            return Dictionary(
+                uniqueKeysWithValues: pods.map { ($0["cgroup"] as! String, $0["memory"] as! NSDictionary) })
         }
         XCTAssertEqual(figures(replayed), figures(live), "the same working sets, rss, cache and limits as batch mode")
         XCTAssertEqual(figures(replayed).count, 4)
@@ -44,7 +47,9 @@ final class RecordReplayCLITests: XCTestCase {
         let text = try CommandRun.podmem(["report", file])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.hasPrefix("podmem report of \(file)"), text.stdout)
-        for expected in ["WS TREND", "shop/web-logger", "verdicts ("] { XCTAssertTrue(text.stdout.contains(expected), "\(expected)\n\(text.stdout)") }
+        for expected in ["WS TREND", "shop/web-logger", "verdicts ("] {
+            XCTAssertTrue(text.stdout.contains(expected), "\(expected)\n\(text.stdout)")
+        }
         XCTAssertTrue(text.stdout.allSatisfy { $0.isASCII || "·−".contains($0) }, "pasteable text: \(text.stdout)")
     }
 
@@ -58,7 +63,9 @@ final class RecordReplayCLITests: XCTestCase {
             process.standardError = FileHandle.nullDevice
             try process.run()
             let deadline = Date().addingTimeInterval(20)
-            while ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) < 20_000 && Date() < deadline {
+            while ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0) < 20_000
+                && Date() < deadline
+            {
                 Thread.sleep(forTimeInterval: 0.02)
             }
             kill(process.processIdentifier, signal)
@@ -67,7 +74,9 @@ final class RecordReplayCLITests: XCTestCase {
             let report = try CommandRun.podmem(["report", file, "--json"])
             XCTAssertEqual(report.status, 0, "signal \(signal): \(report.stderr)")
             XCTAssertEqual((report.json?["pods"] as? [Any])?.count, 12, "signal \(signal)")
-            XCTAssertEqual(report.stderr.split(separator: "\n").count, report.stderr.isEmpty ? 0 : 1, "at most one warning (a torn record)")
+            XCTAssertEqual(
+                report.stderr.split(separator: "\n").count, report.stderr.isEmpty ? 0 : 1,
+                "at most one warning (a torn record)")
         }
     }
 
@@ -76,7 +85,10 @@ final class RecordReplayCLITests: XCTestCase {
         tree.write("taken.pmrec", "")
         tree.write("notes.txt", "just text\n")
         let cases: [([String], String)] = [
-            (["record", "--demo", "-o", "/proc/podmem-cannot-write.pmrec", "--duration", "0"], "recording to /proc/podmem-cannot-write.pmrec failed"),
+            (
+                ["record", "--demo", "-o", "/proc/podmem-cannot-write.pmrec", "--duration", "0"],
+                "recording to /proc/podmem-cannot-write.pmrec failed"
+            ),
             (["record", "--demo", "-o", tree.path + "/taken.pmrec", "--duration", "0"], "exists"),
             (["report", tree.path + "/notes.txt"], "is not a podmem snapshot or recording"),
             (["report", tree.path + "/missing.pmrec"], "cannot open"),
@@ -85,10 +97,13 @@ final class RecordReplayCLITests: XCTestCase {
         for (arguments, expected) in cases {
             let run = try CommandRun.podmem(arguments)
             XCTAssertEqual(run.status, 1, "\(arguments): \(run.stderr)")
-            XCTAssertTrue(run.stderr.hasPrefix("podmem: ") && run.stderr.contains(expected), "\(arguments): \(run.stderr)")
+            XCTAssertTrue(
+                run.stderr.hasPrefix("podmem: ") && run.stderr.contains(expected), "\(arguments): \(run.stderr)")
             XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "\(arguments): \(run.stderr)")
         }
-        XCTAssertEqual(try String(contentsOfFile: tree.path + "/taken.pmrec", encoding: .utf8), "", "an existing file is never overwritten")
+        XCTAssertEqual(
+            try String(contentsOfFile: tree.path + "/taken.pmrec", encoding: .utf8), "",
+            "an existing file is never overwritten")
     }
 
     func testBatchSnapshotReportsWithItsOwnVerdicts() throws {
@@ -100,7 +115,10 @@ final class RecordReplayCLITests: XCTestCase {
         XCTAssertEqual(report.status, 0, report.stderr)
         func verdicts(_ document: [String: Any]?) -> [String: String] {
             let pods = document?["pods"] as? [[String: Any]] ?? []
-            return Dictionary(uniqueKeysWithValues: pods.map { ($0["cgroup"] as! String, ($0["growth"] as! [String: Any])["class"] as! String) })
+            return Dictionary(
+                uniqueKeysWithValues: pods.map {
+                    ($0["cgroup"] as! String, ($0["growth"] as! [String: Any])["class"] as! String)
+                })
         }
         XCTAssertEqual(verdicts(report.json), verdicts(batch.json))
         XCTAssertEqual(verdicts(report.json).count, 12)

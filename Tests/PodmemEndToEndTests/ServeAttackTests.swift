@@ -16,12 +16,15 @@ final class ServeAttackTests: XCTestCase {
     /// 300 pods with a container each: a 0.7 MB exposition, as on a busy node.
     func busyNode() -> TempTree {
         let tree = TempTree("podmem-attack")
-        let stat: [String: UInt64] = ["total_rss": 1 << 20, "total_active_file": 1 << 19, "total_inactive_file": 1 << 18]
+        let stat: [String: UInt64] = [
+            "total_rss": 1 << 20, "total_active_file": 1 << 19, "total_inactive_file": 1 << 18,
+        ]
         tree.v1Cgroup("", usage: 1 << 30, stat: stat)
         for index in 0..<300 {
             let pod = "kubepods/burstable/pod\(String(format: "%08d", index))-2222-3333-4444-555555555555"
             tree.v1Cgroup(pod, usage: 4 << 20, stat: stat)
-            tree.v1Cgroup(pod + "/" + String(repeating: String(format: "%08x", index), count: 8), usage: 2 << 20, stat: stat)
+            tree.v1Cgroup(
+                pod + "/" + String(repeating: String(format: "%08x", index), count: 8), usage: 2 << 20, stat: stat)
         }
         tree.write("proc/meminfo", "MemTotal: 16777216 kB\n")
         return tree
@@ -45,21 +48,25 @@ final class ServeAttackTests: XCTestCase {
         guard let bytes = socket.readToEnd(deadline: started.addingTimeInterval(5)) else { return nil }
         let seconds = Date().timeIntervalSince(started)
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let headEnd = text.range(of: "\r\n\r\n") else { return Scrape(seconds: seconds, status: text, exposition: "", complete: false, text: text) }
+        guard let headEnd = text.range(of: "\r\n\r\n") else {
+            return Scrape(seconds: seconds, status: text, exposition: "", complete: false, text: text)
+        }
         let head = text[..<headEnd.lowerBound]
         let body = text[headEnd.upperBound...]
         let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
             .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
         let ownMetrics = body.range(of: "# HELP podmem_serve_connections ")
-        return Scrape(seconds: seconds, status: head.components(separatedBy: "\r\n")[0],
-                      exposition: String(body[..<(ownMetrics?.lowerBound ?? body.endIndex)]),
-                      complete: length == body.utf8.count && body.hasSuffix("\n"), text: String(body))
+        return Scrape(
+            seconds: seconds, status: head.components(separatedBy: "\r\n")[0],
+            exposition: String(body[..<(ownMetrics?.lowerBound ?? body.endIndex)]),
+            complete: length == body.utf8.count && body.hasSuffix("\n"), text: String(body))
     }
 
     static func residentBytes(of pid: pid_t) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kibibytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kibibytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+        else { return nil }
         return kibibytes * 1024
     }
 
@@ -68,13 +75,17 @@ final class ServeAttackTests: XCTestCase {
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         let needed = rlim_t(Self.halfOpenConnections + 200)
         if limit.rlim_cur < needed {
-            guard limit.rlim_max >= needed else { throw XCTSkip("needs \(needed) file descriptors, the hard limit is \(limit.rlim_max)") }
+            guard limit.rlim_max >= needed else {
+                throw XCTSkip("needs \(needed) file descriptors, the hard limit is \(limit.rlim_max)")
+            }
             limit.rlim_cur = limit.rlim_max
             setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         }
         let node = busyNode()
         // One poll at start and none during the attack: every scrape must return that poll's exposition whole.
-        let serve = try ServeProcess(["--root", node.path, "--host-root", node.path, "--log-root", node.path, "-d", "3600"])
+        let serve = try ServeProcess([
+            "--root", node.path, "--host-root", node.path, "--log-root", node.path, "-d", "3600",
+        ])
         let port = try XCTUnwrap(Int(serve.address.split(separator: ":").last!))
         let reference = try XCTUnwrap(Self.scrape(port: port))
         XCTAssertTrue(reference.complete && reference.status == "HTTP/1.1 200 OK", reference.status)
@@ -113,7 +124,8 @@ final class ServeAttackTests: XCTestCase {
         pipeliner.start()
 
         // 2000 connections, each sends half a request head once connected, then nothing.
-        var halfOpen = (0..<Self.halfOpenConnections).compactMap { _ in LoopbackSocket.open(port: port, blocking: false) }
+        var halfOpen = (0..<Self.halfOpenConnections).compactMap { _ in LoopbackSocket.open(port: port, blocking: false)
+        }
         XCTAssertEqual(halfOpen.count, Self.halfOpenConnections)
         var pending = Set(halfOpen.indices)
         let connectDeadline = Date(timeIntervalSinceNow: 20)
@@ -144,12 +156,14 @@ final class ServeAttackTests: XCTestCase {
         let stillOpen = halfOpen.filter { !$0.closedByPeer }.count
         // The exporter's side of the slow reader is closed after the response timeout (its FIN waits behind the
         // unread bytes, so the client cannot see it): then only this scrape and the pipeliner's connection are open.
-        let slowReaderDeadline = attackStart.addingTimeInterval(ConnectionLimits.standard.responseTimeout / .seconds(1) + 5)
+        let slowReaderDeadline = attackStart.addingTimeInterval(
+            ConnectionLimits.standard.responseTimeout / .seconds(1) + 5)
         var openConnections = Double.infinity
         while openConnections > 2 && Date() < slowReaderDeadline {
-            openConnections = Self.scrape(port: port).flatMap {
-                MetricSeries.parse(exposition: $0.text)[MetricSeries(name: "podmem_serve_connections", labels: [:])]
-            } ?? .infinity
+            openConnections =
+                Self.scrape(port: port).flatMap {
+                    MetricSeries.parse(exposition: $0.text)[MetricSeries(name: "podmem_serve_connections", labels: [:])]
+                } ?? .infinity
             if openConnections > 2 { Thread.sleep(forTimeInterval: 0.2) }
         }
         slowReader.close()
@@ -160,31 +174,40 @@ final class ServeAttackTests: XCTestCase {
 
         let slowest = scrapes.map { $0?.seconds ?? .infinity }.max() ?? .infinity
         let after = try XCTUnwrap(Self.scrape(port: port))
-        print("attack: RSS \(baselineRSS >> 20) MiB before, peak \(peakRSS >> 20) MiB; \(scrapes.count) scrapes, slowest \(Int(slowest * 1000)) ms; "
-              + "pipeliner closed \(pipelinerReconnects.value) times; half-open left open after \(Int(Self.attackSeconds)) s: \(stillOpen)")
+        print(
+            "attack: RSS \(baselineRSS >> 20) MiB before, peak \(peakRSS >> 20) MiB; \(scrapes.count) scrapes, slowest \(Int(slowest * 1000)) ms; "
+                + "pipeliner closed \(pipelinerReconnects.value) times; half-open left open after \(Int(Self.attackSeconds)) s: \(stillOpen)"
+        )
         print(after.text.split(separator: "\n").filter { $0.hasPrefix("podmem_serve_") }.joined(separator: "\n"))
 
         XCTAssertLessThan(peakRSS, Self.maxRSSBytes, "peak RSS \(peakRSS >> 20) MiB")
         XCTAssertGreaterThanOrEqual(scrapes.count, Int(Self.attackSeconds) - 5)
         for (index, scrape) in scrapes.enumerated() {
-            guard let scrape else { XCTFail("scrape \(index): no answer within 5 s"); continue }
+            guard let scrape else {
+                XCTFail("scrape \(index): no answer within 5 s")
+                continue
+            }
             XCTAssertLessThan(scrape.seconds, 1, "scrape \(index)")
             XCTAssertEqual(scrape.status, "HTTP/1.1 200 OK", "scrape \(index)")
-            XCTAssertTrue(scrape.complete && scrape.exposition == reference.exposition, "scrape \(index): the whole exposition")
+            XCTAssertTrue(
+                scrape.complete && scrape.exposition == reference.exposition, "scrape \(index): the whole exposition")
         }
         // Each half-open connection was replaced by a newer one at the cap or timed out after 30 s without a head.
         XCTAssertEqual(stillOpen, 0, "half-open connections the exporter left open")
-        XCTAssertLessThanOrEqual(openConnections, 2, "a client that does not take its response is closed after the response timeout")
+        XCTAssertLessThanOrEqual(
+            openConnections, 2, "a client that does not take its response is closed after the response timeout")
         XCTAssertGreaterThan(pipelinerReconnects.value, 0, "the pipeliner was closed for piling up unanswered requests")
         let own = MetricSeries.parse(exposition: after.text)
         func rejected(_ reason: String) -> Double {
             own[MetricSeries(name: "podmem_serve_connections_rejected_total", labels: ["reason": reason])] ?? -1
         }
-        XCTAssertGreaterThanOrEqual(rejected("limit"), Double(Self.halfOpenConnections - ConnectionLimits.standard.maxConnections))
+        XCTAssertGreaterThanOrEqual(
+            rejected("limit"), Double(Self.halfOpenConnections - ConnectionLimits.standard.maxConnections))
         XCTAssertGreaterThanOrEqual(rejected("timeout"), 1)
         XCTAssertGreaterThanOrEqual(rejected("too_large"), 1)
-        XCTAssertLessThanOrEqual(own[MetricSeries(name: "podmem_serve_connections", labels: [:])] ?? .infinity,
-                                 Double(ConnectionLimits.standard.maxConnections))
+        XCTAssertLessThanOrEqual(
+            own[MetricSeries(name: "podmem_serve_connections", labels: [:])] ?? .infinity,
+            Double(ConnectionLimits.standard.maxConnections))
         XCTAssertEqual(try serve.get("/healthz").text, "ok\n")
         XCTAssertEqual(serve.stop(), 0, serve.stderr)
     }
@@ -193,31 +216,40 @@ final class ServeAttackTests: XCTestCase {
     func testOversizedHeadsAndBodiesAreRefused() throws {
         let node = TempTree("podmem-node")
         node.v1Cgroup("", usage: 1 << 20, stat: ["total_rss": 4096])
-        let serve = try ServeProcess(["--root", node.path, "--host-root", node.path, "--log-root", node.path, "-d", "3600"])
+        let serve = try ServeProcess([
+            "--root", node.path, "--host-root", node.path, "--log-root", node.path, "-d", "3600",
+        ])
         let port = try XCTUnwrap(Int(serve.address.split(separator: ":").last!))
 
         let oversized = try XCTUnwrap(LoopbackSocket.open(port: port, blocking: true))
-        _ = oversized.send("GET /metrics HTTP/1.1\r\nHost: podmem\r\nX-Padding: " + String(repeating: "a", count: 9000) + "\r\n\r\n")
-        let refused = String(decoding: try XCTUnwrap(oversized.readToEnd(deadline: Date(timeIntervalSinceNow: 5))), as: UTF8.self)
+        _ = oversized.send(
+            "GET /metrics HTTP/1.1\r\nHost: podmem\r\nX-Padding: " + String(repeating: "a", count: 9000) + "\r\n\r\n")
+        let refused = String(
+            decoding: try XCTUnwrap(oversized.readToEnd(deadline: Date(timeIntervalSinceNow: 5))), as: UTF8.self)
         XCTAssertTrue(refused.hasPrefix("HTTP/1.1 431 "), refused)
         oversized.close()
 
         let withBody = try XCTUnwrap(LoopbackSocket.open(port: port, blocking: true))
         _ = withBody.send("POST /metrics HTTP/1.1\r\nHost: podmem\r\nContent-Length: 5\r\n\r\nhello")
-        let body = String(decoding: try XCTUnwrap(withBody.readToEnd(deadline: Date(timeIntervalSinceNow: 5))), as: UTF8.self)
+        let body = String(
+            decoding: try XCTUnwrap(withBody.readToEnd(deadline: Date(timeIntervalSinceNow: 5))), as: UTF8.self)
         XCTAssertTrue(body.hasPrefix("HTTP/1.1 413 ") && body.contains("Connection: close"), body)
         withBody.close()
 
         // Two pipelined requests on one connection: both answered, in order.
         let pipelined = try XCTUnwrap(LoopbackSocket.open(port: port, blocking: true))
-        _ = pipelined.send("GET /healthz HTTP/1.1\r\nHost: podmem\r\n\r\nGET /nowhere HTTP/1.1\r\nHost: podmem\r\nConnection: close\r\n\r\n")
-        let both = String(decoding: try XCTUnwrap(pipelined.readToEnd(deadline: Date(timeIntervalSinceNow: 5))), as: UTF8.self)
+        _ = pipelined.send(
+            "GET /healthz HTTP/1.1\r\nHost: podmem\r\n\r\nGET /nowhere HTTP/1.1\r\nHost: podmem\r\nConnection: close\r\n\r\n"
+        )
+        let both = String(
+            decoding: try XCTUnwrap(pipelined.readToEnd(deadline: Date(timeIntervalSinceNow: 5))), as: UTF8.self)
         XCTAssertTrue(both.hasPrefix("HTTP/1.1 200 OK") && both.contains("ok\nHTTP/1.1 404 Not Found"), both)
         pipelined.close()
 
         let scrape = try XCTUnwrap(ServeAttackTests.scrape(port: port))
         XCTAssertTrue(scrape.complete)
-        XCTAssertTrue(scrape.text.contains("podmem_serve_connections_rejected_total{reason=\"too_large\"} 2\n"), scrape.text)
+        XCTAssertTrue(
+            scrape.text.contains("podmem_serve_connections_rejected_total{reason=\"too_large\"} 2\n"), scrape.text)
         XCTAssertEqual(serve.stop(), 0, serve.stderr)
     }
 }

@@ -25,27 +25,38 @@ final class ServeEndToEndTests: XCTestCase {
     func testPrometheusScrapesFixtureTreesWithBatchValues() throws {
         if let reason = PrometheusServer.unavailableReason { throw XCTSkip(reason) }
         let host = hostRoot()
-        let v1 = ["--root", FixturePaths.v1Lab + "/t3", "--log-root", FixturePaths.v1Lab + "/varlog", "--host-root", host.path]
+        let v1 = [
+            "--root", FixturePaths.v1Lab + "/t3", "--log-root", FixturePaths.v1Lab + "/varlog", "--host-root",
+            host.path,
+        ]
         let v2 = ["--root", FixturePaths.v2Real, "--host-root", host.path]
         let serves = [try ServeProcess(v1 + ["-d", "0.2"]), try ServeProcess(v2 + ["-d", "0.2"])]
         let prometheus = try PrometheusServer(targets: serves.map(\.address))
         for (serve, arguments) in zip(serves, [v1, v2]) {
-            let expected = Dictionary(uniqueKeysWithValues: ExpectedSeries.from(try batchDocument(arguments)).map { ($0.key.stored, $0.value) })
+            let expected = Dictionary(
+                uniqueKeysWithValues: ExpectedSeries.from(try batchDocument(arguments)).map {
+                    ($0.key.stored, $0.value)
+                })
             var last: [MetricSeries: Double] = [:]
             do {
                 try prometheus.waitFor("\(serve.address)'s series to equal batch mode's") {
-                    last = try prometheus.query("{__name__=~\"podmem_.+\", __name__!~\"podmem_serve_.+\", instance=\"\(serve.address)\"}")
+                    last = try prometheus.query(
+                        "{__name__=~\"podmem_.+\", __name__!~\"podmem_serve_.+\", instance=\"\(serve.address)\"}")
                     return last == expected ? true : nil
                 }
             } catch {
                 let differences = Set(expected.keys).union(last.keys).filter { expected[$0] != last[$0] }
-                    .map { "\($0): Prometheus \(last[$0].map { "\($0)" } ?? "-"), batch \(expected[$0].map { "\($0)" } ?? "-")" }
+                    .map {
+                        "\($0): Prometheus \(last[$0].map { "\($0)" } ?? "-"), batch \(expected[$0].map { "\($0)" } ?? "-")"
+                    }
                 XCTFail("\(error)\n\(differences.sorted().prefix(20).joined(separator: "\n"))")
             }
         }
         let pods = try prometheus.query("podmem_working_set_no_cache_bytes{container=\"\"}")
-        XCTAssertEqual(Set(pods.keys.map { $0.labels["pod"]! }), ["web-logger", "api-leaky", "db-steady", "report-cold", "fixture-node"],
-                       "the v2 capture is a root workload, named by the host")
+        XCTAssertEqual(
+            Set(pods.keys.map { $0.labels["pod"]! }),
+            ["web-logger", "api-leaky", "db-steady", "report-cold", "fixture-node"],
+            "the v2 capture is a root workload, named by the host")
         for serve in serves { XCTAssertEqual(serve.stop(), 0, serve.stderr) }
     }
 
@@ -54,11 +65,14 @@ final class ServeEndToEndTests: XCTestCase {
         let serve = try ServeProcess(["--demo", "-d", "0.2"])
         let ruleDirectory = TempTree("podmem-rules")
         ruleDirectory.write("podmem-rules.yml", try DeployFiles.plainRuleFile())
-        let prometheus = try PrometheusServer(targets: [serve.address], ruleFiles: [ruleDirectory.path + "/podmem-rules.yml"])
+        let prometheus = try PrometheusServer(
+            targets: [serve.address], ruleFiles: [ruleDirectory.path + "/podmem-rules.yml"])
         let batch = try batchDocument(["--demo"])
-        let expectedCgroups = Set(ExpectedSeries.from(batch).keys.filter { $0.name == "podmem_usage_bytes" }.map(\.stored.labels))
+        let expectedCgroups = Set(
+            ExpectedSeries.from(batch).keys.filter { $0.name == "podmem_usage_bytes" }.map(\.stored.labels))
         // The demo's pods change every poll: compare which series exist and how values relate, not the values.
-        let verdicts = try prometheus.waitFor("cache-driven and anon-driven pods in Prometheus") { () -> [MetricSeries: Double]? in
+        let verdicts = try prometheus.waitFor("cache-driven and anon-driven pods in Prometheus") {
+            () -> [MetricSeries: Double]? in
             let classes = try prometheus.query("podmem_growth_class == 1")
             let found = Set(classes.keys.compactMap { $0.labels["class"] })
             return found.isSuperset(of: ["cache-driven", "anon-driven"]) ? classes : nil
@@ -74,13 +88,16 @@ final class ServeEndToEndTests: XCTestCase {
         // deploy/'s rules load and evaluate on podmem's live series; every dashboard query runs (variables filled in).
         let rules = try prometheus.waitFor("deploy/ rules evaluated") { () -> [[String: Any]]? in
             let evaluated = try prometheus.rules()
-            return !evaluated.isEmpty && evaluated.allSatisfy { $0["lastEvaluation"] as? String != "0001-01-01T00:00:00Z" } ? evaluated : nil
+            return !evaluated.isEmpty
+                && evaluated.allSatisfy { $0["lastEvaluation"] as? String != "0001-01-01T00:00:00Z" } ? evaluated : nil
         }
         XCTAssertEqual(rules.count, 3)
         for rule in rules { XCTAssertEqual(rule["health"] as? String, "ok", "\(rule)") }
         for expression in try DeployFiles.dashboardExpressions() {
-            let filled = expression.replacingOccurrences(of: "$namespace", with: ".*").replacingOccurrences(of: "$pod", with: ".*")
-                .replacingOccurrences(of: "$runtime", with: ".*")
+            let filled = expression.replacingOccurrences(of: "$namespace", with: ".*").replacingOccurrences(
+                of: "$pod", with: ".*"
+            )
+            .replacingOccurrences(of: "$runtime", with: ".*")
             XCTAssertNoThrow(try prometheus.query(filled), expression)
         }
         XCTAssertEqual(serve.stop(), 0, serve.stderr)
@@ -89,33 +106,45 @@ final class ServeEndToEndTests: XCTestCase {
     func testHTTPBehaviourAndScrapesNeverReadCgroups() throws {
         let tree = TempTree()
         tree.v1Cgroup("", usage: 1 << 20, stat: ["total_rss": 4096])
-        tree.v1Cgroup("kubepods/burstable/pod11111111-2222-3333-4444-555555555555", usage: 40960, stat: ["total_rss": 4096])
+        tree.v1Cgroup(
+            "kubepods/burstable/pod11111111-2222-3333-4444-555555555555", usage: 40960, stat: ["total_rss": 4096])
         // One poll at start, the next in an hour: every scrape below is served from that first poll.
         let serve = try ServeProcess(["--root", tree.path, "--host-root", tree.path, "-d", "3600"])
-        tree.v1Cgroup("kubepods/burstable/pod11111111-2222-3333-4444-555555555555", usage: 81920, stat: ["total_rss": 4096])
+        tree.v1Cgroup(
+            "kubepods/burstable/pod11111111-2222-3333-4444-555555555555", usage: 81920, stat: ["total_rss": 4096])
 
         let metrics = try serve.get("/metrics")
         XCTAssertEqual(metrics.status, 200)
         XCTAssertEqual(metrics.contentType, MetricsServer.contentType)
-        XCTAssertTrue(metrics.text.contains("podmem_usage_bytes{namespace=\"\",pod=\"11111111-2222-3333-4444-555555555555\",container=\"\",qos=\"burstable\",runtime=\"\"} 40960\n"),
-                      metrics.text)
+        XCTAssertTrue(
+            metrics.text.contains(
+                "podmem_usage_bytes{namespace=\"\",pod=\"11111111-2222-3333-4444-555555555555\",container=\"\",qos=\"burstable\",runtime=\"\"} 40960\n"
+            ),
+            metrics.text)
         XCTAssertEqual(try serve.get("/healthz").text, "ok\n")
         XCTAssertEqual(try serve.get("/metric").status, 404)
         XCTAssertEqual(try serve.get("/").status, 404)
 
         // Concurrent scrapes: every one complete and identical (the same published bytes) up to the exporter's own
         // metrics, which count the open connections.
-        @Sendable func published(_ text: String) -> String { text.components(separatedBy: "# HELP podmem_serve_connections ")[0] }
-        XCTAssertTrue(metrics.text.contains("\npodmem_serve_connections_rejected_total{reason=\"limit\"} 0\n"), metrics.text)
+        @Sendable func published(_ text: String) -> String {
+            text.components(separatedBy: "# HELP podmem_serve_connections ")[0]
+        }
+        XCTAssertTrue(
+            metrics.text.contains("\npodmem_serve_connections_rejected_total{reason=\"limit\"} 0\n"), metrics.text)
         let replies = ConcurrentReplies()
         let address = serve.address
         DispatchQueue.concurrentPerform(iterations: 64) { _ in
-            replies.add(Result { try HTTPFetch.get("http://\(address)/metrics") }.map { "HTTP \($0.status)\n\(published($0.text))" })
+            replies.add(
+                Result { try HTTPFetch.get("http://\(address)/metrics") }.map {
+                    "HTTP \($0.status)\n\(published($0.text))"
+                })
         }
         XCTAssertEqual(replies.distinct, ["HTTP 200\n" + published(metrics.text)])
 
         if PrometheusServer.unavailableReason == nil {
-            let check = try CommandRun.run(URL(fileURLWithPath: PrometheusServer.promtool), ["check", "metrics"], input: metrics.body)
+            let check = try CommandRun.run(
+                URL(fileURLWithPath: PrometheusServer.promtool), ["check", "metrics"], input: metrics.body)
             XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         }
 

@@ -25,8 +25,9 @@ final class StaticBinaryTests: XCTestCase {
         let binary = try Self.releaseBinary()
         let libraries = try Self.linkedLibraries(binary)
         XCTAssertTrue(libraries.keys.contains("libc.so.6"), "\(libraries)")
-        XCTAssertTrue(Set(libraries.keys).isSubset(of: Self.allowedLibraries),
-                      "needs more than glibc and libgcc_s: \(Set(libraries.keys).subtracting(Self.allowedLibraries))")
+        XCTAssertTrue(
+            Set(libraries.keys).isSubset(of: Self.allowedLibraries),
+            "needs more than glibc and libgcc_s: \(Set(libraries.keys).subtracting(Self.allowedLibraries))")
 
         let symbols = try Self.output(["/usr/bin/objdump", "-T", binary])
         let versions = Self.glibcVersions(in: symbols)
@@ -38,24 +39,32 @@ final class StaticBinaryTests: XCTestCase {
         // The definitions that pin hypotf and replace arc4random are hidden: an exported hypotf would satisfy its own
         // versioned import and call itself forever.
         let lines = symbols.split(separator: "\n")
-        XCTAssertFalse(lines.contains { !$0.contains("*UND*") && ($0.hasSuffix(" hypotf") || $0.hasSuffix(" arc4random")) },
-                       "hypotf or arc4random exported by the executable")
+        XCTAssertFalse(
+            lines.contains { !$0.contains("*UND*") && ($0.hasSuffix(" hypotf") || $0.hasSuffix(" arc4random")) },
+            "hypotf or arc4random exported by the executable")
     }
 
     func testRunsInAMinimalRootWithOnlyGlibcAndTerminfo() throws {
         let binary = try Self.releaseBinary()
         guard getuid() == 0 else { throw XCTSkip("needs root for chroot and a private /proc mount") }
-        for tool in ["/usr/sbin/chroot", "/usr/bin/unshare", "/usr/bin/strace", "/usr/bin/timeout"] where !FileManager.default.isExecutableFile(atPath: tool) {
+        for tool in ["/usr/sbin/chroot", "/usr/bin/unshare", "/usr/bin/strace", "/usr/bin/timeout"]
+        where !FileManager.default.isExecutableFile(atPath: tool) {
             throw XCTSkip("\(tool) is not installed (scripts/deps --test installs it)")
         }
-        guard TmuxSession.executable != nil else { throw XCTSkip("tmux is not installed (scripts/deps --test installs it)") }
+        guard TmuxSession.executable != nil else {
+            throw XCTSkip("tmux is not installed (scripts/deps --test installs it)")
+        }
         guard FileManager.default.fileExists(atPath: "/lib/terminfo/x/xterm-256color") else {
             throw XCTSkip("no /lib/terminfo from ncurses-base")
         }
         let root = try makeRoot(binary: binary)
 
-        let everything = try FileManager.default.subpathsOfDirectory(atPath: root).filter { !$0.hasPrefix("lib/terminfo") }
-        XCTAssertFalse(everything.contains { $0.contains("ncurses") || $0.contains("tinfo") || $0.contains("swift") }, "\(everything)")
+        let everything = try FileManager.default.subpathsOfDirectory(atPath: root).filter {
+            !$0.hasPrefix("lib/terminfo")
+        }
+        XCTAssertFalse(
+            everything.contains { $0.contains("ncurses") || $0.contains("tinfo") || $0.contains("swift") },
+            "\(everything)")
 
         // Batch JSON, traced: not one path containing "terminfo" is touched although TERM is set.
         let batch = try traced(root, ["--demo", "--batch", "--json", "-n", "3", "-d", "0.2"])
@@ -64,8 +73,12 @@ final class StaticBinaryTests: XCTestCase {
         XCTAssertEqual(document["schema"] as? String, "podmem.snapshot/1")
         let pods = try XCTUnwrap(document["pods"] as? [[String: Any]])
         XCTAssertGreaterThanOrEqual(pods.count, 10)
-        XCTAssertTrue(pods.allSatisfy { (($0["memory"] as? [String: Any])?["workingSetBytes"] as? Int ?? -1) > 0 }, "\(pods.first ?? [:])")
-        XCTAssertTrue(batch.trace.contains(#"execve("/podmem""#), "the trace must cover podmem itself:\n\(batch.trace.suffix(2000))")
+        XCTAssertTrue(
+            pods.allSatisfy { (($0["memory"] as? [String: Any])?["workingSetBytes"] as? Int ?? -1) > 0 },
+            "\(pods.first ?? [:])")
+        XCTAssertTrue(
+            batch.trace.contains(#"execve("/podmem""#),
+            "the trace must cover podmem itself:\n\(batch.trace.suffix(2000))")
         XCTAssertFalse(batch.trace.contains("terminfo"), batch.trace)
 
         let version = try traced(root, ["--version"])
@@ -73,7 +86,8 @@ final class StaticBinaryTests: XCTestCase {
         XCTAssertTrue(version.run.stdout.hasPrefix("podmem "), version.run.stdout)
 
         // record, then report on that recording (the file is inside the root's /tmp).
-        let record = try traced(root, ["record", "-o", "/tmp/demo.recording", "--demo", "-d", "0.2", "--duration", "1"])
+        let record = try traced(
+            root, ["record", "-o", "/tmp/demo.recording", "--demo", "-d", "0.2", "--duration", "1"])
         XCTAssertEqual(record.run.status, 0, record.run.stderr)
         XCTAssertFalse(record.trace.contains("terminfo"), record.trace)
         let report = try traced(root, ["report", "/tmp/demo.recording"])
@@ -98,13 +112,19 @@ final class StaticBinaryTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
         // timeout bounds the run should the test die, and passes our SIGTERM on to podmem.
-        process.arguments = ["-f", "-qq", "-e", "trace=%file", "-o", log, "/usr/bin/timeout", "-s", "TERM", "60"]
+        process.arguments =
+            ["-f", "-qq", "-e", "trace=%file", "-o", log, "/usr/bin/timeout", "-s", "TERM", "60"]
             + Self.inRoot(root, ["serve", "--demo", "--listen", "127.0.0.1:0", "-d", "1"])
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
+        defer {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
 
         var address: String?
         var metrics = ""
@@ -112,10 +132,13 @@ final class StaticBinaryTests: XCTestCase {
         while Date() < deadline && process.isRunning {
             let text = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
             if address == nil {
-                address = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { String(text[$0]) }
+                address = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map {
+                    String(text[$0])
+                }
             }
             if let address, let reply = try? HTTPFetch.get(address + "/metrics", timeout: 2), reply.status == 200,
-               reply.text.contains("podmem_working_set_bytes{") {
+                reply.text.contains("podmem_working_set_bytes{")
+            {
                 metrics = reply.text
                 break
             }
@@ -123,11 +146,14 @@ final class StaticBinaryTests: XCTestCase {
         }
         let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
         let served = try XCTUnwrap(address, "serve reported no address: \(stderr)")
-        XCTAssertTrue(metrics.contains(#"podmem_working_set_bytes{namespace="infra",pod="postgres-0""#), "\(served): \(metrics.prefix(3000))\n\(stderr)")
+        XCTAssertTrue(
+            metrics.contains(#"podmem_working_set_bytes{namespace="infra",pod="postgres-0""#),
+            "\(served): \(metrics.prefix(3000))\n\(stderr)")
         XCTAssertEqual(try HTTPFetch.get(served + "/healthz").status, 200)
 
         // strace → timeout → (unshare, sh, env, chroot exec in place) podmem: timeout forwards the TERM.
-        let timeoutProcess = try XCTUnwrap(Self.children(of: process.processIdentifier).first, "no timeout process under strace")
+        let timeoutProcess = try XCTUnwrap(
+            Self.children(of: process.processIdentifier).first, "no timeout process under strace")
         kill(timeoutProcess, SIGTERM)
         let stopDeadline = Date(timeIntervalSinceNow: 15)
         while process.isRunning && Date() < stopDeadline { Thread.sleep(forTimeInterval: 0.05) }
@@ -143,9 +169,10 @@ final class StaticBinaryTests: XCTestCase {
     /// Traced, so the trace also shows the terminfo entry was read from there (and that a trace would see it).
     private func checkScreen(_ root: String) throws {
         let log = try scratchDirectory().appendingPathComponent("screen.trace").path
-        let session = try TmuxSession(["/usr/bin/strace", "-f", "-qq", "-e", "trace=%file", "-o", log]
-                                      + Self.inRoot(root, ["--demo", "-d", "0.5"], environment: ["TERM=xterm-256color", "LANG=C.UTF-8"]),
-                                      width: 160, height: 40)
+        let session = try TmuxSession(
+            ["/usr/bin/strace", "-f", "-qq", "-e", "trace=%file", "-o", log]
+                + Self.inRoot(root, ["--demo", "-d", "0.5"], environment: ["TERM=xterm-256color", "LANG=C.UTF-8"]),
+            width: 160, height: 40)
         defer { session.kill() }
         try session.waitFor("pod rows") { $0.contains("infra/postgres-0") && $0.contains("NAME") }
         XCTAssertEqual(try session.format("#{alternate_on}"), "1")
@@ -154,7 +181,9 @@ final class StaticBinaryTests: XCTestCase {
         try session.sendKeys("Escape")
         try session.waitFor("the list again") { $0.contains("infra/postgres-0") && !$0.contains("CONTAINER") }
         try session.sendKeys("q")
-        let screen = try session.waitFor("exit and tty check") { $0.contains(TmuxSession.ttyRestored) || $0.contains(TmuxSession.ttyChanged) }
+        let screen = try session.waitFor("exit and tty check") {
+            $0.contains(TmuxSession.ttyRestored) || $0.contains(TmuxSession.ttyChanged)
+        }
         XCTAssertTrue(screen.contains(TmuxSession.exitMarker + "0"), screen)
         XCTAssertTrue(screen.contains(TmuxSession.ttyRestored), screen)
         XCTAssertEqual(try session.format("alternate=#{alternate_on} cursor=#{cursor_flag}"), "alternate=0 cursor=1")
@@ -168,21 +197,26 @@ final class StaticBinaryTests: XCTestCase {
         var current = root + "/lib/terminfo"
         let places: [(directory: String, environment: [String])] = [
             ("/usr/share/terminfo", []), ("/etc/terminfo", []),
-            ("/opt/terminfo", ["TERMINFO_DIRS=/opt/terminfo"]), ("/opt/podmem-terminfo", ["TERMINFO=/opt/podmem-terminfo"]),
+            ("/opt/terminfo", ["TERMINFO_DIRS=/opt/terminfo"]),
+            ("/opt/podmem-terminfo", ["TERMINFO=/opt/podmem-terminfo"]),
         ]
         for place in places {
             let target = root + place.directory
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try FileManager.default.moveItem(atPath: current, toPath: target)
             current = target
-            let status = try screenExitStatus(root, environment: ["TERM=xterm-256color"] + place.environment, expecting: "infra/postgres-0")
+            let status = try screenExitStatus(
+                root, environment: ["TERM=xterm-256color"] + place.environment, expecting: "infra/postgres-0")
             XCTAssertEqual(status.code, 0, "terminfo at \(place.directory) \(place.environment):\n\(status.screen)")
             XCTAssertTrue(status.screen.contains(TmuxSession.ttyRestored), status.screen)
         }
         try FileManager.default.removeItem(atPath: current)
         let missing = try screenExitStatus(root, environment: ["TERM=xterm-256color"], expecting: nil)
         XCTAssertEqual(missing.code, 1, missing.screen)
-        XCTAssertTrue(missing.screen.contains("podmem: no terminfo entry for TERM=xterm-256color (searched $TERMINFO"), missing.screen)
+        XCTAssertTrue(
+            missing.screen.contains("podmem: no terminfo entry for TERM=xterm-256color (searched $TERMINFO"),
+            missing.screen)
         XCTAssertTrue(missing.screen.contains("point TERMINFO_DIRS at a terminfo directory"), missing.screen)
         XCTAssertTrue(missing.screen.contains(TmuxSession.ttyRestored), missing.screen)
         XCTAssertEqual(try missing.session.format("#{alternate_on}"), "0")
@@ -191,14 +225,18 @@ final class StaticBinaryTests: XCTestCase {
     /// Runs the screen in a wide pane (the one-line error fits unwrapped); with `expecting`, quits with q once that
     /// text shows. Returns podmem's exit status and the final pane.
     private func screenExitStatus(_ root: String, environment: [String], expecting: String?) throws
-        -> (code: Int?, screen: String, session: TmuxSession) {
-        let session = try TmuxSession(Self.inRoot(root, ["--demo", "-d", "0.5"], environment: environment), width: 500, height: 30)
+        -> (code: Int?, screen: String, session: TmuxSession)
+    {
+        let session = try TmuxSession(
+            Self.inRoot(root, ["--demo", "-d", "0.5"], environment: environment), width: 500, height: 30)
         addTeardownBlock { session.kill() }
         if let expecting {
             try session.waitFor(expecting) { $0.contains(expecting) }
             try session.sendKeys("q")
         }
-        let screen = try session.waitFor("exit and tty check") { $0.contains(TmuxSession.ttyRestored) || $0.contains(TmuxSession.ttyChanged) }
+        let screen = try session.waitFor("exit and tty check") {
+            $0.contains(TmuxSession.ttyRestored) || $0.contains(TmuxSession.ttyChanged)
+        }
         let code = screen.split(separator: "\n").first { $0.hasPrefix(TmuxSession.exitMarker) }
             .flatMap { Int($0.dropFirst(TmuxSession.exitMarker.count)) }
         return (code, screen, session)
@@ -210,7 +248,8 @@ final class StaticBinaryTests: XCTestCase {
     static func releaseBinary() throws -> String {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
-        let path = ProcessInfo.processInfo.environment["PODMEM_RELEASE_BINARY"] ?? packageRoot + "/.build/release/podmem"
+        let path =
+            ProcessInfo.processInfo.environment["PODMEM_RELEASE_BINARY"] ?? packageRoot + "/.build/release/podmem"
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw XCTSkip("no release binary at \(path): scripts/build-release builds it (scripts/test does)")
         }
@@ -245,9 +284,13 @@ final class StaticBinaryTests: XCTestCase {
     /// argv that runs podmem in `root` with a clean environment: a private mount namespace mounts the root's /proc
     /// (without it the static Swift runtime sees no arguments; every node and container has one) and goes
     /// away with the command, so nothing stays mounted.
-    static func inRoot(_ root: String, _ arguments: [String], environment: [String] = ["TERM=xterm-256color"]) -> [String] {
-        ["/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
-         #"mount -t proc proc "$0/proc" && exec /usr/bin/env -i "$@""#, root]
+    static func inRoot(_ root: String, _ arguments: [String], environment: [String] = ["TERM=xterm-256color"])
+        -> [String]
+    {
+        [
+            "/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+            #"mount -t proc proc "$0/proc" && exec /usr/bin/env -i "$@""#, root,
+        ]
             + environment + ["/usr/sbin/chroot", root, "/podmem"] + arguments
     }
 
@@ -256,10 +299,13 @@ final class StaticBinaryTests: XCTestCase {
     private func makeRoot(binary: String) throws -> String {
         let root = try scratchDirectory().appendingPathComponent("root").path
         let files = FileManager.default
-        for directory in ["proc", "tmp", "lib"] { try files.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true) }
+        for directory in ["proc", "tmp", "lib"] {
+            try files.createDirectory(atPath: root + "/" + directory, withIntermediateDirectories: true)
+        }
         try Self.copyFile(binary, to: root + "/podmem")
         for case let path? in try Self.linkedLibraries(binary).values {
-            try files.createDirectory(atPath: root + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try files.createDirectory(
+                atPath: root + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Self.copyFile(path, to: root + path)
         }
         try files.copyItem(atPath: "/lib/terminfo", toPath: root + "/lib/terminfo")
@@ -284,14 +330,17 @@ final class StaticBinaryTests: XCTestCase {
     /// podmem in `root` under `strace -e trace=%file`: its run and the trace.
     private func traced(_ root: String, _ arguments: [String]) throws -> (run: CommandRun, trace: String) {
         let log = try scratchDirectory().appendingPathComponent("trace-\(UUID().uuidString.prefix(8))").path
-        let run = try CommandRun.run(URL(fileURLWithPath: "/usr/bin/strace"),
-                                     ["-f", "-qq", "-e", "trace=%file", "-o", log] + Self.inRoot(root, arguments))
+        let run = try CommandRun.run(
+            URL(fileURLWithPath: "/usr/bin/strace"),
+            ["-f", "-qq", "-e", "trace=%file", "-o", log] + Self.inRoot(root, arguments))
         return (run, try String(contentsOfFile: log, encoding: .utf8))
     }
 
     static func output(_ argv: [String]) throws -> String {
         let run = try CommandRun.run(URL(fileURLWithPath: argv[0]), Array(argv.dropFirst()))
-        guard run.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(argv): \(run.stderr)"]) }
+        guard run.status == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(argv): \(run.stderr)"])
+        }
         return run.stdout
     }
 
@@ -300,7 +349,8 @@ final class StaticBinaryTests: XCTestCase {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(pid_t.init).filter { pid in
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
+                let close = stat.lastIndex(of: ")")
+            else { return false }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             return fields.count > 1 && pid_t(fields[1]) == parent
         }

@@ -38,11 +38,15 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("podmem demo-node"), screen)
         XCTAssertTrue(lines[1].hasPrefix("LIVE"), screen)
         let header = try XCTUnwrap(lines.first { $0.hasPrefix("NAME") }, screen)
-        for title in ["WS▼", "WS-NC", "RSS", "CACHE", "VERDICT"] { XCTAssertTrue(header.contains(title), "\(title) missing: \(header)") }
+        for title in ["WS▼", "WS-NC", "RSS", "CACHE", "VERDICT"] {
+            XCTAssertTrue(header.contains(title), "\(title) missing: \(header)")
+        }
         XCTAssertEqual(try Self.podRows(screen).count, 12, "the demo node has 12 pods\n\(screen)")
         XCTAssertTrue(lines.last?.hasPrefix("q quit") == true, "key hints on the status line\n\(screen)")
         let cells = try Self.trendCells(screen)
-        XCTAssertTrue(cells.allSatisfy(Self.unicodeLevels.contains), "not eighth blocks in a UTF-8 locale: \(Set(cells))\n\(screen)")
+        XCTAssertTrue(
+            cells.allSatisfy(Self.unicodeLevels.contains),
+            "not eighth blocks in a UTF-8 locale: \(Set(cells))\n\(screen)")
     }
 
     func testCacheKeySortsByCacheShareHighestFirst() throws {
@@ -77,7 +81,8 @@ final class TmuxEndToEndTests: XCTestCase {
 
         try session.sendKeys("Enter")
         let kept = try session.waitFor("the kept filter and the key hints back") { screen in
-            screen.contains("filter: shop") && !screen.contains("filter: shop_") && Self.lines(screen).last?.hasPrefix("q quit") == true
+            screen.contains("filter: shop") && !screen.contains("filter: shop_")
+                && Self.lines(screen).last?.hasPrefix("q quit") == true
         }
         XCTAssertFalse(kept.contains("infra/postgres"), kept)
 
@@ -97,7 +102,9 @@ final class TmuxEndToEndTests: XCTestCase {
         try session.sendKeys("/")
         try session.type("web-frontend")
         try session.sendKeys("Enter")
-        try session.waitFor("the web-frontend row alone") { (try? Self.podRows($0).count) == 1 && $0.contains("filter: web-frontend") }
+        try session.waitFor("the web-frontend row alone") {
+            (try? Self.podRows($0).count) == 1 && $0.contains("filter: web-frontend")
+        }
         try session.sendKeys("Enter")
         let detail = try session.waitFor("the detail with a cache-driven verdict sentence") { screen in
             // The sentence names the demo's largest cache file, which the detail scans from its simulated /proc.
@@ -112,7 +119,9 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(lines[table...].contains { $0.hasPrefix("(sandbox)") }, detail)
         XCTAssertFalse(detail.contains("VERDICT ws"), "the pod list is still drawn under the detail\n\(detail)")
         XCTAssertTrue(detail.contains("page cache by file: these files hold"), detail)
-        XCTAssertTrue(lines.contains { $0.contains("/var/log/nginx/access.log.1 (deleted)") && $0.contains("nginx/nginx[4242]") }, detail)
+        XCTAssertTrue(
+            lines.contains { $0.contains("/var/log/nginx/access.log.1 (deleted)") && $0.contains("nginx/nginx[4242]") },
+            detail)
 
         try session.sendKeys("Escape")
         let list = try session.waitFor("the pod list back") { $0.contains("NAME") && $0.contains("shop/web-frontend") }
@@ -122,7 +131,8 @@ final class TmuxEndToEndTests: XCTestCase {
     // MARK: - Snapshots
 
     func testSnapshotKeyWritesValidDocument() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-e2e-snapshots-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "podmem-e2e-snapshots-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         let session = try start(["--demo", "-d", "0.5", "--snapshot-dir", directory.path])
@@ -134,8 +144,9 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertEqual(files.count, 1, "exactly one file, no temp leftovers: \(files)")
         let name = try XCTUnwrap(files.first)
         XCTAssertNotNil(name.range(of: #"^podmem-demo-node-\d{8}-\d{6}\.json$"#, options: .regularExpression), name)
-        XCTAssertTrue(Self.lines(screen).last?.contains(directory.appendingPathComponent(name).path) == true,
-                      "status line should show the path\n\(screen)")
+        XCTAssertTrue(
+            Self.lines(screen).last?.contains(directory.appendingPathComponent(name).path) == true,
+            "status line should show the path\n\(screen)")
         let data = try Data(contentsOf: directory.appendingPathComponent(name))
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         XCTAssertEqual(json["schema"] as? String, "podmem.snapshot/1")
@@ -144,10 +155,14 @@ final class TmuxEndToEndTests: XCTestCase {
     }
 
     func testSnapshotIntoMissingDirectoryReportsErrorAndKeepsRunning() throws {
-        let session = try start(["--demo", "-d", "0.5", "--snapshot-dir", "/nonexistent/podmem-e2e-\(UUID().uuidString)"])
+        let session = try start([
+            "--demo", "-d", "0.5", "--snapshot-dir", "/nonexistent/podmem-e2e-\(UUID().uuidString)",
+        ])
         try session.waitFor("pod rows") { $0.contains("infra/postgres-0") }
         try session.sendKeys("s")
-        try session.waitFor("the error on the status line") { Self.lines($0).last?.hasPrefix("snapshot not written") == true }
+        try session.waitFor("the error on the status line") {
+            Self.lines($0).last?.hasPrefix("snapshot not written") == true
+        }
         try session.sendKeys("c")
         let screen = try session.waitFor("the UI still reacting to keys") { $0.contains("CACHE▼") }
         XCTAssertFalse(screen.contains(TmuxSession.exitMarker), screen)
@@ -204,11 +219,15 @@ final class TmuxEndToEndTests: XCTestCase {
             let screen = try session.waitFor("sparklines with three levels (\(locale))") { screen in
                 Set((try? Self.trendCells(screen)) ?? []).count >= 3
             }
-            for bad in ["â", "Ã", "\u{FFFD}", "??"] { XCTAssertFalse(screen.contains(bad), "mojibake '\(bad)' with \(locale)\n\(screen)") }
+            for bad in ["â", "Ã", "\u{FFFD}", "??"] {
+                XCTAssertFalse(screen.contains(bad), "mojibake '\(bad)' with \(locale)\n\(screen)")
+            }
             let cells = try Self.trendCells(screen)
-            XCTAssertTrue(cells.allSatisfy(expected.contains), "wrong glyph set with \(locale): \(Set(cells))\n\(screen)")
+            XCTAssertTrue(
+                cells.allSatisfy(expected.contains), "wrong glyph set with \(locale): \(Set(cells))\n\(screen)")
             if expected == Self.asciiLevels {
-                XCTAssertTrue(screen.unicodeScalars.allSatisfy(\.isASCII), "non-ASCII on screen with \(locale)\n\(screen)")
+                XCTAssertTrue(
+                    screen.unicodeScalars.allSatisfy(\.isASCII), "non-ASCII on screen with \(locale)\n\(screen)")
             }
         }
     }
@@ -218,14 +237,17 @@ final class TmuxEndToEndTests: XCTestCase {
         let colored = try start()
         let anonBadge = "!ANON"
         // A badge in a pod row, not the legend's "!ANON growth is …".
-        let hasBadge = { (screen: String) in Self.lines(screen).contains { $0.contains(anonBadge) && !$0.contains("growth is") } }
+        let hasBadge = { (screen: String) in
+            Self.lines(screen).contains { $0.contains(anonBadge) && !$0.contains("growth is") }
+        }
         let plainScreen = try plain.waitFor("an !ANON badge (NO_COLOR)", escapes: true, until: hasBadge)
         let coloredScreen = try colored.waitFor("an !ANON badge", escapes: true, until: hasBadge)
 
         XCTAssertEqual(Self.foregroundColors(in: plainScreen), [], "NO_COLOR=1 still sets foreground colors")
         XCTAssertNil(Self.foreground(before: anonBadge, in: plainScreen))
-        XCTAssertTrue(["31", "91", "38;5;1", "38;5;9"].contains(Self.foreground(before: anonBadge, in: coloredScreen) ?? ""),
-                      "!ANON is not red: \(Self.foreground(before: anonBadge, in: coloredScreen) ?? "no color")")
+        XCTAssertTrue(
+            ["31", "91", "38;5;1", "38;5;9"].contains(Self.foreground(before: anonBadge, in: coloredScreen) ?? ""),
+            "!ANON is not red: \(Self.foreground(before: anonBadge, in: coloredScreen) ?? "no color")")
     }
 
     func testTooSmallPaneSaysSoFollowsResizeAndQuits() throws {
@@ -234,7 +256,9 @@ final class TmuxEndToEndTests: XCTestCase {
         XCTAssertTrue(small.contains("40x8, need 60x10"), small)
         XCTAssertFalse(small.contains("NAME"), small)
         try session.resize(width: Self.width, height: Self.height)
-        try session.waitFor("the pod list after growing the pane") { $0.contains("NAME") && $0.contains("infra/postgres-0") }
+        try session.waitFor("the pod list after growing the pane") {
+            $0.contains("NAME") && $0.contains("infra/postgres-0")
+        }
         try session.resize(width: 40, height: 8)
         try session.waitFor("terminal too small again") { $0.contains("terminal too small") }
         try session.sendKeys("q")
@@ -252,7 +276,8 @@ final class TmuxEndToEndTests: XCTestCase {
         let count = try XCTUnwrap(Int(recorded.stderr.split(separator: " ")[1]), recorded.stderr)
         let session = try start(["replay", file])
         try session.waitFor("the last sample, read-only") { screen in
-            Self.lines(screen).dropFirst().first?.hasPrefix("REPLAY ") == true && screen.contains(" · \(count)/\(count) ")
+            Self.lines(screen).dropFirst().first?.hasPrefix("REPLAY ") == true
+                && screen.contains(" · \(count)/\(count) ")
                 && screen.contains("infra/postgres-0")
         }
         try session.sendKeys("g")
@@ -266,7 +291,9 @@ final class TmuxEndToEndTests: XCTestCase {
         try session.sendKeys("Enter")
         try session.waitFor("a pod's detail in replay") { $0.contains("CONTAINER") && $0.contains("REPLAY") }
         try session.sendKeys("Escape", "?")
-        try session.waitFor("replay keys on the help screen") { $0.contains("replay: one sample back in time") && $0.contains("jump to the end") }
+        try session.waitFor("replay keys on the help screen") {
+            $0.contains("replay: one sample back in time") && $0.contains("jump to the end")
+        }
         try session.sendKeys("q")
         let exited = try session.waitFor("PODMEM-EXIT") { $0.contains(TmuxSession.exitMarker) }
         XCTAssertTrue(exited.contains(TmuxSession.exitMarker + "0"), exited)
@@ -276,8 +303,10 @@ final class TmuxEndToEndTests: XCTestCase {
 
     /// podmem in a fresh pane with a clean environment (`env -i`): TERM=xterm-256color, plus LANG=C.UTF-8 unless
     /// `environment` is given, so the test machine's LANG, LC_* or NO_COLOR cannot change what is tested.
-    private func start(_ arguments: [String] = ["--demo", "-d", "0.5"], environment: [String]? = nil,
-                       width: Int = TmuxEndToEndTests.width, height: Int = TmuxEndToEndTests.height) throws -> TmuxSession {
+    private func start(
+        _ arguments: [String] = ["--demo", "-d", "0.5"], environment: [String]? = nil,
+        width: Int = TmuxEndToEndTests.width, height: Int = TmuxEndToEndTests.height
+    ) throws -> TmuxSession {
         let variables = ["PATH=/usr/bin:/bin", "TERM=xterm-256color"] + (environment ?? ["LANG=C.UTF-8"])
         let session = try TmuxSession(["env", "-i"] + variables + [podmem] + arguments, width: width, height: height)
         sessions.append(session)
@@ -287,23 +316,33 @@ final class TmuxEndToEndTests: XCTestCase {
     /// Starts the demo, leaves it with `leave`, and checks that it ended with one of `expectedStatuses` and gave
     /// the terminal back: no alternate screen, cursor shown, keypad modes off, tty modes as before, and the pane
     /// showing the shell's output instead of podmem's screen.
-    private func assertLeavesCleanly(expectedStatuses: Set<Int>, file: StaticString = #filePath, line: UInt = #line,
-                                     leave: (TmuxSession) throws -> Void) throws {
+    private func assertLeavesCleanly(
+        expectedStatuses: Set<Int>, file: StaticString = #filePath, line: UInt = #line,
+        leave: (TmuxSession) throws -> Void
+    ) throws {
         let session = try start()
         try session.waitFor("pod rows", file: file, line: line) { $0.contains("infra/postgres-0") }
-        XCTAssertEqual(try session.format("#{alternate_on}"), "1", "podmem should run on the alternate screen", file: file, line: line)
+        XCTAssertEqual(
+            try session.format("#{alternate_on}"), "1", "podmem should run on the alternate screen", file: file,
+            line: line)
         try leave(session)
         let screen = try session.waitFor("the exit status and tty check", file: file, line: line) { screen in
             screen.contains(TmuxSession.ttyRestored) || screen.contains(TmuxSession.ttyChanged)
         }
         let status = screen.split(separator: "\n").first { $0.hasPrefix(TmuxSession.exitMarker) }
             .flatMap { Int($0.dropFirst(TmuxSession.exitMarker.count)) }
-        XCTAssertTrue(status.map(expectedStatuses.contains) == true, "exit status \(status.map(String.init) ?? "missing")\n\(screen)",
-                      file: file, line: line)
-        XCTAssertTrue(screen.contains(TmuxSession.ttyRestored), "tty modes differ from before podmem\n\(screen)", file: file, line: line)
-        XCTAssertFalse(screen.contains("podmem demo-node") || screen.contains("NAME"), "podmem's screen is still shown\n\(screen)",
-                       file: file, line: line)
-        let modes = try session.format("alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag} cursorkeys=#{keypad_cursor_flag}")
+        XCTAssertTrue(
+            status.map(expectedStatuses.contains) == true,
+            "exit status \(status.map(String.init) ?? "missing")\n\(screen)",
+            file: file, line: line)
+        XCTAssertTrue(
+            screen.contains(TmuxSession.ttyRestored), "tty modes differ from before podmem\n\(screen)", file: file,
+            line: line)
+        XCTAssertFalse(
+            screen.contains("podmem demo-node") || screen.contains("NAME"), "podmem's screen is still shown\n\(screen)",
+            file: file, line: line)
+        let modes = try session.format(
+            "alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag} cursorkeys=#{keypad_cursor_flag}")
         XCTAssertEqual(modes, "alternate=0 cursor=1 keypad=0 cursorkeys=0", file: file, line: line)
     }
 
@@ -317,7 +356,8 @@ final class TmuxEndToEndTests: XCTestCase {
     /// The pod rows of the main list: the lines between the column titles and the first blank line.
     static func podRows(_ screen: String) throws -> [String] {
         let lines = lines(screen)
-        let header = try found(lines.firstIndex { $0.hasPrefix("NAME ") }, "no NAME column titles on screen:\n\(screen)")
+        let header = try found(
+            lines.firstIndex { $0.hasPrefix("NAME ") }, "no NAME column titles on screen:\n\(screen)")
         return Array(lines[(header + 1)...].prefix { !$0.isEmpty })
     }
 
@@ -336,7 +376,9 @@ final class TmuxEndToEndTests: XCTestCase {
         let header = try titles(screen)
         let start = try found(header.range(of: "VERDICT ws "), "no ws trend column in \(header)")
         let from = header.distance(from: header.startIndex, to: start.lowerBound) + "VERDICT ".count
-        let width = "ws".count + header[header.index(start.lowerBound, offsetBy: "VERDICT ws".count)...].prefix { $0 == " " }.count
+        let width =
+            "ws".count
+            + header[header.index(start.lowerBound, offsetBy: "VERDICT ws".count)...].prefix { $0 == " " }.count
         return try podRows(screen).flatMap { Array($0).dropFirst(from).prefix(width) }.filter { $0 != " " }
     }
 
@@ -371,9 +413,16 @@ final class TmuxEndToEndTests: XCTestCase {
         var result: [(String.Index, [String])] = []
         var index = screen.startIndex
         while let escape = screen[index...].range(of: "\u{1B}[") {
-            guard let end = screen[escape.upperBound...].firstIndex(where: { !"0123456789;:".contains($0) }) else { break }
+            guard let end = screen[escape.upperBound...].firstIndex(where: { !"0123456789;:".contains($0) }) else {
+                break
+            }
             if screen[end] == "m" {
-                result.append((escape.lowerBound, screen[escape.upperBound..<end].split(separator: ";", omittingEmptySubsequences: false).map(String.init)))
+                result.append(
+                    (
+                        escape.lowerBound,
+                        screen[escape.upperBound..<end].split(separator: ";", omittingEmptySubsequences: false).map(
+                            String.init)
+                    ))
             }
             index = screen.index(after: end)
         }
@@ -389,7 +438,9 @@ final class TmuxEndToEndTests: XCTestCase {
             let value = Int(parameters[index]) ?? 0
             if value == 38 || value == 48 {
                 let count = parameters.count > index + 1 && parameters[index + 1] == "2" ? 5 : 3
-                if value == 38 { changes.append(parameters[index..<min(parameters.count, index + count)].joined(separator: ";")) }
+                if value == 38 {
+                    changes.append(parameters[index..<min(parameters.count, index + count)].joined(separator: ";"))
+                }
                 index += count
                 continue
             }

@@ -22,12 +22,17 @@ final class VersionTests: XCTestCase {
         var described = String(line.dropFirst("podmem ".count))
         if described.hasSuffix("-dirty") { described.removeLast("-dirty".count) }
         // <tag>-<n>-g<hash>, <hash> (no tags), or <tag> (at a tag).
-        let commit = described.range(of: #"-g[0-9a-f]+$"#, options: .regularExpression).map { String(described[$0].dropFirst(2)) }
+        let commit =
+            described.range(of: #"-g[0-9a-f]+$"#, options: .regularExpression).map {
+                String(described[$0].dropFirst(2))
+            }
             ?? described
         let resolved = try Self.git(["-C", Self.packageRoot, "rev-parse", "--verify", "--quiet", commit + "^{commit}"])
         XCTAssertEqual(resolved.status, 0, "\(line): \(commit) is no commit here")
-        let ancestor = try Self.git(["-C", Self.packageRoot, "merge-base", "--is-ancestor",
-                                     resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "HEAD"])
+        let ancestor = try Self.git([
+            "-C", Self.packageRoot, "merge-base", "--is-ancestor",
+            resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "HEAD",
+        ])
         XCTAssertEqual(ancestor.status, 0, "\(line): \(commit) is not in HEAD's history")
     }
 
@@ -40,7 +45,8 @@ final class VersionTests: XCTestCase {
     func testGeneratorFollowsCommitsTagsAndEdits() throws {
         let tree = TempTree("podmem-version")
         let git = { (arguments: [String]) throws -> String in
-            let run = try Self.git(["-C", tree.path, "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments)
+            let run = try Self.git(
+                ["-C", tree.path, "-c", "user.name=t", "-c", "user.email=t@example.invalid"] + arguments)
             XCTAssertEqual(run.status, 0, run.stderr)
             return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -50,7 +56,7 @@ final class VersionTests: XCTestCase {
         _ = try git(["commit", "-q", "-m", "one"])
         let commit = try git(["rev-parse", "--short", "HEAD"])
         XCTAssertEqual(try generate(in: tree.path), #"let gitDescribe = "\#(commit)""#)
-        _ = try git(["tag", "-a", "v1.0", "-m", "release 1.0"]) // describe names annotated tags only
+        _ = try git(["tag", "-a", "v1.0", "-m", "release 1.0"])  // describe names annotated tags only
         XCTAssertEqual(try generate(in: tree.path), #"let gitDescribe = "v1.0""#)
         tree.write("file", "two\n")
         XCTAssertEqual(try generate(in: tree.path), #"let gitDescribe = "v1.0-dirty""#)

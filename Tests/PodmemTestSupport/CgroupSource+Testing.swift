@@ -8,6 +8,7 @@ extension CgroupSource {
         fileSystem: any CgroupFileSystem = LocalFileSystem()
     ) throws -> CgroupSource {
         let hierarchy = try CgroupHierarchy.inspect(fileSystem: fileSystem, directory: root)
-        return CgroupSource(fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: hostRoot, logRoot: logRoot, host: host)
+        return CgroupSource(
+            fileSystem: fileSystem, hierarchy: hierarchy, hostRoot: hostRoot, logRoot: logRoot, host: host)
     }
 }

@@ -8,40 +8,61 @@ public enum ExpectedSeries {
     public static func from(_ document: SnapshotDocument) -> [MetricSeries: Double] {
         var result: [MetricSeries: Double] = [:]
         for pod in document.pods {
-            let base = ["namespace": pod.namespace ?? "", "pod": pod.name ?? pod.uid ?? pod.cgroup, "qos": pod.qos?.rawValue ?? ""]
+            let base = [
+                "namespace": pod.namespace ?? "", "pod": pod.name ?? pod.uid ?? pod.cgroup,
+                "qos": pod.qos?.rawValue ?? "",
+            ]
             let containerRuntimes = Set(pod.containers.compactMap(\.runtime))
-            let podRuntime = pod.runtime ?? (pod.kind == .service ? "systemd" : containerRuntimes.count == 1 ? containerRuntimes.first! : "")
-            add(pod.memory, pod.cacheShare, pod.growth, labels: base.merging(["container": "", "runtime": podRuntime]) { $1 }, to: &result)
+            let podRuntime =
+                pod.runtime
+                ?? (pod.kind == .service ? "systemd" : containerRuntimes.count == 1 ? containerRuntimes.first! : "")
+            add(
+                pod.memory, pod.cacheShare, pod.growth,
+                labels: base.merging(["container": "", "runtime": podRuntime]) { $1 }, to: &result)
             for container in pod.containers {
                 let name = container.sandbox ? "POD" : container.name ?? container.id
-                add(container.memory, container.cacheShare, container.growth,
+                add(
+                    container.memory, container.cacheShare, container.growth,
                     labels: base.merging(["container": name, "runtime": container.runtime ?? ""]) { $1 }, to: &result)
             }
         }
         let node = document.node
-        result[MetricSeries(name: "podmem_node_available_bytes", labels: ["formula": "kubelet"])] = node.availableBytes.map { Double($0) }
-        result[MetricSeries(name: "podmem_node_available_bytes", labels: ["formula": "no_cache"])] = node.availableNoCacheBytes.map { Double($0) }
-        result[MetricSeries(name: "podmem_node_memory_total_bytes", labels: [:])] = node.memTotalBytes.map { Double($0) }
+        result[MetricSeries(name: "podmem_node_available_bytes", labels: ["formula": "kubelet"])] = node.availableBytes
+            .map { Double($0) }
+        result[MetricSeries(name: "podmem_node_available_bytes", labels: ["formula": "no_cache"])] = node
+            .availableNoCacheBytes.map { Double($0) }
+        result[MetricSeries(name: "podmem_node_memory_total_bytes", labels: [:])] = node.memTotalBytes.map {
+            Double($0)
+        }
         return result
     }
 
-    private static func add(_ memory: SnapshotMemory, _ cacheShare: Double?, _ growth: SnapshotGrowth, labels: [String: String],
-                            to result: inout [MetricSeries: Double]) {
+    private static func add(
+        _ memory: SnapshotMemory, _ cacheShare: Double?, _ growth: SnapshotGrowth, labels: [String: String],
+        to result: inout [MetricSeries: Double]
+    ) {
         let bytes: [(String, UInt64?)] = [
             ("podmem_usage_bytes", memory.usageBytes), ("podmem_rss_bytes", memory.rssBytes),
-            ("podmem_active_file_bytes", memory.activeFileBytes), ("podmem_inactive_file_bytes", memory.inactiveFileBytes),
-            ("podmem_shmem_bytes", memory.shmemBytes), ("podmem_kernel_bytes", memory.kernelBytes), ("podmem_limit_bytes", memory.limitBytes),
-            ("podmem_working_set_bytes", memory.workingSetBytes), ("podmem_working_set_no_cache_bytes", memory.workingSetNoCacheBytes),
+            ("podmem_active_file_bytes", memory.activeFileBytes),
+            ("podmem_inactive_file_bytes", memory.inactiveFileBytes),
+            ("podmem_shmem_bytes", memory.shmemBytes), ("podmem_kernel_bytes", memory.kernelBytes),
+            ("podmem_limit_bytes", memory.limitBytes),
+            ("podmem_working_set_bytes", memory.workingSetBytes),
+            ("podmem_working_set_no_cache_bytes", memory.workingSetNoCacheBytes),
         ]
         for (name, value) in bytes { result[MetricSeries(name: name, labels: labels)] = value.map { Double($0) } }
         result[MetricSeries(name: "podmem_cache_share_ratio", labels: labels)] = cacheShare
         let rates: [(String, Double?)] = [
-            ("working_set", growth.workingSetBytesPerSecond), ("working_set_no_cache", growth.workingSetNoCacheBytesPerSecond),
+            ("working_set", growth.workingSetBytesPerSecond),
+            ("working_set_no_cache", growth.workingSetNoCacheBytesPerSecond),
             ("usage", growth.usageBytesPerSecond), ("rss", growth.rssBytesPerSecond),
             ("active_file", growth.activeFileBytesPerSecond), ("inactive_file", growth.inactiveFileBytesPerSecond),
         ]
         for (component, rate) in rates {
-            result[MetricSeries(name: "podmem_growth_bytes_per_second", labels: labels.merging(["component": component]) { $1 })] = rate
+            result[
+                MetricSeries(
+                    name: "podmem_growth_bytes_per_second", labels: labels.merging(["component": component]) { $1 })] =
+                rate
         }
         for growthClass in ["cache-driven", "anon-driven", "mixed", "stable", "shrinking", "unknown"] {
             result[MetricSeries(name: "podmem_growth_class", labels: labels.merging(["class": growthClass]) { $1 })] =

@@ -15,7 +15,9 @@ public final class FixtureSeriesSource: MemorySource {
         next += 1
         for index in sample.workloads.indices {
             sample.workloads[index].inode = 0
-            for container in sample.workloads[index].containers.indices { sample.workloads[index].containers[container].inode = 0 }
+            for container in sample.workloads[index].containers.indices {
+                sample.workloads[index].containers[container].inode = 0
+            }
         }
         return sample
     }

@@ -22,7 +22,9 @@ public struct MetricSeries: Hashable, CustomStringConvertible {
     public static func parse(exposition: String) -> [MetricSeries: Double] {
         var result: [MetricSeries: Double] = [:]
         for line in exposition.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else { continue }
+            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {
+                continue
+            }
             let head = line[..<space]
             guard let brace = head.firstIndex(of: "{") else {
                 result[MetricSeries(name: String(head), labels: [:])] = value

@@ -36,7 +36,8 @@ public final class TempTree {
 
     public func write(_ relative: String, _ contents: String) {
         let full = path + "/" + relative
-        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try! contents.write(toFile: full, atomically: false, encoding: .utf8)
     }
 
@@ -50,12 +51,16 @@ public final class TempTree {
     }
 
     /// A v1 cgroup directory with the four files podmem reads.
-    public func v1Cgroup(_ relative: String, usage: UInt64, stat: [String: UInt64], limit: UInt64 = 9223372036854771712) {
+    public func v1Cgroup(
+        _ relative: String, usage: UInt64, stat: [String: UInt64], limit: UInt64 = 9_223_372_036_854_771_712
+    ) {
         let prefix = relative.isEmpty ? "" : relative + "/"
         write(prefix + "memory.usage_in_bytes", "\(usage)\n")
         write(prefix + "memory.limit_in_bytes", "\(limit)\n")
         write(prefix + "memory.failcnt", "0\n")
-        write(prefix + "memory.stat", stat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n") + "\n")
+        write(
+            prefix + "memory.stat",
+            stat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n") + "\n")
     }
 
     /// A v2 cgroup directory.
@@ -64,6 +69,8 @@ public final class TempTree {
         write(prefix + "memory.current", "\(current)\n")
         write(prefix + "memory.max", max + "\n")
         write(prefix + "memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\n")
-        write(prefix + "memory.stat", stat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n") + "\n")
+        write(
+            prefix + "memory.stat",
+            stat.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n") + "\n")
     }
 }

@@ -1,5 +1,6 @@
-import XCTest
 import PodmemCore
+import XCTest
+
 @testable import PodmemUI
 
 /// Live and replay are a mode of the state, not a display string: keys act by mode, and the clock is drawn from it.

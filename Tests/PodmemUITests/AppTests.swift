@@ -1,17 +1,22 @@
 import Foundation
-import XCTest
 import PodmemCore
+import XCTest
+
 @testable import PodmemUI
 
 /// The whole app with a scripted terminal and a manual clock.
 final class AppTests: XCTestCase {
-    func run(_ steps: [ScriptedTerminal.Step], width: Int = 140, height: Int = 30, snapshotDirectory: String = "/nonexistent",
-             plan: HistoryPlan = HistoryPlan(rawCapacity: 301, intervalSeconds: 1)) -> (App, ScriptedTerminal) {
+    func run(
+        _ steps: [ScriptedTerminal.Step], width: Int = 140, height: Int = 30,
+        snapshotDirectory: String = "/nonexistent",
+        plan: HistoryPlan = HistoryPlan(rawCapacity: 301, intervalSeconds: 1)
+    ) -> (App, ScriptedTerminal) {
         let time = ManualTime()
         let terminal = ScriptedTerminal(width: width, height: height, time: time, steps: steps)
         let demo = DemoNode()
         let monitor = Monitor(window: 300, intervalSeconds: 1, plan: plan)
-        let app = App(terminal: terminal, source: demo, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
+        let app = App(
+            terminal: terminal, source: demo, monitor: monitor, time: time, snapshotDirectory: snapshotDirectory)
         app.run()
         return (app, terminal)
     }
@@ -36,15 +41,18 @@ final class AppTests: XCTestCase {
     }
 
     func testFilterAppliesAsYouTypeAndEscClears() {
-        let (app, terminal) = run([.wait(1), .key(.character("/")), .key(.character("k")), .key(.character("u")),
-                                   .key(.character("b")), .key(.enter)])
+        let (app, terminal) = run([
+            .wait(1), .key(.character("/")), .key(.character("k")), .key(.character("u")),
+            .key(.character("b")), .key(.enter),
+        ])
         XCTAssertEqual(app.state.filter, "kub")
         XCTAssertFalse(app.state.isEditingFilter)
         XCTAssertEqual(app.state.visiblePods.count, 2)
         let whileTyping = terminal.frames.first { $0.line(1).contains("filter: ku_") }
         XCTAssertNotNil(whileTyping, "the list narrows while typing")
         let (cleared, clearedTerminal) = run([.key(.character("/")), .key(.character("x")), .key(.escape)])
-        XCTAssertTrue(clearedTerminal.frames.contains { $0.line(1).contains("filter: x_") }, "the filter was typed before Esc")
+        XCTAssertTrue(
+            clearedTerminal.frames.contains { $0.line(1).contains("filter: x_") }, "the filter was typed before Esc")
         XCTAssertEqual(cleared.state.filter, "")
         XCTAssertFalse(cleared.state.isEditingFilter)
         XCTAssertFalse(clearedTerminal.frames.last!.line(1).contains("filter:"), clearedTerminal.frames.last!.line(1))
@@ -55,9 +63,11 @@ final class AppTests: XCTestCase {
         guard case .detail(let cgroup) = app.state.screen else { return XCTFail("not in detail") }
         XCTAssertEqual(cgroup, app.state.visiblePods[1].cgroup)
         XCTAssertTrue(terminal.frames.last!.text.contains("CONTAINER"))
-        XCTAssertTrue(terminal.frames.last!.text.contains("/s) · oom"), "a refault rate once the detail has seen two polls")
+        XCTAssertTrue(
+            terminal.frames.last!.text.contains("/s) · oom"), "a refault rate once the detail has seen two polls")
         let (back, backTerminal) = run([.key(.enter), .key(.escape)])
-        XCTAssertTrue(backTerminal.frames.contains { $0.text.contains("CONTAINER") }, "Enter opened the detail before Esc")
+        XCTAssertTrue(
+            backTerminal.frames.contains { $0.text.contains("CONTAINER") }, "Enter opened the detail before Esc")
         XCTAssertEqual(back.state.screen, .main)
         XCTAssertFalse(backTerminal.frames.last!.text.contains("CONTAINER"))
     }
@@ -82,11 +92,13 @@ final class AppTests: XCTestCase {
         XCTAssertEqual(Set(second.state.visiblePods.map(\.growth.class)), [.unknown])
         XCTAssertTrue(second.lastFrame.text.contains("? not enough samples yet"), second.lastFrame.text)
         let (third, _) = run([.wait(2)], width: 100, plan: plan)
-        XCTAssertFalse(third.state.visiblePods.contains { $0.growth.class == .unknown },
-                       third.state.visiblePods.map { "\($0.displayName) \($0.growth.class.rawValue)" }.joined(separator: "\n"))
+        XCTAssertFalse(
+            third.state.visiblePods.contains { $0.growth.class == .unknown },
+            third.state.visiblePods.map { "\($0.displayName) \($0.growth.class.rawValue)" }.joined(separator: "\n"))
         XCTAssertTrue(third.lastFrame.line(1).contains("span 5m (2s held)"), third.lastFrame.line(1))
         let (full, _) = run([.wait(300)], width: 100, plan: plan)
-        XCTAssertTrue(full.lastFrame.line(1).contains("span 5m · "), "a full span says nothing more: \(full.lastFrame.line(1))")
+        XCTAssertTrue(
+            full.lastFrame.line(1).contains("span 5m · "), "a full span says nothing more: \(full.lastFrame.line(1))")
     }
 
     func testOnlyRowsOnScreenCarrySparklineHistory() {
@@ -97,7 +109,8 @@ final class AppTests: XCTestCase {
         let offScreen = app.state.visiblePods.dropFirst(rows.count)
         XCTAssertTrue(offScreen.allSatisfy { $0.history.t.isEmpty }, "rows off screen carry no history")
         let (paged, _) = run([.wait(3), .key(.pageDown), .key(.pageDown)], height: 16)
-        XCTAssertTrue(paged.state.rowsOnScreen.allSatisfy { !$0.history.t.isEmpty }, "rows paged into view get theirs at once")
+        XCTAssertTrue(
+            paged.state.rowsOnScreen.allSatisfy { !$0.history.t.isEmpty }, "rows paged into view get theirs at once")
         XCTAssertTrue(paged.lastFrame.text.contains("▁") || paged.lastFrame.text.contains("█"), paged.lastFrame.text)
     }
 
@@ -106,7 +119,8 @@ final class AppTests: XCTestCase {
         XCTAssertEqual(app.state.screen, .help(returnTo: .main))
         XCTAssertTrue(terminal.frames.last!.text.contains("this help"))
         let (back, backTerminal) = run([.key(.character("?")), .key(.character("x"))])
-        XCTAssertTrue(backTerminal.frames.contains { $0.text.contains("this help") }, "? opened the help before the other key")
+        XCTAssertTrue(
+            backTerminal.frames.contains { $0.text.contains("this help") }, "? opened the help before the other key")
         XCTAssertEqual(back.state.screen, .main)
         XCTAssertFalse(backTerminal.frames.last!.text.contains("this help"))
     }
@@ -119,7 +133,8 @@ final class AppTests: XCTestCase {
     }
 
     func testSnapshotKeyWritesAValidDocument() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-snap-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "podmem-snap-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let (app, _) = run([.wait(2), .key(.character("s")), .key(.control("s"))], snapshotDirectory: directory.path)

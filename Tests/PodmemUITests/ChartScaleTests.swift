@@ -1,5 +1,6 @@
 import PodmemCore
 import XCTest
+
 @testable import PodmemUI
 
 /// Compared charts share one scale: equal rises draw equal heights, a much smaller rise draws a sliver.
@@ -39,7 +40,9 @@ final class ChartScaleTests: XCTestCase {
         XCTAssertEqual(full, 32)
         XCTAssertLessThanOrEqual(small * 8, full, "6 MiB beside 600 MiB: \(small)/\(full) eighths")
         // Alone (the old per-series scale) the small rise was a full-height ramp.
-        XCTAssertEqual(newestHeight(Sparkline.renderTall(withoutCache, width: 40, height: 4, glyphs: .unicode, minimumRange: 4 * mib)), 32)
+        XCTAssertEqual(
+            newestHeight(
+                Sparkline.renderTall(withoutCache, width: 40, height: 4, glyphs: .unicode, minimumRange: 4 * mib)), 32)
     }
 
     func testATinyRelativeChangeLooksFlat() {
@@ -48,8 +51,9 @@ final class ChartScaleTests: XCTestCase {
         let scale = ChartScale(series: [(database, 40)], floorBytes: 4 * mib)
         XCTAssertEqual(scale.spanBytes, 4106 * mib * ChartScale.relativeFloor, accuracy: 1)
         XCTAssertLessThanOrEqual(newestHeight(tall(database, scale)), 4)
-        XCTAssertEqual(Sparkline.render(database, width: 40, glyphs: .unicode, minimumRange: scale.spanBytes),
-                       String(repeating: "▁", count: 40))
+        XCTAssertEqual(
+            Sparkline.render(database, width: 40, glyphs: .unicode, minimumRange: scale.spanBytes),
+            String(repeating: "▁", count: 40))
     }
 
     func testAxisRunsFromEachSeriesLowestValueByTheSharedSpan() throws {

@@ -1,5 +1,6 @@
-import XCTest
 import PodmemCore
+import XCTest
+
 @testable import PodmemUI
 
 /// Figures a crafted recording may legally hold (counts up to 2^60, a limit of one byte, parts larger than usage,
@@ -10,7 +11,9 @@ final class ExtremeValuesScreenTests: XCTestCase {
         var pod = state.document!.pods[0]
         let huge = UInt64(1) << 60
         pod.memory.usageBytes = 1
-        (pod.memory.rssBytes, pod.memory.activeFileBytes, pod.memory.inactiveFileBytes, pod.memory.shmemBytes) = (huge, huge, huge, huge)
+        (pod.memory.rssBytes, pod.memory.activeFileBytes, pod.memory.inactiveFileBytes, pod.memory.shmemBytes) = (
+            huge, huge, huge, huge
+        )
         (pod.memory.workingSetBytes, pod.memory.workingSetNoCacheBytes, pod.memory.limitBytes) = (huge, huge, 1)
         pod.growth.workingSetBytesPerSecond = 0x1p70
         pod.growth.workingSetNoCacheBytesPerSecond = -0x1p70

@@ -1,5 +1,6 @@
-import XCTest
 import PodmemCore
+import XCTest
+
 @testable import PodmemUI
 
 /// The catalogue's figures get the same titles, in the same order, in the list, the container table, the sort keys
@@ -10,14 +11,17 @@ final class FigureColumnTests: XCTestCase {
     func testEveryTableShowsTheCatalogueColumnsInOrder() throws {
         XCTAssertEqual(titles, ["WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE"])
         XCTAssertEqual(PodColumn.all.compactMap { if case .figure = $0.content { $0.title } else { nil } }, titles)
-        XCTAssertEqual(ContainerColumn.all.compactMap { if case .figure = $0.content { $0.title } else { nil } }, titles)
+        XCTAssertEqual(
+            ContainerColumn.all.compactMap { if case .figure = $0.content { $0.title } else { nil } }, titles)
         XCTAssertEqual(SortColumn.all.compactMap { if case .figure = $0 { $0.title } else { nil } }, titles)
         XCTAssertEqual(PodColumn.all.filter(\.isTrend).map(\.title), ["ws", "ws-nc", "rss", "active", "inactive"])
 
         let document = try XCTUnwrap(DemoState.make(polls: 3).0.document)
-        let header = try XCTUnwrap(BatchReport.render(document).split(separator: "\n").first { $0.hasPrefix("WORKLOAD") })
-        XCTAssertEqual(header.split(separator: " ").map(String.init),
-                       ["WORKLOAD", "QOS"] + titles + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"])
+        let header = try XCTUnwrap(
+            BatchReport.render(document).split(separator: "\n").first { $0.hasPrefix("WORKLOAD") })
+        XCTAssertEqual(
+            header.split(separator: " ").map(String.init),
+            ["WORKLOAD", "QOS"] + titles + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"])
     }
 
     func testSortMarkerFollowsTheSortedColumn() throws {
@@ -26,7 +30,9 @@ final class FigureColumnTests: XCTestCase {
             state.sortColumn = sort
             state.sortDescending = true
             var frame = Frame(width: 200, height: 30)
-            MainScreen.render(state, intervalSeconds: 1, context: ScreenContext(glyphs: .unicode, color: false, now: DemoState.start), into: &frame)
+            MainScreen.render(
+                state, intervalSeconds: 1, context: ScreenContext(glyphs: .unicode, color: false, now: DemoState.start),
+                into: &frame)
             let titleRow = frame.text.split(separator: "\n", omittingEmptySubsequences: false)[2]
             // A title too long for its column with the arrow ends in an ellipsis instead (INACTIVE▼ in 8 cells).
             let marked = titleRow.split(separator: " ").filter { $0.hasSuffix("▼") || $0.hasSuffix("…") }

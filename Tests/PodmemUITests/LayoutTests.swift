@@ -1,5 +1,6 @@
-import XCTest
 import PodmemCore
+import XCTest
+
 @testable import PodmemUI
 
 /// The list and the detail at the sizes terminals have (80×24 is what an ssh session often is), with long names.
@@ -36,13 +37,18 @@ final class LayoutTests: XCTestCase {
     func testListKeepsWhatIdentifiesAPodAt80Columns() {
         let frame = list(width: 80, height: 24)
         let titles = frame.line(2)
-        for title in ["NAME", "WS▼", "WS-NC", "CACHE", "VERDICT", "%LIM"] { XCTAssertTrue(titles.contains(title), "\(title): \(titles)") }
-        for gone in ["ws ", "RSS", "ACTIVE", "INACTIVE"] { XCTAssertFalse(titles.contains(gone), "\(gone) should give way: \(titles)") }
+        for title in ["NAME", "WS▼", "WS-NC", "CACHE", "VERDICT", "%LIM"] {
+            XCTAssertTrue(titles.contains(title), "\(title): \(titles)")
+        }
+        for gone in ["ws ", "RSS", "ACTIVE", "INACTIVE"] {
+            XCTAssertFalse(titles.contains(gone), "\(gone) should give way: \(titles)")
+        }
         // Up to 40 characters a name is whole; beyond, both ends stay (namespace and replica suffix).
         XCTAssertTrue(frame.text.contains("kube-system/ebs-csi-node-windows-x7k2p "), frame.text)
         let elided = frame.text.split(separator: "\n").first { $0.hasPrefix("storefront-production/") }
         XCTAssertNotNil(elided, frame.text)
-        XCTAssertTrue(elided?.contains("/web-front…") == true && elided?.contains("-x2kqp ") == true, String(elided ?? ""))
+        XCTAssertTrue(
+            elided?.contains("/web-front…") == true && elided?.contains("-x2kqp ") == true, String(elided ?? ""))
         XCTAssertTrue(frame.text.contains("? not enough samples yet"), "the legend explains ?")
     }
 
@@ -60,8 +66,11 @@ final class LayoutTests: XCTestCase {
 
     func testListWideShowsEverythingAndComparedSparklinesShareTheRowScale() throws {
         let frame = list(width: 200, height: 50)
-        for title in ["RSS", "ACTIVE", "INACTIVE", "LIMIT", "ws-nc", "inact"] { XCTAssertTrue(frame.line(2).contains(title), title) }
-        XCTAssertTrue(frame.text.contains("payments-platform/" + LongNameState.apiGateway), "whole names at 200 columns")
+        for title in ["RSS", "ACTIVE", "INACTIVE", "LIMIT", "ws-nc", "inact"] {
+            XCTAssertTrue(frame.line(2).contains(title), title)
+        }
+        XCTAssertTrue(
+            frame.text.contains("payments-platform/" + LongNameState.apiGateway), "whole names at 200 columns")
         // The web frontend's working set rises ~30 MiB by cache while without cache it rises < 1 MiB: on one
         // scale the first is a ramp, the second flat.
         let columns = PodColumn.layout(width: 200, nameWanted: LongNameState.state.visiblePods.widestName)
@@ -70,14 +79,16 @@ final class LayoutTests: XCTestCase {
             let x = columns.prefix(index).reduce(0) { $0 + $1.width + 1 }
             return String(Array(row).dropFirst(x).prefix(columns[index].width)).trimmingCharacters(in: .whitespaces)
         }
-        let row = try XCTUnwrap(frame.text.split(separator: "\n").map(String.init).first { $0.hasPrefix("storefront-production/") })
+        let row = try XCTUnwrap(
+            frame.text.split(separator: "\n").map(String.init).first { $0.hasPrefix("storefront-production/") })
         XCTAssertTrue(cells(.workingSet, row: row).contains("█"), row)
         XCTAssertEqual(Set(cells(.workingSetNoCache, row: row)), ["▁"], row)
     }
 
     func testDetailSnapshots() {
         for (width, height) in Self.sizes {
-            TextSnapshot.assert(detail(width: width, height: height).text, named: "detail-long-names-\(width)x\(height)")
+            TextSnapshot.assert(
+                detail(width: width, height: height).text, named: "detail-long-names-\(width)x\(height)")
         }
     }
 
@@ -88,13 +99,18 @@ final class LayoutTests: XCTestCase {
             let lines = frame.text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
             let header = try XCTUnwrap(lines.firstIndex { String($0).hasPrefix("CONTAINER") }, "\(width)×\(height)")
             let rows = lines[header..<header + 4]
-            XCTAssertTrue(String(rows.last!).hasPrefix("(sandbox)"), "titles, two containers and the sandbox at \(width)×\(height)")
+            XCTAssertTrue(
+                String(rows.last!).hasPrefix("(sandbox)"),
+                "titles, two containers and the sandbox at \(width)×\(height)")
             let names = LongNameState.state.document!.pods.first { $0.name == LongNameState.webFrontend }!.containers
-            let columns = ContainerColumn.layout(width: width, nameWanted: names.map { $0.sandbox ? 22 : ($0.name ?? "").count }.max()!)
+            let columns = ContainerColumn.layout(
+                width: width, nameWanted: names.map { $0.sandbox ? 22 : ($0.name ?? "").count }.max()!)
             var x = 0
             for column in columns.dropLast() {
                 x += column.width
-                for row in rows { XCTAssertEqual(row[x], " ", "\(width)×\(height) after \(column.title): \(String(row))") }
+                for row in rows {
+                    XCTAssertEqual(row[x], " ", "\(width)×\(height) after \(column.title): \(String(row))")
+                }
                 x += 1
             }
             XCTAssertLessThanOrEqual(x + columns.last!.width, width)
@@ -106,11 +122,15 @@ final class LayoutTests: XCTestCase {
         let axisRange = #"^ws +\d+(\.\d+)? [KMG]iB–\d+(\.\d+)? [KMG]iB│"#
         // At 80×24 each chart is one row: the short label and the axis from bottom to top.
         let small = detail(width: 80, height: 24).text.split(separator: "\n").map(String.init)
-        XCTAssertNotNil(small.first { $0.range(of: axisRange, options: .regularExpression) != nil }, small.joined(separator: "\n"))
+        XCTAssertNotNil(
+            small.first { $0.range(of: axisRange, options: .regularExpression) != nil }, small.joined(separator: "\n"))
         // Taller charts: the top of the axis beside the label, the bottom on the chart's last row.
         let tall = detail(width: 100, height: 30).text.split(separator: "\n").map(String.init)
         let label = try XCTUnwrap(tall.firstIndex { $0.hasPrefix("working set without cache") })
         XCTAssertNotNil(tall[label].range(of: #"\d [KMG]iB│"#, options: .regularExpression), tall[label])
-        XCTAssertNotNil(tall[label + 1].range(of: #"^\S+ MiB [+-]?[\d.]+ [KMG]?i?B/s +\d+(\.\d+)? [KMG]iB│"#, options: .regularExpression), tall[label + 1])
+        XCTAssertNotNil(
+            tall[label + 1].range(
+                of: #"^\S+ MiB [+-]?[\d.]+ [KMG]?i?B/s +\d+(\.\d+)? [KMG]iB│"#, options: .regularExpression),
+            tall[label + 1])
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemUI
 
 /// Only an unset locale tries C.UTF-8; LC_ALL beats LC_CTYPE beats LANG, and an empty variable is unset.

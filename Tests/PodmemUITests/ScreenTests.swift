@@ -1,5 +1,6 @@
-import XCTest
 import PodmemCore
+import XCTest
+
 @testable import PodmemUI
 
 /// Screens rendered into in-memory frames and read as text.
@@ -10,8 +11,9 @@ final class ScreenTests: XCTestCase {
         var state = state ?? DemoState.make().0
         var frame = Frame(width: width, height: height)
         state.updateViewport(rows: MainScreen.tableRows(height: height))
-        MainScreen.render(state, intervalSeconds: 1,
-                          context: ScreenContext(glyphs: glyphs, color: true, now: DemoState.start + 5), into: &frame)
+        MainScreen.render(
+            state, intervalSeconds: 1,
+            context: ScreenContext(glyphs: glyphs, color: true, now: DemoState.start + 5), into: &frame)
         return frame
     }
 
@@ -56,10 +58,13 @@ final class ScreenTests: XCTestCase {
         state.document = document
         let frame = main(width: 120, height: 24, state: state)
         XCTAssertTrue(frame.line(1).contains("· root cgroup only ·"), frame.text)
-        XCTAssertTrue(frame.line(4).hasPrefix(" nothing found under /sys/fs/cgroup/memory: no Kubernetes pods (kubepods*"), frame.text)
+        XCTAssertTrue(
+            frame.line(4).hasPrefix(" nothing found under /sys/fs/cgroup/memory: no Kubernetes pods (kubepods*"),
+            frame.text)
         XCTAssertFalse(frame.line(5).contains("nothing found"), "one line")
-        XCTAssertTrue(WorkloadSummary.nothingFound(root: "/r\u{1b}[2J").hasPrefix("nothing found under /r?[2J: "),
-                      "a root from a replayed file cannot drive the terminal")
+        XCTAssertTrue(
+            WorkloadSummary.nothingFound(root: "/r\u{1b}[2J").hasPrefix("nothing found under /r?[2J: "),
+            "a root from a replayed file cannot drive the terminal")
     }
 
     func testTooSmall() {
@@ -73,7 +78,8 @@ final class ScreenTests: XCTestCase {
             let columns = PodColumn.layout(width: width, nameWanted: 40)
             let used = columns.reduce(0) { $0 + $1.width } + columns.count - 1
             XCTAssertEqual(used, width, "width \(width)")
-            XCTAssertTrue(columns.contains { $0.content == .figure(.workingSet) } && columns.contains { $0.content == .verdict })
+            XCTAssertTrue(
+                columns.contains { $0.content == .figure(.workingSet) } && columns.contains { $0.content == .verdict })
         }
     }
 
@@ -122,7 +128,8 @@ final class ScreenTests: XCTestCase {
             state.previousDetailPod = previous
             var frame = Frame(width: 200, height: 40)
             DetailScreen.render(state, cgroup: pod.cgroup, context: context, into: &frame)
-            return frame.text.split(separator: "\n").map(String.init).first { $0.contains("file refaults") } ?? frame.text
+            return frame.text.split(separator: "\n").map(String.init).first { $0.contains("file refaults") }
+                ?? frame.text
         }
         let first = signalLine(previous: nil)
         XCTAssertTrue(first.contains("file refaults 129 total"), first)
@@ -159,7 +166,9 @@ final class ScreenTests: XCTestCase {
             var small = Frame(width: width, height: height)
             HelpScreen.render(context: context, into: &small)
             for binding in KeyBinding.table {
-                XCTAssertTrue(small.text.contains(binding.keys.map(\.label).joined(separator: " ")), "\(width)×\(height): \(binding.help)")
+                XCTAssertTrue(
+                    small.text.contains(binding.keys.map(\.label).joined(separator: " ")),
+                    "\(width)×\(height): \(binding.help)")
                 if width == 140 { XCTAssertTrue(small.text.contains(binding.help), binding.help) }
             }
             XCTAssertTrue(small.text.contains("? not enough samples yet"), "\(width)×\(height): the legend explains ?")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import PodmemCore
 
 final class SparklineTests: XCTestCase {
@@ -9,7 +10,8 @@ final class SparklineTests: XCTestCase {
     }
 
     func testAllEqualIsABaselineWhateverTheLevel() {
-        XCTAssertEqual(Sparkline.render(Array(repeating: 30 * 1024 * mib, count: 5), width: 5, glyphs: .unicode), "▁▁▁▁▁")
+        XCTAssertEqual(
+            Sparkline.render(Array(repeating: 30 * 1024 * mib, count: 5), width: 5, glyphs: .unicode), "▁▁▁▁▁")
     }
 
     func testMinimumToMaximum() {
@@ -24,7 +26,9 @@ final class SparklineTests: XCTestCase {
     }
 
     func testNoiseBelowTheMinimumRangeStaysLow() {
-        XCTAssertEqual(Sparkline.render([100 * mib, 100.2 * mib, 100.1 * mib], width: 3, glyphs: .unicode, minimumRange: 4 * mib), "▁▁▁")
+        XCTAssertEqual(
+            Sparkline.render([100 * mib, 100.2 * mib, 100.1 * mib], width: 3, glyphs: .unicode, minimumRange: 4 * mib),
+            "▁▁▁")
     }
 
     func testShortSeriesIsRightAlignedAndLongSeriesKeepsPeaks() {

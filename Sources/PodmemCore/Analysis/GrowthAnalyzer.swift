@@ -24,7 +24,7 @@ public enum GrowthAnalyzer {
 
     /// `window`: seconds back from the newest point to consider; nil means every point held.
     public static func analyze<Points: RandomAccessCollection>(_ history: Points?, window: Double?) -> Growth
-        where Points.Element == HistoryPoint, Points.Index == Int {
+    where Points.Element == HistoryPoint, Points.Index == Int {
         guard let history, let newest = history.last else { return .unknown }
         let start = window.map { newest.time - $0 - 1e-9 } ?? -Double.infinity
         var first = history.count - 1
@@ -88,11 +88,14 @@ public enum GrowthAnalyzer {
             means(series) >= minimumSamples ? RobustSlope.theilSen(times: times, values: values) : nil
         }
 
-        var growth = Growth(growthClass: .unknown, windowSeconds: span, sampleCount: count, thresholdBytes: absoluteThresholdBytes)
+        var growth = Growth(
+            growthClass: .unknown, windowSeconds: span, sampleCount: count, thresholdBytes: absoluteThresholdBytes)
         growth.workingSetNoCacheBytesPerSecond = slope(1)
         if let firstMean = values.first, let lastMean = values.last { growth.noCacheNetBytes = lastMean - firstMean }
         growth.workingSetBytesPerSecond = slope(0)
-        if let firstMean = values.first, let lastMean = values.last, let peak = values.indices.max(by: { values[$0] < values[$1] }) {
+        if let firstMean = values.first, let lastMean = values.last,
+            let peak = values.indices.max(by: { values[$0] < values[$1] })
+        {
             growth.netBytes = lastMean - firstMean
             growth.peakBytes = values[peak] - firstMean
             growth.peakTime = times[peak]
@@ -100,8 +103,10 @@ public enum GrowthAnalyzer {
         // `values` still holds the working-set bucket means: their median sets the relative part of the threshold.
         let typicalWorkingSet = RobustSlope.median(&values) ?? 0
         let floor = max(absoluteThresholdBytes, relativeThreshold * typicalWorkingSet)
-        growth.thresholdBytes = max(floor, noiseMultiple * workingSetMoments.residualDeviation(slope: growth.workingSetBytesPerSecond))
-        growth.noCacheThresholdBytes = max(floor, noiseMultiple * noCacheMoments.residualDeviation(slope: growth.workingSetNoCacheBytesPerSecond))
+        growth.thresholdBytes = max(
+            floor, noiseMultiple * workingSetMoments.residualDeviation(slope: growth.workingSetBytesPerSecond))
+        growth.noCacheThresholdBytes = max(
+            floor, noiseMultiple * noCacheMoments.residualDeviation(slope: growth.workingSetNoCacheBytesPerSecond))
         growth.usageBytesPerSecond = slope(2)
         growth.rssBytesPerSecond = slope(3)
         growth.activeFileBytesPerSecond = slope(4)

@@ -51,9 +51,13 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
     public let column: Column?
     public let trend: Trend?
 
-    init(name: String, source: String, longTitle: String, value: KeyPath<MemoryFigures, UInt64?> & Sendable, jsonKey: String,
-         field: WritableKeyPath<SnapshotMemory, UInt64?> & Sendable, history: (KeyPath<SnapshotHistory, [UInt64?]> & Sendable)? = nil,
-         growthRate: GrowthRate? = nil, metricName: String? = nil, column: Column? = nil, trend: Trend? = nil) {
+    init(
+        name: String, source: String, longTitle: String, value: KeyPath<MemoryFigures, UInt64?> & Sendable,
+        jsonKey: String,
+        field: WritableKeyPath<SnapshotMemory, UInt64?> & Sendable,
+        history: (KeyPath<SnapshotHistory, [UInt64?]> & Sendable)? = nil,
+        growthRate: GrowthRate? = nil, metricName: String? = nil, column: Column? = nil, trend: Trend? = nil
+    ) {
         self.name = name
         self.source = source
         self.longTitle = longTitle
@@ -87,7 +91,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let workingSet = MemoryFigure(
         name: "workingSet",
-        source: "cAdvisor's working set (container_memory_working_set_bytes, kubelet eviction), bytes: max(0, usage - inactive_file). \(usageSource); inactive_file = v1 total_inactive_file, v2 inactive_file.",
+        source:
+            "cAdvisor's working set (container_memory_working_set_bytes, kubelet eviction), bytes: max(0, usage - inactive_file). \(usageSource); inactive_file = v1 total_inactive_file, v2 inactive_file.",
         longTitle: "working set (cAdvisor)",
         value: \.workingSetBytes,
         jsonKey: "workingSetBytes",
@@ -100,7 +105,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let workingSetNoCache = MemoryFigure(
         name: "workingSetNoCache",
-        source: "working set without any page cache (anon, shmem/tmpfs, kernel), bytes: max(0, usage - inactive_file - active_file). \(usageSource); active_file/inactive_file = v1 total_active_file/total_inactive_file, v2 active_file/inactive_file.",
+        source:
+            "working set without any page cache (anon, shmem/tmpfs, kernel), bytes: max(0, usage - inactive_file - active_file). \(usageSource); active_file/inactive_file = v1 total_active_file/total_inactive_file, v2 active_file/inactive_file.",
         longTitle: "working set without cache",
         value: \.workingSetNoCacheBytes,
         jsonKey: "workingSetNoCacheBytes",
@@ -137,7 +143,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let activeFile = MemoryFigure(
         name: "activeFile",
-        source: "page cache on the active file LRU, bytes. v1 memory.stat total_active_file, v2 memory.stat active_file.",
+        source:
+            "page cache on the active file LRU, bytes. v1 memory.stat total_active_file, v2 memory.stat active_file.",
         longTitle: "active_file",
         value: \.activeFileBytes,
         jsonKey: "activeFileBytes",
@@ -150,7 +157,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let inactiveFile = MemoryFigure(
         name: "inactiveFile",
-        source: "page cache on the inactive file LRU, bytes. v1 memory.stat total_inactive_file, v2 memory.stat inactive_file.",
+        source:
+            "page cache on the inactive file LRU, bytes. v1 memory.stat total_inactive_file, v2 memory.stat inactive_file.",
         longTitle: "inactive_file",
         value: \.inactiveFileBytes,
         jsonKey: "inactiveFileBytes",
@@ -163,7 +171,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let shmem = MemoryFigure(
         name: "shmem",
-        source: "shmem and tmpfs (anon LRU, never counted as reclaimable cache), bytes. v1 memory.stat total_shmem, v2 memory.stat shmem.",
+        source:
+            "shmem and tmpfs (anon LRU, never counted as reclaimable cache), bytes. v1 memory.stat total_shmem, v2 memory.stat shmem.",
         longTitle: "shmem",
         value: \.shmemBytes,
         jsonKey: "shmemBytes",
@@ -172,7 +181,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let mappedFile = MemoryFigure(
         name: "mappedFile",
-        source: "file pages mapped into processes (tmpfs/shmem included), bytes. v1 memory.stat total_mapped_file, v2 memory.stat file_mapped.",
+        source:
+            "file pages mapped into processes (tmpfs/shmem included), bytes. v1 memory.stat total_mapped_file, v2 memory.stat file_mapped.",
         longTitle: "mapped_file",
         value: \.mappedFileBytes,
         jsonKey: "mappedFileBytes",
@@ -180,7 +190,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let kernel = MemoryFigure(
         name: "kernel",
-        source: "kernel memory (slab, dentries, stacks, page tables) charged to the cgroup, bytes; absent where the kernel does not say. v1 memory.kmem.usage_in_bytes (read every 10 s; not for the root, whose usage leaves it out), v2 memory.stat kernel (6.x kernels).",
+        source:
+            "kernel memory (slab, dentries, stacks, page tables) charged to the cgroup, bytes; absent where the kernel does not say. v1 memory.kmem.usage_in_bytes (read every 10 s; not for the root, whose usage leaves it out), v2 memory.stat kernel (6.x kernels).",
         longTitle: "kernel",
         value: \.kernelBytes,
         jsonKey: "kernelBytes",
@@ -189,7 +200,8 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
 
     public static let limit = MemoryFigure(
         name: "limit",
-        source: "memory limit, bytes; absent when unlimited. v1 memory.limit_in_bytes (above 2^62 = unlimited), v2 memory.max (max = unlimited).",
+        source:
+            "memory limit, bytes; absent when unlimited. v1 memory.limit_in_bytes (above 2^62 = unlimited), v2 memory.max (max = unlimited).",
         longTitle: "limit",
         value: \.limitBytes,
         jsonKey: "limitBytes",

@@ -22,7 +22,8 @@ public struct MemoryFigures: Sendable, Equatable {
         mappedFileBytes = counters.stat.mappedFileBytes
         kernelBytes = counters.stat.kernelBytes ?? counters.kernelUsageBytes
         workingSetBytes = WorkingSet.cadvisor(usage: usageBytes, inactiveFile: inactiveFileBytes)
-        workingSetNoCacheBytes = WorkingSet.withoutCache(usage: usageBytes, inactiveFile: inactiveFileBytes, activeFile: activeFileBytes)
+        workingSetNoCacheBytes = WorkingSet.withoutCache(
+            usage: usageBytes, inactiveFile: inactiveFileBytes, activeFile: activeFileBytes)
         limitBytes = counters.limit?.byteCount
         cacheShare = WorkingSet.cacheShare(workingSet: workingSetBytes, workingSetNoCache: workingSetNoCacheBytes)
     }

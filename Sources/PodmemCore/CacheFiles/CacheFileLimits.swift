@@ -12,8 +12,10 @@ public struct CacheFileLimits: Sendable {
     public var maximumWalkEntries: Int
     public var maximumWalkDepth: Int
 
-    public init(budgetSeconds: Double = 0.020, maximumCandidates: Int = 10_000, shownFiles: Int = 20,
-                maximumWalkEntries: Int = 4_096, maximumWalkDepth: Int = 8) {
+    public init(
+        budgetSeconds: Double = 0.020, maximumCandidates: Int = 10_000, shownFiles: Int = 20,
+        maximumWalkEntries: Int = 4_096, maximumWalkDepth: Int = 8
+    ) {
         self.budgetSeconds = budgetSeconds
         self.maximumCandidates = maximumCandidates
         self.shownFiles = shownFiles

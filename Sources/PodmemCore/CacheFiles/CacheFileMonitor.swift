@@ -11,9 +11,11 @@ public final class CacheFileMonitor {
     private let clock: () -> Double
     private var scanners: [String: (inode: UInt64, scanner: CacheFileScanner)] = [:]
 
-    public init(fileSystem: any CgroupFileSystem, probe: any FileResidencyProbe, cgroupRoot: String, hostRoot: String,
-                logRoot: String, limits: CacheFileLimits = CacheFileLimits(),
-                clock: @escaping () -> Double = CacheFileLimits.monotonicSeconds) {
+    public init(
+        fileSystem: any CgroupFileSystem, probe: any FileResidencyProbe, cgroupRoot: String, hostRoot: String,
+        logRoot: String, limits: CacheFileLimits = CacheFileLimits(),
+        clock: @escaping () -> Double = CacheFileLimits.monotonicSeconds
+    ) {
         self.fileSystem = fileSystem
         self.probe = probe
         self.cgroupRoot = cgroupRoot
@@ -29,11 +31,16 @@ public final class CacheFileMonitor {
     public func refresh(_ sample: Sample, cgroups: Set<String>?, toCompletion: Bool = false) {
         var kept: [String: (inode: UInt64, scanner: CacheFileScanner)] = [:]
         for workload in sample.workloads where cgroups?.contains(workload.cgroup) ?? true {
-            let target = CacheFileTarget(workload: workload, cgroupRoot: cgroupRoot, logRoot: logRoot, hostRoot: hostRoot)
+            let target = CacheFileTarget(
+                workload: workload, cgroupRoot: cgroupRoot, logRoot: logRoot, hostRoot: hostRoot)
             var entry = scanners[workload.cgroup]
             if entry?.inode != workload.inode || entry?.scanner.target != target {
-                entry = (workload.inode, CacheFileScanner(target: target, procRoot: procRoot, hostRoot: hostRoot, limits: limits,
-                                                          fileSystem: fileSystem, probe: probe, clock: clock))
+                entry = (
+                    workload.inode,
+                    CacheFileScanner(
+                        target: target, procRoot: procRoot, hostRoot: hostRoot, limits: limits,
+                        fileSystem: fileSystem, probe: probe, clock: clock)
+                )
             }
             if toCompletion {
                 // Each refresh either finishes a candidate or a step, so the cap bounds the refreshes needed.

@@ -12,8 +12,10 @@ public struct CacheFileReport: Sendable, Equatable {
     /// Permission problems, the file cap, an unfinished scan: one line each, for the screen and the JSON.
     public var problems: [String]
 
-    public init(files: [CacheFileEntry], totalCachedBytes: UInt64, candidateCount: Int, measuredCount: Int,
-                complete: Bool, problems: [String]) {
+    public init(
+        files: [CacheFileEntry], totalCachedBytes: UInt64, candidateCount: Int, measuredCount: Int,
+        complete: Bool, problems: [String]
+    ) {
         self.files = files
         self.totalCachedBytes = totalCachedBytes
         self.candidateCount = candidateCount

@@ -57,9 +57,11 @@ public final class CacheFileScanner {
     public private(set) var report: CacheFileReport?
     private var hasCompleted = false
 
-    public init(target: CacheFileTarget, procRoot: String, hostRoot: String, limits: CacheFileLimits,
-                fileSystem: any CgroupFileSystem, probe: any FileResidencyProbe,
-                clock: @escaping () -> Double = CacheFileLimits.monotonicSeconds) {
+    public init(
+        target: CacheFileTarget, procRoot: String, hostRoot: String, limits: CacheFileLimits,
+        fileSystem: any CgroupFileSystem, probe: any FileResidencyProbe,
+        clock: @escaping () -> Double = CacheFileLimits.monotonicSeconds
+    ) {
         self.target = target
         self.procRoot = procRoot
         self.hostRoot = hostRoot
@@ -114,7 +116,9 @@ public final class CacheFileScanner {
             switch fileSystem.read(cgroup.directory + "/cgroup.procs", into: &buffer) {
             case .success(let count):
                 for line in buffer[0..<count].split(separator: 0x0A) {
-                    if let pid = Int32(String(decoding: line, as: UTF8.self)), pid > 0 { processes.append((pid, cgroup.container)) }
+                    if let pid = Int32(String(decoding: line, as: UTF8.self)), pid > 0 {
+                        processes.append((pid, cgroup.container))
+                    }
                 }
             case .failure(.notFound), .failure(.vanished): break
             case .failure(let error): problems.note("\(cgroup.directory)/cgroup.procs: \(error.summary)")
@@ -175,7 +179,8 @@ public final class CacheFileScanner {
         let openPath = base + "/fd/" + name
         // Sockets, pipes and anon inodes link to "socket:[…]" and the like: skipped before any stat.
         guard case .success(let link) = probe.readLink(openPath), link.first == 0x2F else { return }
-        guard case .success(let identity) = probe.identity(of: openPath, followingLinks: true), identity.isRegular else { return }
+        guard case .success(let identity) = probe.identity(of: openPath, followingLinks: true), identity.isRegular
+        else { return }
         add(identity: identity, rawPath: link, openPath: openPath, followingLinks: true, process: process)
     }
 
@@ -192,14 +197,18 @@ public final class CacheFileScanner {
                     found = probe.identity(of: openPath, followingLinks: true)
                 }
                 guard case .success(let identity) = found, identity.isRegular else { continue }
-                add(identity: identity, rawPath: mapping.path, openPath: openPath, followingLinks: true, process: process)
+                add(
+                    identity: identity, rawPath: mapping.path, openPath: openPath, followingLinks: true,
+                    process: process)
             }
         case .failure(.permissionDenied): problems.deniedProcesses += process.descriptors == nil ? 0 : 1
         case .failure: break
         }
     }
 
-    private func add(identity: FileIdentity, rawPath: [UInt8], openPath: String, followingLinks: Bool, process: ProcessCursor) {
+    private func add(
+        identity: FileIdentity, rawPath: [UInt8], openPath: String, followingLinks: Bool, process: ProcessCursor
+    ) {
         if let index = candidateIndex[identity.key] {
             if !candidates[index].holders.contains(process.holder) { candidates[index].holders.append(process.holder) }
             return
@@ -211,9 +220,11 @@ public final class CacheFileScanner {
         let pathBytes = identity.isDeleted ? Self.withoutDeletedMark(rawPath) : rawPath
         let path = String(decoding: pathBytes, as: UTF8.self)
         candidateIndex[identity.key] = candidates.count
-        candidates.append(Candidate(identity: identity, path: path,
-                                    hostPath: process.sharesHostMounts ? path : hostPath(of: pathBytes, process: process),
-                                    openPath: openPath, followingLinks: followingLinks, holders: [process.holder]))
+        candidates.append(
+            Candidate(
+                identity: identity, path: path,
+                hostPath: process.sharesHostMounts ? path : hostPath(of: pathBytes, process: process),
+                openPath: openPath, followingLinks: followingLinks, holders: [process.holder]))
     }
 
     /// Regular files under `directory`, breadth first, without following symbolic links, bounded in entries and depth.
@@ -238,7 +249,8 @@ public final class CacheFileScanner {
                     if depth + 1 < limits.maximumWalkDepth { queue.append((child, depth + 1)) }
                     continue
                 }
-                guard case .success(let identity) = probe.identity(of: child, followingLinks: false), identity.isRegular else { continue }
+                guard case .success(let identity) = probe.identity(of: child, followingLinks: false), identity.isRegular
+                else { continue }
                 let hostPath = hostView(child)
                 if let index = candidateIndex[identity.key] {
                     if candidates[index].hostPath == nil { candidates[index].hostPath = hostPath }
@@ -249,15 +261,19 @@ public final class CacheFileScanner {
                     continue
                 }
                 candidateIndex[identity.key] = candidates.count
-                candidates.append(Candidate(identity: identity, path: hostPath, hostPath: hostPath, openPath: child,
-                                            followingLinks: false, holders: []))
+                candidates.append(
+                    Candidate(
+                        identity: identity, path: hostPath, hostPath: hostPath, openPath: child,
+                        followingLinks: false, holders: []))
             }
         }
     }
 
     private func measure(_ index: Int) {
         let candidate = candidates[index]
-        switch probe.residency(of: candidate.openPath, expected: candidate.identity, followingLinks: candidate.followingLinks) {
+        switch probe.residency(
+            of: candidate.openPath, expected: candidate.identity, followingLinks: candidate.followingLinks)
+        {
         case .success(let residency): candidates[index].residency = residency
         case .failure(.vanished): break
         case .failure(.permissionDenied): problems.deniedFiles += 1
@@ -270,7 +286,8 @@ public final class CacheFileScanner {
     /// refresh, and sorting thousands of candidates each time would cost more than the budget.
     private func publish(complete: Bool) {
         func isLarger(_ a: Candidate, _ b: Candidate) -> Bool {
-            a.residency!.cachedBytes != b.residency!.cachedBytes ? a.residency!.cachedBytes > b.residency!.cachedBytes : a.path < b.path
+            a.residency!.cachedBytes != b.residency!.cachedBytes
+                ? a.residency!.cachedBytes > b.residency!.cachedBytes : a.path < b.path
         }
         var top: [Candidate] = []
         var total: UInt64 = 0
@@ -290,8 +307,9 @@ public final class CacheFileScanner {
         }
         report = CacheFileReport(
             files: top.map {
-                CacheFileEntry(path: $0.path, hostPath: $0.hostPath, residency: $0.residency!, deleted: $0.identity.isDeleted,
-                               heldBy: $0.holders)
+                CacheFileEntry(
+                    path: $0.path, hostPath: $0.hostPath, residency: $0.residency!, deleted: $0.identity.isDeleted,
+                    heldBy: $0.holders)
             },
             totalCachedBytes: total, candidateCount: candidates.count, measuredCount: measuredCount, complete: complete,
             problems: lines)
@@ -308,11 +326,14 @@ public final class CacheFileScanner {
             hostMounts = MountTable.parse(buffer[0..<count])
         }
         if namespaceMounts[namespace] == nil {
-            guard case .success(let count) = fileSystem.read(process.base + "/mountinfo", into: &buffer) else { return nil }
+            guard case .success(let count) = fileSystem.read(process.base + "/mountinfo", into: &buffer) else {
+                return nil
+            }
             namespaceMounts[namespace] = MountTable.parse(buffer[0..<count])
         }
         guard let located = namespaceMounts[namespace]?.locate(path),
-              let host = hostMounts?.path(device: located.device, fileSystemPath: located.fileSystemPath) else { return nil }
+            let host = hostMounts?.path(device: located.device, fileSystemPath: located.fileSystemPath)
+        else { return nil }
         return String(decoding: host, as: UTF8.self)
     }
 
@@ -326,6 +347,7 @@ public final class CacheFileScanner {
     /// readlink and maps append " (deleted)" to a file no directory names any more.
     static func withoutDeletedMark(_ path: [UInt8]) -> [UInt8] {
         let mark = Array(" (deleted)".utf8)
-        return path.count > mark.count && Array(path.suffix(mark.count)) == mark ? Array(path.dropLast(mark.count)) : path
+        return path.count > mark.count && Array(path.suffix(mark.count)) == mark
+            ? Array(path.dropLast(mark.count)) : path
     }
 }

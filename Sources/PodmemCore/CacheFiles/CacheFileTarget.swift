@@ -23,13 +23,17 @@ public struct CacheFileTarget: Sendable, Equatable {
     /// The target of a sampled workload: its own cgroup and every container's.
     public init(workload: WorkloadSample, cgroupRoot: String, logRoot: String, hostRoot: String) {
         func directory(_ relative: String) -> String { relative == "." ? cgroupRoot : cgroupRoot + "/" + relative }
-        cgroups = [Cgroup(directory: directory(workload.cgroup), container: nil)]
-            + workload.containers.map { Cgroup(directory: directory($0.cgroup), container: $0.name ?? String($0.id.prefix(12))) }
+        cgroups =
+            [Cgroup(directory: directory(workload.cgroup), container: nil)]
+            + workload.containers.map {
+                Cgroup(directory: directory($0.cgroup), container: $0.name ?? String($0.id.prefix(12)))
+            }
         if let uid = workload.uid, let namespace = workload.namespace, let name = workload.name {
             logDirectory = logRoot + "/pods/\(namespace)_\(name)_\(uid)"
         }
         if let uid = workload.uid, workload.kind == .pod {
-            emptyDirRoot = CgroupHierarchy.joinHostRoot(hostRoot, "var/lib/kubelet/pods/\(uid)/volumes/kubernetes.io~empty-dir")
+            emptyDirRoot = CgroupHierarchy.joinHostRoot(
+                hostRoot, "var/lib/kubelet/pods/\(uid)/volumes/kubernetes.io~empty-dir")
         }
     }
 }

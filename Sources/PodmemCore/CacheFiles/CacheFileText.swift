@@ -3,8 +3,13 @@
 public enum CacheFileText {
     /// "these files hold 93% of this pod's page cache", or what a share above 100% means.
     public static func coverageLine(_ coverage: Double?, fileCount: Int) -> String {
-        guard fileCount > 0 else { return "page cache by file: no open, mapped, log or emptyDir file of this pod found" }
-        guard let coverage else { return "page cache by file: \(fileCount) file\(fileCount == 1 ? "" : "s") (the pod's page cache size is unknown)" }
+        guard fileCount > 0 else {
+            return "page cache by file: no open, mapped, log or emptyDir file of this pod found"
+        }
+        guard let coverage else {
+            return
+                "page cache by file: \(fileCount) file\(fileCount == 1 ? "" : "s") (the pod's page cache size is unknown)"
+        }
         if coverage > 1.005 {
             return "page cache by file: these files hold \(ByteFormat.percent(coverage)) of this pod's page cache:"
                 + " some of their pages were read first by another cgroup and are charged there"
@@ -16,7 +21,9 @@ public enum CacheFileText {
     /// One file: cached, its share of the pod's file LRU, dirty, the path (deleted marked) and who holds it.
     public static func line(_ file: CacheFileEntry, fileLRUBytes: UInt64?) -> String {
         var text = ByteFormat.human(file.cachedBytes)
-        if let fileLRUBytes, fileLRUBytes > 0 { text += " (" + ByteFormat.percent(Double(file.cachedBytes) / Double(fileLRUBytes)) + ")" }
+        if let fileLRUBytes, fileLRUBytes > 0 {
+            text += " (" + ByteFormat.percent(Double(file.cachedBytes) / Double(fileLRUBytes)) + ")"
+        }
         text += ", dirty " + (file.dirtyBytes.map { ByteFormat.human($0) } ?? "unknown (mincore)") + ","
         text += " " + TerminalText.sanitized(file.path) + (file.deleted ? " (deleted)" : "")
         text += " " + holders(file.heldBy)
@@ -30,7 +37,9 @@ public enum CacheFileText {
         return heldBy.count == 1 ? "held by \(name)" : "held by \(heldBy.count) processes (\(name), …)"
     }
 
-    public static func lines(files: [CacheFileEntry], coverage: Double?, problems: [String], fileLRUBytes: UInt64?) -> [String] {
+    public static func lines(files: [CacheFileEntry], coverage: Double?, problems: [String], fileLRUBytes: UInt64?)
+        -> [String]
+    {
         [coverageLine(coverage, fileCount: files.count)] + files.map { "  " + line($0, fileLRUBytes: fileLRUBytes) }
             + problems.map { "  note: " + TerminalText.sanitized($0) }
     }
@@ -39,7 +48,9 @@ public enum CacheFileText {
     public static func lines(_ pod: SnapshotPod) -> [String]? {
         guard let files = pod.cacheFiles else { return nil }
         let fileLRU = pod.memory.activeFileBytes.flatMap { active in pod.memory.inactiveFileBytes.map { active + $0 } }
-        return lines(files: files, coverage: pod.cacheFilesCoverage, problems: pod.cacheFilesProblems ?? [], fileLRUBytes: fileLRU)
+        return lines(
+            files: files, coverage: pod.cacheFilesCoverage, problems: pod.cacheFilesProblems ?? [],
+            fileLRUBytes: fileLRU)
     }
 
     /// The report's and batch table's paragraph: every pod with cache files found or problems, "" when none.
@@ -47,7 +58,8 @@ public enum CacheFileText {
         var out = ""
         for pod in document.pods {
             // Pods where nothing was found and nothing was hidden would only repeat that line.
-            guard let lines = lines(pod), !(pod.cacheFiles ?? []).isEmpty || !(pod.cacheFilesProblems ?? []).isEmpty else { continue }
+            guard let lines = lines(pod), !(pod.cacheFiles ?? []).isEmpty || !(pod.cacheFilesProblems ?? []).isEmpty
+            else { continue }
             out += "\n\(BatchReport.label(pod)): " + lines.joined(separator: "\n") + "\n"
         }
         return out

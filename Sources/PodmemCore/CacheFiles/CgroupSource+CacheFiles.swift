@@ -6,7 +6,8 @@ extension CgroupSource: CacheFileSource {
     }
 
     func makeCacheFileMonitor(probe: any FileResidencyProbe, limits: CacheFileLimits) -> CacheFileMonitor {
-        CacheFileMonitor(fileSystem: fileSystem, probe: probe, cgroupRoot: hierarchy.root, hostRoot: hostRoot,
-                         logRoot: logRoot, limits: limits)
+        CacheFileMonitor(
+            fileSystem: fileSystem, probe: probe, cgroupRoot: hierarchy.root, hostRoot: hostRoot,
+            logRoot: logRoot, limits: limits)
     }
 }

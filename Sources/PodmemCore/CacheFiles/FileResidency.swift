@@ -8,7 +8,10 @@ public struct FileResidency: Sendable, Equatable {
     /// `nr_recently_evicted`): cache the file lost to pressure, not cache it never had.
     public var recentlyEvictedBytes: UInt64?
 
-    public init(cachedBytes: UInt64, dirtyBytes: UInt64? = nil, writebackBytes: UInt64? = nil, recentlyEvictedBytes: UInt64? = nil) {
+    public init(
+        cachedBytes: UInt64, dirtyBytes: UInt64? = nil, writebackBytes: UInt64? = nil,
+        recentlyEvictedBytes: UInt64? = nil
+    ) {
         self.cachedBytes = cachedBytes
         self.dirtyBytes = dirtyBytes
         self.writebackBytes = writebackBytes

@@ -7,7 +7,9 @@ public protocol FileResidencyProbe {
     /// (a symbolic link planted in a volume must not lead to a host file).
     func identity(of path: String, followingLinks: Bool) -> Result<FileIdentity, FileReadError>
     /// The page cache figures of the regular file at `path`, checked to still be `expected` when opened.
-    func residency(of path: String, expected: FileIdentity, followingLinks: Bool) -> Result<FileResidency, ResidencyProblem>
+    func residency(of path: String, expected: FileIdentity, followingLinks: Bool) -> Result<
+        FileResidency, ResidencyProblem
+    >
 }
 
 /// Why a file's residency could not be measured.

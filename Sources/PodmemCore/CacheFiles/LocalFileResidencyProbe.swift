@@ -27,7 +27,9 @@ public final class LocalFileResidencyProbe: FileResidencyProbe {
         guard let raw = getenv(methodVariable) else { return .success(nil) }
         let value = String(cString: raw)
         guard let method = ResidencyMethod(rawValue: value) else {
-            return .failure(CommandFailure("\(methodVariable) must be cachestat or mincore, not '\(TerminalText.sanitized(value))'"))
+            return .failure(
+                CommandFailure("\(methodVariable) must be cachestat or mincore, not '\(TerminalText.sanitized(value))'")
+            )
         }
         return .success(method)
     }
@@ -35,7 +37,9 @@ public final class LocalFileResidencyProbe: FileResidencyProbe {
     public func readLink(_ path: String) -> Result<[UInt8], FileReadError> {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = path.withCString { name in
-            buffer.withUnsafeMutableBufferPointer { readlink(name, UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), $0.count) }
+            buffer.withUnsafeMutableBufferPointer {
+                readlink(name, UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), $0.count)
+            }
         }
         guard count >= 0 else { return .failure(LocalFileSystem.error(errno)) }
         return .success(Array(buffer[0..<count]))
@@ -43,11 +47,15 @@ public final class LocalFileResidencyProbe: FileResidencyProbe {
 
     public func identity(of path: String, followingLinks: Bool) -> Result<FileIdentity, FileReadError> {
         var info = stat()
-        guard path.withCString({ followingLinks ? stat($0, &info) : lstat($0, &info) }) == 0 else { return .failure(LocalFileSystem.error(errno)) }
+        guard path.withCString({ followingLinks ? stat($0, &info) : lstat($0, &info) }) == 0 else {
+            return .failure(LocalFileSystem.error(errno))
+        }
         return .success(Self.identity(info))
     }
 
-    public func residency(of path: String, expected: FileIdentity, followingLinks: Bool) -> Result<FileResidency, ResidencyProblem> {
+    public func residency(of path: String, expected: FileIdentity, followingLinks: Bool) -> Result<
+        FileResidency, ResidencyProblem
+    > {
         // O_NONBLOCK: a FIFO or device swapped in since the stat cannot block the open.
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (followingLinks ? 0 : O_NOFOLLOW)
         let fd = path.withCString { open($0, flags) }
@@ -60,16 +68,20 @@ public final class LocalFileResidencyProbe: FileResidencyProbe {
         if method == .cachestat {
             var pages = podmem_cachestat_pages()
             if podmem_cachestat(fd, &pages) == 0 {
-                return .success(FileResidency(cachedBytes: pages.cached * pageBytes, dirtyBytes: pages.dirty * pageBytes,
-                                              writebackBytes: pages.writeback * pageBytes,
-                                              recentlyEvictedBytes: pages.recently_evicted * pageBytes))
+                return .success(
+                    FileResidency(
+                        cachedBytes: pages.cached * pageBytes, dirtyBytes: pages.dirty * pageBytes,
+                        writebackBytes: pages.writeback * pageBytes,
+                        recentlyEvictedBytes: pages.recently_evicted * pageBytes))
             }
             guard errno == ENOSYS, !forced else { return .failure(Self.problem(errno)) }
             method = .mincore
         }
         // mincore reports a file mapping honestly only to its owner or a writer (Linux 5.0+); anyone else is told
         // every page is resident.
-        guard geteuid() == 0 || info.st_uid == geteuid() || access(path, W_OK) == 0 else { return .failure(.mincoreNotTrustworthy) }
+        guard geteuid() == 0 || info.st_uid == geteuid() || access(path, W_OK) == 0 else {
+            return .failure(.mincoreNotTrustworthy)
+        }
         return residentBytes(fd: fd, sizeBytes: UInt64(max(0, info.st_size))).map { FileResidency(cachedBytes: $0) }
     }
 
@@ -81,7 +93,8 @@ public final class LocalFileResidencyProbe: FileResidencyProbe {
         var offset: UInt64 = 0
         while offset < sizeBytes {
             let length = Int(min(window, sizeBytes - offset))
-            guard let mapping = mmap(nil, length, PROT_READ, MAP_SHARED, fd, off_t(offset)), mapping != MAP_FAILED else {
+            guard let mapping = mmap(nil, length, PROT_READ, MAP_SHARED, fd, off_t(offset)), mapping != MAP_FAILED
+            else {
                 return .failure(Self.problem(errno))
             }
             defer { munmap(mapping, length) }
@@ -95,8 +108,9 @@ public final class LocalFileResidencyProbe: FileResidencyProbe {
     }
 
     private static func identity(_ info: stat) -> FileIdentity {
-        FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), sizeBytes: UInt64(max(0, info.st_size)),
-                     isRegular: (info.st_mode & S_IFMT) == S_IFREG, isDeleted: info.st_nlink == 0)
+        FileIdentity(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), sizeBytes: UInt64(max(0, info.st_size)),
+            isRegular: (info.st_mode & S_IFMT) == S_IFREG, isDeleted: info.st_nlink == 0)
     }
 
     private static func problem(_ code: Int32) -> ResidencyProblem {

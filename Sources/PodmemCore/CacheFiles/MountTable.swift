@@ -21,8 +21,10 @@ struct MountTable {
         for line in bytes.split(separator: 0x0A).prefix(maximumLines) {
             let fields = line.split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: true)
             guard fields.count >= 5, fields[3].first == 0x2F, fields[4].first == 0x2F else { continue }
-            mounts.append(Mount(device: String(decoding: fields[2], as: UTF8.self), root: unescaped(fields[3]),
-                                mountPoint: unescaped(fields[4])))
+            mounts.append(
+                Mount(
+                    device: String(decoding: fields[2], as: UTF8.self), root: unescaped(fields[3]),
+                    mountPoint: unescaped(fields[4])))
         }
         return MountTable(mounts: mounts)
     }

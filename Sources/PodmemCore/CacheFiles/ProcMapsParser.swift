@@ -21,7 +21,9 @@ struct ProcMapsParser {
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
             lines += 1
             if lines > maximumLines { break }
-            guard let mapping = parse(line), seen.insert(mapping.device + ":" + String(mapping.inode)).inserted else { continue }
+            guard let mapping = parse(line), seen.insert(mapping.device + ":" + String(mapping.inode)).inserted else {
+                continue
+            }
             result.append(mapping)
         }
         return result
@@ -40,14 +42,17 @@ struct ProcMapsParser {
         }
         while index < line.endIndex, line[index] == 0x20 { index += 1 }
         let path = line[index...]
-        guard path.first == 0x2F, let inode = UInt64(String(decoding: fields[4], as: UTF8.self)), inode != 0 else { return nil }
+        guard path.first == 0x2F, let inode = UInt64(String(decoding: fields[4], as: UTF8.self)), inode != 0 else {
+            return nil
+        }
         let range = fields[0].split(separator: 0x2D, maxSplits: 1)
         guard range.count == 2 else { return nil }
         func trimmed(_ hex: ArraySlice<UInt8>) -> String {
             let digits = hex.drop { $0 == 0x30 }
             return digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)
         }
-        return Mapping(mapFilesName: trimmed(range[0]) + "-" + trimmed(range[1]), path: Array(path),
-                       device: String(decoding: fields[3], as: UTF8.self), inode: inode)
+        return Mapping(
+            mapFilesName: trimmed(range[0]) + "-" + trimmed(range[1]), path: Array(path),
+            device: String(decoding: fields[3], as: UTF8.self), inode: inode)
     }
 }

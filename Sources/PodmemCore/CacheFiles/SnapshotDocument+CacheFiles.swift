@@ -2,7 +2,9 @@ extension SnapshotDocument {
     /// Puts back the cache files a snapshot carried, by pod cgroup: a document rebuilt from its raw counters (as
     /// `report` does) has none, since they are no counters. Recordings do not keep them.
     public mutating func carryCacheFiles(from original: SnapshotDocument) {
-        let byCgroup = Dictionary(original.pods.filter { $0.cacheFiles != nil }.map { ($0.cgroup, $0) }) { first, _ in first }
+        let byCgroup = Dictionary(original.pods.filter { $0.cacheFiles != nil }.map { ($0.cgroup, $0) }) { first, _ in
+            first
+        }
         guard !byCgroup.isEmpty else { return }
         for index in pods.indices {
             guard let carried = byCgroup[pods[index].cgroup] else { continue }

@@ -78,7 +78,9 @@ public struct CgroupCounterReader {
             case .failure(let problem): warnings.append("\(files.label(files.usage)): \(problem.summary)")
             }
         case .failure(.notFound) where files.usageFromStatWhenMissing:
-            if let anon = counters.stat.rssBytes, let file = counters.stat.fileBytes { counters.usageBytes = anon + file }
+            if let anon = counters.stat.rssBytes, let file = counters.stat.fileBytes {
+                counters.usageBytes = anon + file
+            }
         case .failure(let error):
             warnings.append("\(files.label(files.usage)): \(error.summary)")
         }
@@ -86,7 +88,9 @@ public struct CgroupCounterReader {
         let known = slowValues.index(forKey: files.relativePath)
         if let index = known, slowValues.values[index].due > now {
             let cached = slowValues.values[index]
-            (counters.limit, counters.failCount, counters.events, counters.pressure) = (cached.limit, cached.failCount, cached.events, cached.pressure)
+            (counters.limit, counters.failCount, counters.events, counters.pressure) = (
+                cached.limit, cached.failCount, cached.events, cached.pressure
+            )
             counters.kernelUsageBytes = cached.kernelUsage
             slowValues.values[index].seen = now
             return .counters(counters)
@@ -94,15 +98,20 @@ public struct CgroupCounterReader {
         readSlowFiles(files, into: &counters, warnings: &warnings)
         // A cgroup seen for the first time gets a phase of its own within the period (from its path), so a node's
         // cgroups do not all fall due on the same poll.
-        let phase = known == nil ? Double(UInt(bitPattern: files.relativePath.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
-        slowValues[files.relativePath] = SlowValues(limit: counters.limit, failCount: counters.failCount, events: counters.events,
-                                            pressure: counters.pressure, kernelUsage: counters.kernelUsageBytes,
-                                            due: now + Self.slowFilesSeconds - phase, seen: now)
+        let phase =
+            known == nil
+            ? Double(UInt(bitPattern: files.relativePath.hashValue) % 1000) / 1000 * Self.slowFilesSeconds : 0
+        slowValues[files.relativePath] = SlowValues(
+            limit: counters.limit, failCount: counters.failCount, events: counters.events,
+            pressure: counters.pressure, kernelUsage: counters.kernelUsageBytes,
+            due: now + Self.slowFilesSeconds - phase, seen: now)
         return .counters(counters)
     }
 
     /// Limit, failcnt or events, and PSI.
-    private mutating func readSlowFiles(_ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]) {
+    private mutating func readSlowFiles(
+        _ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]
+    ) {
         switch read(files, files.limit) {
         case .success(let count):
             switch ByteParsing.limit(buffer, count: count) {
@@ -120,7 +129,9 @@ public struct CgroupCounterReader {
 
     /// failcnt, events, PSI and v1 kernel memory: absent files are simply absent values (older kernels, kmem
     /// accounting off, fixtures).
-    private mutating func readOptionalCounters(_ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]) {
+    private mutating func readOptionalCounters(
+        _ files: CgroupFiles, into counters: inout MemoryCounters, warnings: inout [String]
+    ) {
         switch read(files, files.eventCounter) {
         case .success(let count):
             if version == .v1 {

@@ -18,23 +18,23 @@ enum DemoBehavior: Sendable {
     /// Memory at `elapsed` seconds, and the restart epoch (a new epoch means a new container ID).
     func state(at elapsed: Double) -> (anon: Double, shmem: Double, active: Double, inactive: Double, epoch: Int) {
         switch self {
-        case let .logHeavy(anon, start, rate, ceiling):
+        case .logHeavy(let anon, let start, let rate, let ceiling):
             let period = (ceiling - start) / rate
             let phase = elapsed.truncatingRemainder(dividingBy: period)
             let cycles = (elapsed / period).rounded(.down)
             return (anon, 0, start + rate * phase, 40 + min(cycles, 1) * (ceiling - start) * 0.6, 0)
-        case let .leak(anon, rate, ceiling):
+        case .leak(let anon, let rate, let ceiling):
             let period = (ceiling - anon) / rate
             return (anon + rate * elapsed.truncatingRemainder(dividingBy: period), 0, 12, 8, Int(elapsed / period))
-        case let .steady(anon, shmem, active, inactive):
+        case .steady(let anon, let shmem, let active, let inactive):
             return (anon, shmem, active, inactive, 0)
-        case let .coldCache(anon, inactive):
+        case .coldCache(let anon, let inactive):
             return (anon, 0, 4, inactive, 0)
-        case let .tmpfsWriter(anon, shmem, rate, ceiling):
+        case .tmpfsWriter(let anon, let shmem, let rate, let ceiling):
             return (anon, min(ceiling, shmem + rate * elapsed), 6, 10, 0)
-        case let .mixed(anon, anonRate, active, activeRate):
+        case .mixed(let anon, let anonRate, let active, let activeRate):
             return (anon + anonRate * elapsed, 0, active + activeRate * elapsed, 64, 0)
-        case let .draining(anon, active, rate, floor):
+        case .draining(let anon, let active, let rate, let floor):
             return (anon, 0, max(floor, active - rate * elapsed), 32, 0)
         }
     }

@@ -23,7 +23,9 @@ final class DemoFileResidencyProbe: FileResidencyProbe {
         files[path].map { .success($0.identity) } ?? .failure(.notFound)
     }
 
-    func residency(of path: String, expected: FileIdentity, followingLinks: Bool) -> Result<FileResidency, ResidencyProblem> {
+    func residency(of path: String, expected: FileIdentity, followingLinks: Bool) -> Result<
+        FileResidency, ResidencyProblem
+    > {
         guard let file = files[path], file.identity.key == expected.key else { return .failure(.vanished) }
         return .success(file.residency)
     }

@@ -17,7 +17,8 @@ public final class DemoFileSystem: CgroupFileSystem {
             let parent = String(path[..<slash])
             let name = String(path[path.index(after: slash)...])
             if children[parent]?[name] == nil {
-                children[parent, default: [:]][name] = DirectoryEntry(name: name, inode: inodes[path] ?? 1, isDirectory: isDirectory)
+                children[parent, default: [:]][name] = DirectoryEntry(
+                    name: name, inode: inodes[path] ?? 1, isDirectory: isDirectory)
                 register(parent, isDirectory: true)
             }
         }

@@ -18,7 +18,8 @@ enum DemoIdentifiers {
         let b = mix(a)
         let h = hex(a, digits: 16) + hex(b, digits: 16)
         let c = Array(h)
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-"
+            + String(c[20..<32])
     }
 
     static func containerID(pod: Int, container: Int, epoch: Int) -> String {
@@ -32,6 +33,7 @@ enum DemoIdentifiers {
     }
 
     static func inode(_ path: String) -> UInt64 {
-        path.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 } % 1_000_000_000 + 1000
+        path.utf8.reduce(UInt64(1_469_598_103_934_665_603)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 } % 1_000_000_000
+            + 1000
     }
 }

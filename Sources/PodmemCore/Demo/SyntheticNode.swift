@@ -8,15 +8,19 @@ public final class SyntheticNode: MemorySource {
     public init(pods: Int) {
         let workloads = (0..<pods).map { index -> WorkloadSample in
             let containers = (0..<2).map { container in
-                ContainerSample(id: "c\(index)-\(container)", name: "app\(container)", sandbox: false,
-                                cgroup: "kubepods/pod\(index)/c\(container)", inode: UInt64(1000 * index + container + 1), runtime: "containerd",
-                                counters: MemoryCounters())
+                ContainerSample(
+                    id: "c\(index)-\(container)", name: "app\(container)", sandbox: false,
+                    cgroup: "kubepods/pod\(index)/c\(container)", inode: UInt64(1000 * index + container + 1),
+                    runtime: "containerd",
+                    counters: MemoryCounters())
             }
-            return WorkloadSample(kind: .pod, uid: "uid-\(index)", namespace: "ns\(index % 5)", name: "pod-\(index)", qos: .burstable,
-                                  cgroup: "kubepods/pod\(index)", inode: UInt64(1000 * index), containers: containers)
+            return WorkloadSample(
+                kind: .pod, uid: "uid-\(index)", namespace: "ns\(index % 5)", name: "pod-\(index)", qos: .burstable,
+                cgroup: "kubepods/pod\(index)", inode: UInt64(1000 * index), containers: containers)
         }
-        template = Sample(timestamp: 0, host: "synthetic", cgroupVersion: .v2, root: "/sys/fs/cgroup",
-                          node: NodeCounters(memTotalBytes: 64 << 30, root: MemoryCounters()), workloads: workloads, warnings: [])
+        template = Sample(
+            timestamp: 0, host: "synthetic", cgroupVersion: .v2, root: "/sys/fs/cgroup",
+            node: NodeCounters(memTotalBytes: 64 << 30, root: MemoryCounters()), workloads: workloads, warnings: [])
     }
 
     public func sample(at timestamp: Double) -> Sample {
@@ -41,7 +45,8 @@ public final class SyntheticNode: MemorySource {
         stat.activeFileBytes = (5_000 + cacheGrowth) / share * page
         stat.inactiveFileBytes = 2_000 / share * page
         stat.shmemBytes = 100 * page
-        return MemoryCounters(usageBytes: stat.rssBytes! + stat.activeFileBytes! + stat.inactiveFileBytes!, stat: stat,
-                              limit: .bytes(4 << 30), pressure: MemoryPressure(someAvg10: 0, someAvg60: 0.12, fullAvg10: 0, fullAvg60: 0))
+        return MemoryCounters(
+            usageBytes: stat.rssBytes! + stat.activeFileBytes! + stat.inactiveFileBytes!, stat: stat,
+            limit: .bytes(4 << 30), pressure: MemoryPressure(someAvg10: 0, someAvg60: 0.12, fullAvg10: 0, fullAvg60: 0))
     }
 }

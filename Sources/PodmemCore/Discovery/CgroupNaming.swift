@@ -10,11 +10,14 @@ public enum CgroupNaming {
         }
         guard name.hasSuffix(".slice"), let marker = name.ranges(of: "-pod").last else { return nil }
         let prefix = name[..<marker.lowerBound]
-        guard prefix.hasSuffix("kubepods") || prefix.hasSuffix("kubepods-burstable") || prefix.hasSuffix("kubepods-besteffort")
+        guard
+            prefix.hasSuffix("kubepods") || prefix.hasSuffix("kubepods-burstable")
+                || prefix.hasSuffix("kubepods-besteffort")
         else { return nil }
         let uid = String(name[marker.upperBound...].dropLast(".slice".count)).replacing("_", with: "-")
         guard isUID(uid) else { return nil }
-        let qos: QoSClass = prefix.hasSuffix("burstable") ? .burstable : prefix.hasSuffix("besteffort") ? .besteffort : .guaranteed
+        let qos: QoSClass =
+            prefix.hasSuffix("burstable") ? .burstable : prefix.hasSuffix("besteffort") ? .besteffort : .guaranteed
         return (uid, qos)
     }
 
@@ -47,7 +50,9 @@ public enum CgroupNaming {
     public static func container(_ name: String) -> ContainerName? {
         if name.hasPrefix("crio-conmon-") || name.hasPrefix("libpod-conmon-") { return .monitor }
         let base = name.hasSuffix(".scope") ? String(name.dropLast(".scope".count)) : name
-        for (prefix, runtime) in [("cri-containerd-", "containerd"), ("crio-", "crio"), ("docker-", "docker"), ("libpod-", "podman")]
+        for (prefix, runtime) in [
+            ("cri-containerd-", "containerd"), ("crio-", "crio"), ("docker-", "docker"), ("libpod-", "podman"),
+        ]
         where base.hasPrefix(prefix) {
             let id = String(base.dropFirst(prefix.count))
             return isContainerID(id) ? .container(id: id, runtime: runtime) : nil
@@ -65,6 +70,7 @@ public enum CgroupNaming {
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
     }
 }

@@ -66,7 +66,8 @@ public struct PodNameIndex {
                     if let parsed = Self.parseContainerLink(entry.name) { containersByID[parsed.id] = parsed.name }
                 }
             case .failure(.notFound): break
-            case .failure(let error): warning = warning ?? "\(containersDirectory): \(error.summary); container names unknown"
+            case .failure(let error):
+                warning = warning ?? "\(containersDirectory): \(error.summary); container names unknown"
             }
         }
         return warning

@@ -53,9 +53,11 @@ public struct RuntimeNameIndex {
 
     private func dockerName(_ id: String) -> String? {
         guard CgroupNaming.isContainerID(id),
-              let bytes = fileSystem.readRegularFile(hostRoot + "/var/lib/docker/containers/\(id)/config.v2.json",
-                                                     maxBytes: Self.dockerConfigMaxBytes),
-              let name = try? JSONDecoder().decode(DockerConfig.self, from: Data(bytes)).name else { return nil }
+            let bytes = fileSystem.readRegularFile(
+                hostRoot + "/var/lib/docker/containers/\(id)/config.v2.json",
+                maxBytes: Self.dockerConfigMaxBytes),
+            let name = try? JSONDecoder().decode(DockerConfig.self, from: Data(bytes)).name
+        else { return nil }
         return Self.validName(name.hasPrefix("/") ? String(name.dropFirst()) : name)
     }
 
@@ -69,7 +71,8 @@ public struct RuntimeNameIndex {
         podmanProblem = nil
         guard stamp != nil else { return }
         guard let bytes = fileSystem.readRegularFile(path, maxBytes: Self.podmanContainersMaxBytes) else {
-            podmanProblem = "\(path): unreadable, not a regular file or over \(Self.podmanContainersMaxBytes >> 20) MiB; podman containers shown by short ID"
+            podmanProblem =
+                "\(path): unreadable, not a regular file or over \(Self.podmanContainersMaxBytes >> 20) MiB; podman containers shown by short ID"
             return
         }
         guard let list = try? JSONDecoder().decode([PodmanContainer].self, from: Data(bytes)) else {
@@ -84,13 +87,16 @@ public struct RuntimeNameIndex {
     static func validName(_ name: String) -> String? {
         let bytes = name.utf8
         guard let first = bytes.first, bytes.count <= nameMaxBytes, isAlphanumeric(first),
-              bytes.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+            bytes.allSatisfy({
+                isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+            })
         else { return nil }
         return name
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }

@@ -49,9 +49,13 @@ public final class WorkloadDiscovery {
             }
         }
         for path in kubernetesRoots {
-            kubernetes(path, inheritedQoS: CgroupNaming.qosDirectory(Self.lastComponent(path, root: root)), depth: 0, into: &found)
+            kubernetes(
+                path, inheritedQoS: CgroupNaming.qosDirectory(Self.lastComponent(path, root: root)), depth: 0,
+                into: &found)
         }
-        if knownPods.values.contains(where: { $0.seenAt != poll }) { knownPods = knownPods.filter { $0.value.seenAt == poll } }
+        if knownPods.values.contains(where: { $0.seenAt != poll }) {
+            knownPods = knownPods.filter { $0.value.seenAt == poll }
+        }
         return found
     }
 
@@ -64,7 +68,9 @@ public final class WorkloadDiscovery {
             var next: [String] = []
             for directory in frontier {
                 let children = directories(at: directory)
-                if children.contains(where: { CgroupNaming.pod($0.name) != nil || CgroupNaming.qosDirectory($0.name) != nil }) {
+                if children.contains(where: {
+                    CgroupNaming.pod($0.name) != nil || CgroupNaming.qosDirectory($0.name) != nil
+                }) {
                     roots.append(directory)
                     continue
                 }
@@ -98,7 +104,8 @@ public final class WorkloadDiscovery {
     public func relistContainers(of pod: DiscoveredWorkload) -> [DiscoveredContainer] {
         var workload = pod
         workload.containers = podContainers(pod.relativePath)
-        knownPods[pod.inode] = KnownPod(workload: workload, subdirectories: fileSystem.subdirectoryCount(of: pod.files), seenAt: poll)
+        knownPods[pod.inode] = KnownPod(
+            workload: workload, subdirectories: fileSystem.subdirectoryCount(of: pod.files), seenAt: poll)
         return workload.containers
     }
 
@@ -110,7 +117,9 @@ public final class WorkloadDiscovery {
 
     /// A cgroup's files with a handle of its directory, opened once for as long as discovery knows the cgroup.
     private func files(_ relative: String) -> CgroupFiles {
-        CgroupFiles(root: root, relativePath: relative, version: version, directory: fileSystem.openDirectory(root + "/" + relative))
+        CgroupFiles(
+            root: root, relativePath: relative, version: version,
+            directory: fileSystem.openDirectory(root + "/" + relative))
     }
 
     private static func join(_ parent: String, _ child: String) -> String {
@@ -118,7 +127,9 @@ public final class WorkloadDiscovery {
     }
 
     /// Inside `kubepods*` / `kubelet*`: QoS directories, pod cgroups, and wrappers such as kind's `kubelet.slice`.
-    private func kubernetes(_ relative: String, inheritedQoS: QoSClass?, depth: Int, into found: inout [DiscoveredWorkload]) {
+    private func kubernetes(
+        _ relative: String, inheritedQoS: QoSClass?, depth: Int, into found: inout [DiscoveredWorkload]
+    ) {
         guard depth < 4 else { return }
         let parentName = Self.lastComponent(relative, root: root)
         let isPodParent = parentName.hasPrefix("kubepods") || parentName.hasSuffix("kubepods")
@@ -138,8 +149,9 @@ public final class WorkloadDiscovery {
                 let qos = pod.qos ?? inheritedQoS ?? (isPodParent ? .guaranteed : nil)
                 let podFiles = files(path)
                 let count = fileSystem.subdirectoryCount(of: podFiles)
-                let workload = DiscoveredWorkload(kind: .pod, files: podFiles, inode: entry.inode, uid: pod.uid, qos: qos,
-                                                  runtime: nil, containerID: nil, unitName: nil, containers: podContainers(path))
+                let workload = DiscoveredWorkload(
+                    kind: .pod, files: podFiles, inode: entry.inode, uid: pod.uid, qos: qos,
+                    runtime: nil, containerID: nil, unitName: nil, containers: podContainers(path))
                 knownPods[entry.inode] = KnownPod(workload: workload, subdirectories: count, seenAt: poll)
                 found.append(workload)
             } else if let qos = CgroupNaming.qosDirectory(entry.name) {
@@ -170,8 +182,10 @@ public final class WorkloadDiscovery {
         for entry in directories(at: relative) {
             let path = Self.join(relative, entry.name)
             if entry.name.hasSuffix(".service") {
-                found.append(DiscoveredWorkload(kind: .service, files: files(path), inode: entry.inode, uid: nil, qos: nil,
-                                                runtime: nil, containerID: nil, unitName: entry.name, containers: []))
+                found.append(
+                    DiscoveredWorkload(
+                        kind: .service, files: files(path), inode: entry.inode, uid: nil, qos: nil,
+                        runtime: nil, containerID: nil, unitName: entry.name, containers: []))
             } else if case .container(let id, let runtime)? = CgroupNaming.container(entry.name), runtime != nil {
                 found.append(container(id: id, runtime: runtime, path: path, inode: entry.inode))
             }
@@ -185,12 +199,14 @@ public final class WorkloadDiscovery {
         for entry in directories(at: relative) {
             guard case .container(let id, let runtime)? = CgroupNaming.container(entry.name) else { continue }
             let resolvedRuntime = runtime ?? (relative == "docker" ? "docker" : nil)
-            found.append(container(id: id, runtime: resolvedRuntime, path: Self.join(relative, entry.name), inode: entry.inode))
+            found.append(
+                container(id: id, runtime: resolvedRuntime, path: Self.join(relative, entry.name), inode: entry.inode))
         }
     }
 
     private func container(id: String, runtime: String?, path: String, inode: UInt64) -> DiscoveredWorkload {
-        DiscoveredWorkload(kind: .container, files: files(path), inode: inode, uid: nil, qos: nil, runtime: runtime,
-                           containerID: id, unitName: nil, containers: [])
+        DiscoveredWorkload(
+            kind: .container, files: files(path), inode: inode, uid: nil, qos: nil, runtime: runtime,
+            containerID: id, unitName: nil, containers: [])
     }
 }

@@ -30,7 +30,9 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
         return Self.subdirectories(linkCount: info.st_nlink)
     }
 
-    private func read(cString path: UnsafePointer<CChar>, into buffer: inout [UInt8], shortReadEnds: Bool) -> Result<Int, FileReadError> {
+    private func read(cString path: UnsafePointer<CChar>, into buffer: inout [UInt8], shortReadEnds: Bool) -> Result<
+        Int, FileReadError
+    > {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         return fd < 0 ? .failure(Self.error(errno)) : read(fd, into: &buffer, shortReadEnds: shortReadEnds)
     }
@@ -122,7 +124,9 @@ public struct LocalFileSystem: CgroupFileSystem, Sendable {
             if got < 0 { return nil }
             if got == 0 { break }
             total += got
-            if total == bytes.count && total <= maxBytes { bytes.append(contentsOf: repeatElement(0, count: min(4096, maxBytes + 1 - total))) }
+            if total == bytes.count && total <= maxBytes {
+                bytes.append(contentsOf: repeatElement(0, count: min(4096, maxBytes + 1 - total)))
+            }
         }
         guard total <= maxBytes else { return nil }
         return Array(bytes[0..<total])

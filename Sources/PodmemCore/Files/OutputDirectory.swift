@@ -43,7 +43,9 @@ public final class OutputDirectory {
     public static func split(_ file: String) -> (directory: String, name: String)? {
         let parts = file.split(separator: "/", omittingEmptySubsequences: false)
         guard let last = parts.last, !last.isEmpty, last != ".", last != ".." else { return nil }
-        let directory = parts.count == 1 ? "." : (parts.count == 2 && parts[0].isEmpty ? "/" : parts.dropLast().joined(separator: "/"))
+        let directory =
+            parts.count == 1
+            ? "." : (parts.count == 2 && parts[0].isEmpty ? "/" : parts.dropLast().joined(separator: "/"))
         return (directory, String(last))
     }
 

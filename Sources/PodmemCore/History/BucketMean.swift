@@ -15,10 +15,22 @@ struct BucketMean {
     mutating func add(_ point: HistoryPoint) {
         count += 1
         timeSum += point.time
-        if let value = point.usageBytes { sums.0 += Double(value); counts.0 += 1 }
-        if let value = point.rssBytes { sums.1 += Double(value); counts.1 += 1 }
-        if let value = point.activeFileBytes { sums.2 += Double(value); counts.2 += 1 }
-        if let value = point.inactiveFileBytes { sums.3 += Double(value); counts.3 += 1 }
+        if let value = point.usageBytes {
+            sums.0 += Double(value)
+            counts.0 += 1
+        }
+        if let value = point.rssBytes {
+            sums.1 += Double(value)
+            counts.1 += 1
+        }
+        if let value = point.activeFileBytes {
+            sums.2 += Double(value)
+            counts.2 += 1
+        }
+        if let value = point.inactiveFileBytes {
+            sums.3 += Double(value)
+            counts.3 += 1
+        }
     }
 
     /// The bucket as one point: mean time, mean of each value in whole pages.
@@ -28,7 +40,8 @@ struct BucketMean {
             let pageSize = Double(PagePoint.pageSize)
             return UInt64((sum / Double(count) / pageSize).rounded()) * PagePoint.pageSize
         }
-        return HistoryPoint(time: timeSum / Double(count), usageBytes: mean(sums.0, counts.0), rssBytes: mean(sums.1, counts.1),
-                            activeFileBytes: mean(sums.2, counts.2), inactiveFileBytes: mean(sums.3, counts.3))
+        return HistoryPoint(
+            time: timeSum / Double(count), usageBytes: mean(sums.0, counts.0), rssBytes: mean(sums.1, counts.1),
+            activeFileBytes: mean(sums.2, counts.2), inactiveFileBytes: mean(sums.3, counts.3))
     }
 }

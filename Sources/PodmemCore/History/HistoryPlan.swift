@@ -31,12 +31,16 @@ public struct HistoryPlan: Sendable, Equatable {
 
     /// Raw points only, `capacity` of them (batch mode and tests).
     public init(rawCapacity: Int, intervalSeconds: Double) {
-        self.init(tiers: [Tier(resolutionSeconds: nil, capacity: max(2, rawCapacity))], intervalSeconds: intervalSeconds, budgetBytes: nil)
+        self.init(
+            tiers: [Tier(resolutionSeconds: nil, capacity: max(2, rawCapacity))], intervalSeconds: intervalSeconds,
+            budgetBytes: nil)
     }
 
     /// The live monitor's plan: raw points for `window` seconds, then the coarse tiers whose points are at least
     /// twice as far apart as polls, all within `budgetBytes`.
-    public static func live(window: Double, intervalSeconds: Double, budgetBytes: Int = defaultBudgetBytes) -> HistoryPlan {
+    public static func live(window: Double, intervalSeconds: Double, budgetBytes: Int = defaultBudgetBytes)
+        -> HistoryPlan
+    {
         var tiers = [Tier(resolutionSeconds: nil, capacity: rawCapacity(window: window, interval: intervalSeconds))]
         for (resolution, capacity) in coarseTiers where resolution >= 2 * intervalSeconds {
             tiers.append(Tier(resolutionSeconds: resolution, capacity: capacity))

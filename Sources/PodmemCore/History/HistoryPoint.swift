@@ -9,11 +9,14 @@ public struct HistoryPoint: Sendable, Equatable {
     private let inactiveFile: Int64
 
     public init(time: Double, counters: MemoryCounters) {
-        self.init(time: time, usageBytes: counters.usageBytes, rssBytes: counters.stat.rssBytes,
-                  activeFileBytes: counters.stat.activeFileBytes, inactiveFileBytes: counters.stat.inactiveFileBytes)
+        self.init(
+            time: time, usageBytes: counters.usageBytes, rssBytes: counters.stat.rssBytes,
+            activeFileBytes: counters.stat.activeFileBytes, inactiveFileBytes: counters.stat.inactiveFileBytes)
     }
 
-    public init(time: Double, usageBytes: UInt64?, rssBytes: UInt64?, activeFileBytes: UInt64?, inactiveFileBytes: UInt64?) {
+    public init(
+        time: Double, usageBytes: UInt64?, rssBytes: UInt64?, activeFileBytes: UInt64?, inactiveFileBytes: UInt64?
+    ) {
         self.time = time
         usage = Self.pack(usageBytes)
         rss = Self.pack(rssBytes)

@@ -45,7 +45,8 @@ public struct MemoryHistory {
 
     public mutating func ingest(_ sample: Sample) {
         if poll == 0 {
-            plan = plan.fitted(workloads: sample.workloads.count, containers: sample.workloads.reduce(0) { $0 + $1.containers.count })
+            plan = plan.fitted(
+                workloads: sample.workloads.count, containers: sample.workloads.reduce(0) { $0 + $1.containers.count })
         }
         poll += 1
         let epoch = self.epoch ?? sample.timestamp
@@ -70,7 +71,9 @@ public struct MemoryHistory {
         }
         for workload in sample.workloads {
             add(workload.cgroup, workload.inode, workload.counters, allTiers: true)
-            for container in workload.containers { add(container.cgroup, container.inode, container.counters, allTiers: false) }
+            for container in workload.containers {
+                add(container.cgroup, container.inode, container.counters, allTiers: false)
+            }
         }
         if present < series.count { series = series.filter { $0.value.lastPoll == poll } }
     }
@@ -83,7 +86,8 @@ public struct MemoryHistory {
 
     private func tierIndex(window: Double?, held: Series) -> Int {
         guard let window else { return held.tierCount - 1 }
-        return (0..<held.tierCount).first { plan.coveredSeconds(tier: $0) >= window || !held[$0].isFull } ?? held.tierCount - 1
+        return (0..<held.tierCount).first { plan.coveredSeconds(tier: $0) >= window || !held[$0].isFull } ?? held
+            .tierCount - 1
     }
 
     /// The first tier's points: every poll held, or means of a few polls on a node too big for that (see `HistoryPlan`).
@@ -118,8 +122,10 @@ public struct MemoryHistory {
         let tier = tierIndex(window: window, held: held)
         // An unknown verdict (too few samples yet) is never reused: the first verdict shows as soon as its
         // samples allow, not up to `maximumAgePolls` later.
-        if let cached = held.growth, cached.growth.growthClass != .unknown, cached.window == window, cached.tier == tier,
-           poll - cached.poll < maximumAgePolls {
+        if let cached = held.growth, cached.growth.growthClass != .unknown, cached.window == window,
+            cached.tier == tier,
+            poll - cached.poll < maximumAgePolls
+        {
             return cached.growth
         }
         let growth = GrowthAnalyzer.analyze(held[tier], window: window)

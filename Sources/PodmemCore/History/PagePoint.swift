@@ -16,8 +16,8 @@ struct PagePoint {
     init?(_ point: HistoryPoint, epoch: Double) {
         let offset = ((point.time - epoch) * 1000).rounded()
         guard offset >= 0, offset < Double(UInt32.max),
-              let usage = Self.pages(point.usageBytes), let rss = Self.pages(point.rssBytes),
-              let activeFile = Self.pages(point.activeFileBytes), let inactiveFile = Self.pages(point.inactiveFileBytes)
+            let usage = Self.pages(point.usageBytes), let rss = Self.pages(point.rssBytes),
+            let activeFile = Self.pages(point.activeFileBytes), let inactiveFile = Self.pages(point.inactiveFileBytes)
         else { return nil }
         milliseconds = UInt32(offset)
         self.usage = usage
@@ -27,8 +27,9 @@ struct PagePoint {
     }
 
     func point(epoch: Double) -> HistoryPoint {
-        HistoryPoint(time: epoch + Double(milliseconds) / 1000, usageBytes: Self.bytes(usage), rssBytes: Self.bytes(rss),
-                     activeFileBytes: Self.bytes(activeFile), inactiveFileBytes: Self.bytes(inactiveFile))
+        HistoryPoint(
+            time: epoch + Double(milliseconds) / 1000, usageBytes: Self.bytes(usage), rssBytes: Self.bytes(rss),
+            activeFileBytes: Self.bytes(activeFile), inactiveFileBytes: Self.bytes(inactiveFile))
     }
 
     /// Pages, `missing` for an absent value, nil when the value is not a whole number of pages.

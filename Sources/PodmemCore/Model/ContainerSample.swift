@@ -13,7 +13,10 @@ public struct ContainerSample: Sendable, Equatable, Codable {
     public var runtime: String?
     public var counters: MemoryCounters
 
-    public init(id: String, name: String?, sandbox: Bool, cgroup: String, inode: UInt64, runtime: String?, counters: MemoryCounters) {
+    public init(
+        id: String, name: String?, sandbox: Bool, cgroup: String, inode: UInt64, runtime: String?,
+        counters: MemoryCounters
+    ) {
         self.id = id
         self.name = name
         self.sandbox = sandbox

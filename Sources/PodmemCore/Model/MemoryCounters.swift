@@ -13,8 +13,11 @@ public struct MemoryCounters: Sendable, Equatable, Codable {
     /// part of its usage; nil on v2 (memory.stat `kernel` there), for the v1 root, or with kmem accounting off.
     public var kernelUsageBytes: UInt64?
 
-    public init(usageBytes: UInt64? = nil, stat: MemoryStat = MemoryStat(), limit: MemoryLimit? = nil,
-                failCount: UInt64? = nil, events: MemoryEvents? = nil, pressure: MemoryPressure? = nil, kernelUsageBytes: UInt64? = nil) {
+    public init(
+        usageBytes: UInt64? = nil, stat: MemoryStat = MemoryStat(), limit: MemoryLimit? = nil,
+        failCount: UInt64? = nil, events: MemoryEvents? = nil, pressure: MemoryPressure? = nil,
+        kernelUsageBytes: UInt64? = nil
+    ) {
         self.usageBytes = usageBytes
         self.stat = stat
         self.limit = limit

@@ -6,7 +6,8 @@ public struct MemoryPressure: Sendable, Equatable, Codable {
     public var fullAvg10: Double?
     public var fullAvg60: Double?
 
-    public init(someAvg10: Double? = nil, someAvg60: Double? = nil, fullAvg10: Double? = nil, fullAvg60: Double? = nil) {
+    public init(someAvg10: Double? = nil, someAvg60: Double? = nil, fullAvg10: Double? = nil, fullAvg60: Double? = nil)
+    {
         self.someAvg10 = someAvg10
         self.someAvg60 = someAvg60
         self.fullAvg10 = fullAvg10

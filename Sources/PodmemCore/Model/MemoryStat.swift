@@ -44,8 +44,9 @@ public struct MemoryStat: Sendable, Equatable, Codable {
         Slot(field: \.activeAnonBytes, v1: ["total_active_anon"], v2: ["active_anon"]),
         Slot(field: \.inactiveAnonBytes, v1: ["total_inactive_anon"], v2: ["inactive_anon"]),
         Slot(field: \.fileBytes, v1: ["total_cache"], v2: ["file"]),
-        Slot(field: \.workingsetRefaultFile, v1: ["total_workingset_refault_file", "total_workingset_refault"],
-             v2: ["workingset_refault_file", "workingset_refault"]),
+        Slot(
+            field: \.workingsetRefaultFile, v1: ["total_workingset_refault_file", "total_workingset_refault"],
+            v2: ["workingset_refault_file", "workingset_refault"]),
         Slot(field: \.pgscan, v1: [], v2: ["pgscan"]),
         Slot(field: \.pgsteal, v1: [], v2: ["pgsteal"]),
         Slot(field: \.pgmajfault, v1: ["total_pgmajfault"], v2: ["pgmajfault"]),

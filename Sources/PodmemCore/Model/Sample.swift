@@ -11,8 +11,10 @@ public struct Sample: Sendable, Equatable, Codable {
     /// One line per problem met in this poll (unreadable file, vanished cgroup, garbage value).
     public var warnings: [String]
 
-    public init(timestamp: Double, host: String, cgroupVersion: CgroupVersion, root: String, node: NodeCounters,
-                workloads: [WorkloadSample], warnings: [String]) {
+    public init(
+        timestamp: Double, host: String, cgroupVersion: CgroupVersion, root: String, node: NodeCounters,
+        workloads: [WorkloadSample], warnings: [String]
+    ) {
         self.timestamp = timestamp
         self.host = host
         self.cgroupVersion = cgroupVersion

@@ -14,9 +14,11 @@ public struct WorkloadSample: Sendable, Equatable, Codable {
     public var counters: MemoryCounters
     public var containers: [ContainerSample]
 
-    public init(kind: WorkloadKind, uid: String? = nil, namespace: String? = nil, name: String? = nil, qos: QoSClass? = nil,
-                cgroup: String, inode: UInt64, runtime: String? = nil, counters: MemoryCounters = MemoryCounters(),
-                containers: [ContainerSample] = []) {
+    public init(
+        kind: WorkloadKind, uid: String? = nil, namespace: String? = nil, name: String? = nil, qos: QoSClass? = nil,
+        cgroup: String, inode: UInt64, runtime: String? = nil, counters: MemoryCounters = MemoryCounters(),
+        containers: [ContainerSample] = []
+    ) {
         self.kind = kind
         self.uid = uid
         self.namespace = namespace

@@ -23,8 +23,9 @@ public final class Monitor {
 
     /// Raw history only, `historyCapacity` points per series.
     public convenience init(window: Double?, intervalSeconds: Double, historyCapacity: Int) {
-        self.init(window: window, intervalSeconds: intervalSeconds,
-                  plan: HistoryPlan(rawCapacity: historyCapacity, intervalSeconds: intervalSeconds))
+        self.init(
+            window: window, intervalSeconds: intervalSeconds,
+            plan: HistoryPlan(rawCapacity: historyCapacity, intervalSeconds: intervalSeconds))
     }
 
     /// Adds the next sample (newer than the last) to history; it becomes the latest.
@@ -32,7 +33,8 @@ public final class Monitor {
         latest = nil  // a busy node's sample is megabytes: never hold two
         history.ingest(sample)
         latest = sample
-        for warning in sample.warnings where warnings.count < Self.maximumWarnings && warningSet.insert(warning).inserted {
+        for warning in sample.warnings
+        where warnings.count < Self.maximumWarnings && warningSet.insert(warning).inserted {
             warnings.append(warning)
         }
     }

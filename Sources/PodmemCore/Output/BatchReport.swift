@@ -6,7 +6,8 @@ public enum BatchReport {
         out += "\(TerminalText.sanitized(document.root)) · \(TerminalText.sanitized(document.takenAt))\n"
         let node = document.node
         out += "node: MemTotal \(ByteFormat.human(node.memTotalBytes))"
-        out += " · working set \(ByteFormat.human(node.workingSetBytes)) (without cache \(ByteFormat.human(node.workingSetNoCacheBytes)))"
+        out +=
+            " · working set \(ByteFormat.human(node.workingSetBytes)) (without cache \(ByteFormat.human(node.workingSetNoCacheBytes)))"
         out += " · memory.available \(ByteFormat.human(node.availableBytes)) (kubelet)"
         out += ", \(ByteFormat.human(node.availableNoCacheBytes)) counting active cache as available\n"
         let window = document.pods.first.map { ByteFormat.fixed($0.growth.windowSeconds, decimals: 1) + " s" } ?? "-"
@@ -17,20 +18,26 @@ public enum BatchReport {
 
         let figures = MemoryFigure.columns
         var table = TextTable(
-            headers: ["WORKLOAD", "QOS"] + figures.map { $0.column?.title ?? $0.longTitle } + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"]
+            headers: ["WORKLOAD", "QOS"] + figures.map { $0.column?.title ?? $0.longTitle } + [
+                "LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT",
+            ]
                 + (trend == nil ? [] : ["WS TREND"]),
             alignments: [.left, .left] + figures.map { _ in .right } + [.right, .right, .right, .right, .left]
                 + (trend == nil ? [] : [.left]))
         for pod in document.pods {
             let m = pod.memory
-            table.rows.append([label(pod), pod.qos?.rawValue ?? "-"] + figures.map { ByteFormat.human($0.current(m)) } + [
-                m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(m.limitFraction),
-                ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond), pod.growth.class.rawValue,
-            ] + (trend.map { [$0(pod)] } ?? []))
+            table.rows.append(
+                [label(pod), pod.qos?.rawValue ?? "-"] + figures.map { ByteFormat.human($0.current(m)) } + [
+                    m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(m.limitFraction),
+                    ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond),
+                    pod.growth.class.rawValue,
+                ] + (trend.map { [$0(pod)] } ?? []))
         }
         out += table.render()
         if !document.warnings.isEmpty {
-            out += "\nwarnings:\n" + document.warnings.map { "  " + TerminalText.sanitized($0) }.joined(separator: "\n") + "\n"
+            out +=
+                "\nwarnings:\n" + document.warnings.map { "  " + TerminalText.sanitized($0) }.joined(separator: "\n")
+                + "\n"
         }
         return out
     }

@@ -15,8 +15,10 @@ extension ExplicitNullEncodable {
         for child in Mirror(reflecting: self).children {
             guard let label = child.label, !omitsProperty(label) else { continue }
             guard let value = child.value as? any Encodable else {
-                throw EncodingError.invalidValue(child.value, EncodingError.Context(
-                    codingPath: encoder.codingPath, debugDescription: "\(Self.self).\(label) is not Encodable"))
+                throw EncodingError.invalidValue(
+                    child.value,
+                    EncodingError.Context(
+                        codingPath: encoder.codingPath, debugDescription: "\(Self.self).\(label) is not Encodable"))
             }
             try container.encode(value, forKey: PropertyKey(stringValue: label))
         }

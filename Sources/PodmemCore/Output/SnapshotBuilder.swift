@@ -36,10 +36,11 @@ struct SnapshotBuilder {
             guard let total = node.memTotalBytes, let used else { return nil }
             return total > used ? total - used : 0
         }
-        return SnapshotNode(memTotalBytes: node.memTotalBytes, workingSetBytes: root.workingSetBytes,
-                            workingSetNoCacheBytes: root.workingSetNoCacheBytes,
-                            availableBytes: available(root.workingSetBytes),
-                            availableNoCacheBytes: available(root.workingSetNoCacheBytes))
+        return SnapshotNode(
+            memTotalBytes: node.memTotalBytes, workingSetBytes: root.workingSetBytes,
+            workingSetNoCacheBytes: root.workingSetNoCacheBytes,
+            availableBytes: available(root.workingSetBytes),
+            availableNoCacheBytes: available(root.workingSetNoCacheBytes))
     }
 
     func pod(_ workload: WorkloadSample) -> SnapshotPod {
@@ -48,7 +49,9 @@ struct SnapshotBuilder {
         let memory = SnapshotMemory(figures)
         let cacheFiles = monitor.cacheFiles?.report(cgroup: workload.cgroup)
         var growth = SnapshotGrowth(monitor.growth(cgroup: workload.cgroup, inode: workload.inode, fresh: isDetailed))
-        if isDetailed { growth.summary = VerdictSentence.describe(growth: growth, memory: memory, cacheFiles: cacheFiles?.files) }
+        if isDetailed {
+            growth.summary = VerdictSentence.describe(growth: growth, memory: memory, cacheFiles: cacheFiles?.files)
+        }
         var pod = SnapshotPod(
             kind: workload.kind, uid: workload.uid, namespace: workload.namespace, name: workload.name,
             qos: workload.qos, cgroup: workload.cgroup, runtime: workload.runtime, memory: memory,
@@ -70,10 +73,13 @@ struct SnapshotBuilder {
         case .withoutHistory:
             return []
         case .list(let rows):
-            guard rows.contains(cgroup), let points = history.points(cgroup: cgroup, inode: inode, window: monitor.window) else { return [] }
+            guard rows.contains(cgroup),
+                let points = history.points(cgroup: cgroup, inode: inode, window: monitor.window)
+            else { return [] }
             return Array(points.suffix(Self.briefHistoryPoints))
         case .detail(let shown):
-            guard cgroup == shown, let points = history.points(cgroup: cgroup, inode: inode, window: monitor.window) else { return [] }
+            guard cgroup == shown, let points = history.points(cgroup: cgroup, inode: inode, window: monitor.window)
+            else { return [] }
             guard let window = monitor.window, let newest = points.last?.time else { return Array(points) }
             return Array(points.drop { $0.time < newest - window - 1e-9 })
         }

@@ -58,7 +58,9 @@ public struct SnapshotMemory: Codable, Sendable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: FigureKey.self)
-        for figure in MemoryFigure.all { self[keyPath: figure.field] = try c.decodeIfPresent(UInt64.self, forKey: FigureKey(figure)) }
+        for figure in MemoryFigure.all {
+            self[keyPath: figure.field] = try c.decodeIfPresent(UInt64.self, forKey: FigureKey(figure))
+        }
     }
 
     private struct FigureKey: CodingKey {
@@ -205,8 +207,8 @@ public struct SnapshotPod: Codable, ExplicitNullEncodable, Sendable, Equatable {
     /// nothing names, else the cgroup path. Raw host text: sanitise it before it reaches a terminal.
     public var displayName: String {
         switch (namespace, name) {
-        case let (namespace?, name?) where !namespace.isEmpty: "\(namespace)/\(name)"
-        case let (_, name?): name
+        case (let namespace?, let name?) where !namespace.isEmpty: "\(namespace)/\(name)"
+        case (_, let name?): name
         default: uid.map { "pod \($0)" } ?? cgroup
         }
     }

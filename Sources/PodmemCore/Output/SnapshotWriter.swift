@@ -12,7 +12,9 @@ public enum SnapshotWriter {
     /// `podmem-<host>-<YYYYMMDD-HHMMSS>.json` (UTC); when that name is taken `-2` … `-9`, then `-<random hex>`.
     /// Returns the absolute path (the open directory as the kernel resolves it): what one copies into `scp`, whatever the
     /// working directory.
-    public static func write(_ document: SnapshotDocument, to directory: String, at unixSeconds: Double) throws(CommandFailure) -> String {
+    public static func write(_ document: SnapshotDocument, to directory: String, at unixSeconds: Double)
+        throws(CommandFailure) -> String
+    {
         let data: [UInt8]
         do {
             data = TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A]
@@ -22,7 +24,8 @@ public enum SnapshotWriter {
         let host = document.host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
         let stem = "podmem-\(String(host))-\(Timestamp.compact(unixSeconds))"
         var generator = SystemRandomNumberGenerator()
-        let names = [stem + ".json"] + (2...numberedAttempts).map { "\(stem)-\($0).json" }
+        let names =
+            [stem + ".json"] + (2...numberedAttempts).map { "\(stem)-\($0).json" }
             + (0..<randomAttempts).map { _ in "\(stem)-\(String(generator.next() as UInt32, radix: 16)).json" }
         do throws(OutputDirectory.Failure) {
             let output = try OutputDirectory(path: directory)
@@ -31,7 +34,7 @@ public enum SnapshotWriter {
                 do throws(OutputDirectory.Failure) {
                     try output.publish(data, as: name)
                     return absolute.hasSuffix("/") ? absolute + name : "\(absolute)/\(name)"
-                } catch where error.nameTaken {
+                } catch  where error.nameTaken {
                     continue
                 }
             }

@@ -3,7 +3,9 @@
 public enum Sparkline {
     /// `values` oldest first; nil is a gap (drawn as a space). Longer series are reduced by taking
     /// the maximum of each bucket, so short peaks stay visible.
-    public static func render(_ values: [Double?], width: Int, glyphs: GlyphSet, minimumRange: Double = 1024 * 1024) -> String {
+    public static func render(_ values: [Double?], width: Int, glyphs: GlyphSet, minimumRange: Double = 1024 * 1024)
+        -> String
+    {
         guard width > 0 else { return "" }
         let columns = resample(values, width: width)
         let present = columns.compactMap { $0 }
@@ -31,8 +33,10 @@ public enum Sparkline {
     }
 
     /// A multi-row chart (`height` rows, eighth-block resolution per row), as strings top row first.
-    public static func renderTall(_ values: [Double?], width: Int, height: Int, glyphs: GlyphSet,
-                                  minimumRange: Double = 1024 * 1024) -> [String] {
+    public static func renderTall(
+        _ values: [Double?], width: Int, height: Int, glyphs: GlyphSet,
+        minimumRange: Double = 1024 * 1024
+    ) -> [String] {
         guard width > 0, height > 0 else { return [] }
         let columns = resample(values, width: width)
         let present = columns.compactMap { $0 }
@@ -42,7 +46,9 @@ public enum Sparkline {
         let range = max(high - low, minimumRange)
         let steps = glyphs.levels.count
         // Every present value gets at least one step so a flat series still shows as a baseline.
-        let heights = columns.map { value in value.map { 1 + Int(saturating: ((($0 - low) / range) * Double(height * steps - 1)).rounded()) } }
+        let heights = columns.map { value in
+            value.map { 1 + Int(saturating: ((($0 - low) / range) * Double(height * steps - 1)).rounded()) }
+        }
         let padding = width - columns.count
         return (0..<height).map { row in
             let rowFromBottom = height - 1 - row

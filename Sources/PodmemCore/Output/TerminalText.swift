@@ -27,7 +27,8 @@ public enum TerminalText {
 
     /// A multi-line message (usage text): each line sanitised, the line breaks kept.
     public static func sanitizedLines(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitized(String($0)) }.joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitized(String($0)) }.joined(
+            separator: "\n")
     }
 
     /// JSON from Foundation's encoder escapes `"`, `\` and C0 controls, but writes DEL and C1 controls (U+0080–U+009F)

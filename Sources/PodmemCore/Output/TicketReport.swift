@@ -9,7 +9,8 @@ public enum TicketReport {
         let grown = document.pods.filter { $0.growth.class.isGrowth }
         out += "\nverdicts (\(grown.count) of \(document.pods.count) workloads grew):\n"
         for pod in grown {
-            out += "  \(BatchReport.label(pod)): \(VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles))\n"
+            out +=
+                "  \(BatchReport.label(pod)): \(VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles))\n"
         }
         out += CacheFileText.paragraph(document)
         return out

@@ -9,7 +9,9 @@ public enum VerdictSentence {
     static let kernelShare = 0.7
 
     /// `cacheFiles`: the pod's largest cached files, when scanned; a cache-driven verdict then names the top one.
-    public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory, cacheFiles: [CacheFileEntry]? = nil) -> String {
+    public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory, cacheFiles: [CacheFileEntry]? = nil)
+        -> String
+    {
         let span = duration(growth.windowSeconds)
         let trend = rate(growth.workingSetBytesPerSecond, span: growth.windowSeconds)
         let rise = cacheSplit(growth)
@@ -21,16 +23,20 @@ public enum VerdictSentence {
                 + " The kernel drops it under pressure; cAdvisor and kubelet still count it."
         case .anonDriven:
             let noCacheNet = growth.noCacheNetBytes.map { signed(Double($0)) + " net" } ?? "grew"
-            var text = "memory that page cache does not explain (anon, shmem/tmpfs, kernel) \(noCacheNet) in \(span),"
+            var text =
+                "memory that page cache does not explain (anon, shmem/tmpfs, kernel) \(noCacheNet) in \(span),"
                 + " trend \(rate(growth.workingSetNoCacheBytesPerSecond, span: growth.windowSeconds));"
                 + " working set \(happened(growth, span: nil, fell: "since freed or reclaimed"))."
             if let kernel = kernelShare(growth, memory: memory), kernel >= kernelShare {
                 let share = kernel >= 0.995 ? "It" : "At least \(ByteFormat.percent(kernel)) of it"
-                text += " \(share) is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak."
+                text +=
+                    " \(share) is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak."
             } else {
                 text += " This is what a leak looks like."
             }
-            if let eta = timeToLimit(growth: growth, memory: memory) { text += " At this trend the limit is reached in \(eta)." }
+            if let eta = timeToLimit(growth: growth, memory: memory) {
+                text += " At this trend the limit is reached in \(eta)."
+            }
             return text
         case .mixed:
             return "working set \(happened(growth, span: span, fell: "since freed or reclaimed")), trend \(trend):"
@@ -40,7 +46,8 @@ public enum VerdictSentence {
             return "working set without a trend over \(span) (none beyond ±\(ByteFormat.human(growth.thresholdBytes)),"
                 + " the floor or its own swings): \(happened(growth, span: nil, fell: "since freed or reclaimed"))."
         case .shrinking:
-            return "working set \(happened(growth, span: span, fell: nil)), trend \(trend): memory released or cache reclaimed."
+            return
+                "working set \(happened(growth, span: span, fell: nil)), trend \(trend): memory released or cache reclaimed."
         case .unknown:
             return "not enough samples yet (\(growth.samples) of \(GrowthAnalyzer.minimumSamples)) to judge growth."
         }
@@ -70,7 +77,8 @@ public enum VerdictSentence {
     /// grew nor shmem could have grown (shmem cannot have risen by more than it holds now). Nil when unknowable.
     static func kernelShare(_ growth: SnapshotGrowth, memory: SnapshotMemory) -> Double? {
         guard let noCacheRate = growth.workingSetNoCacheBytesPerSecond, noCacheRate > 0,
-              let rssRate = growth.rssBytesPerSecond, let shmem = memory.shmemBytes else { return nil }
+            let rssRate = growth.rssBytesPerSecond, let shmem = memory.shmemBytes
+        else { return nil }
         let noCache = noCacheRate * growth.windowSeconds
         let outside = noCache - max(0, rssRate * growth.windowSeconds) - Double(shmem)
         return max(0, outside) / noCache
@@ -79,7 +87,8 @@ public enum VerdictSentence {
     /// Time until the working set reaches the limit at the current rate of memory without cache.
     static func timeToLimit(growth: SnapshotGrowth, memory: SnapshotMemory) -> String? {
         guard let limit = memory.limitBytes, let workingSet = memory.workingSetBytes,
-              let rate = growth.workingSetNoCacheBytesPerSecond, rate > 0, limit > workingSet else { return nil }
+            let rate = growth.workingSetNoCacheBytesPerSecond, rate > 0, limit > workingSet
+        else { return nil }
         return duration(Double(limit - workingSet) / rate)
     }
 

@@ -19,7 +19,8 @@ public enum ByteParsing {
 
     /// Parses an unsigned decimal in `bytes[start..<end]` (already trimmed).
     @inline(__always)
-    static func unsigned(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Result<UInt64, ValueProblem> {
+    static func unsigned(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Result<UInt64, ValueProblem>
+    {
         if start >= end { return .failure(.empty) }
         if bytes[start] == minus { return .failure(.negative) }
         var value: UInt64 = 0
@@ -52,7 +53,8 @@ public enum ByteParsing {
         buffer.withUnsafeBufferPointer { bytes in
             let (start, end) = trimmed(bytes, count)
             if end - start == 3 && bytes[start] == UInt8(ascii: "m") && bytes[start + 1] == UInt8(ascii: "a")
-                && bytes[start + 2] == UInt8(ascii: "x") {
+                && bytes[start + 2] == UInt8(ascii: "x")
+            {
                 return .success(.unlimited)
             }
             return unsigned(bytes, start, end).map { $0 > MemoryLimit.unlimitedAbove ? .unlimited : .bytes($0) }

@@ -24,7 +24,9 @@ public struct KeyValueParser: Sendable {
     /// Fills `values` (one slot per key, nil when absent) and returns the first malformed line's problem, if any.
     /// A malformed value leaves its slot nil; other lines are still read. One pass: a line whose key is not in
     /// the table is skipped with `memchr`, so unwanted keys cost a key scan and nothing more.
-    public func parse(_ buffer: [UInt8], count: Int, into values: inout [UInt64?]) -> (line: Int, problem: ValueProblem)? {
+    public func parse(_ buffer: [UInt8], count: Int, into values: inout [UInt64?]) -> (
+        line: Int, problem: ValueProblem
+    )? {
         for index in values.indices { values[index] = nil }
         if values.count < slotCount { values += Array(repeating: nil, count: slotCount - values.count) }
         var firstProblem: (Int, ValueProblem)?
@@ -37,14 +39,22 @@ public struct KeyValueParser: Sendable {
                 var keyEnd = lineStart
                 while keyEnd < count {
                     let byte = base[keyEnd]
-                    if byte == ByteParsing.space || byte == ByteParsing.colon || byte == ByteParsing.tab || byte == ByteParsing.newline { break }
+                    if byte == ByteParsing.space || byte == ByteParsing.colon || byte == ByteParsing.tab
+                        || byte == ByteParsing.newline
+                    {
+                        break
+                    }
                     keyEnd += 1
                 }
                 let keyLength = keyEnd - lineStart
-                if keyLength > 0, keyLength < keysByLength.count, let slot = slot(bytes, lineStart, keyLength), values[slot] == nil {
+                if keyLength > 0, keyLength < keysByLength.count, let slot = slot(bytes, lineStart, keyLength),
+                    values[slot] == nil
+                {
                     var valueStart = keyEnd
                     if valueStart < count && base[valueStart] == ByteParsing.colon { valueStart += 1 }
-                    while valueStart < count && (base[valueStart] == ByteParsing.space || base[valueStart] == ByteParsing.tab) {
+                    while valueStart < count
+                        && (base[valueStart] == ByteParsing.space || base[valueStart] == ByteParsing.tab)
+                    {
                         valueStart += 1
                     }
                     var valueEnd = valueStart
@@ -53,7 +63,9 @@ public struct KeyValueParser: Sendable {
                     switch ByteParsing.unsigned(bytes, valueStart, valueEnd) {
                     case .success(var value):
                         var overflow = false
-                        if isKilobytes(bytes, valueEnd, lineEnd) { (value, overflow) = value.multipliedReportingOverflow(by: 1024) }
+                        if isKilobytes(bytes, valueEnd, lineEnd) {
+                            (value, overflow) = value.multipliedReportingOverflow(by: 1024)
+                        }
                         if overflow || value > ByteParsing.plausibleMaximum {
                             if firstProblem == nil { firstProblem = (lineNumber, .implausible) }
                         } else {
@@ -77,7 +89,9 @@ public struct KeyValueParser: Sendable {
     /// Index of the next newline at or after `from`, or `count`.
     @inline(__always)
     private static func lineEnd(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
-        guard from < count, let hit = memchr(base + from, Int32(ByteParsing.newline), count - from) else { return count }
+        guard from < count, let hit = memchr(base + from, Int32(ByteParsing.newline), count - from) else {
+            return count
+        }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 

@@ -10,9 +10,13 @@ public enum PressureParser {
                 while lineEnd < count && bytes[lineEnd] != ByteParsing.newline { lineEnd += 1 }
                 defer { lineStart = lineEnd + 1 }
                 let isFull: Bool
-                if matches(bytes, lineStart, lineEnd, "some ") { isFull = false }
-                else if matches(bytes, lineStart, lineEnd, "full ") { isFull = true }
-                else { continue }
+                if matches(bytes, lineStart, lineEnd, "some ") {
+                    isFull = false
+                } else if matches(bytes, lineStart, lineEnd, "full ") {
+                    isFull = true
+                } else {
+                    continue
+                }
                 var fieldStart = lineStart + 5
                 while fieldStart < lineEnd {
                     var fieldEnd = fieldStart
@@ -20,7 +24,9 @@ public enum PressureParser {
                     let isAvg10 = matches(bytes, fieldStart, fieldEnd, "avg10=")
                     let isAvg60 = matches(bytes, fieldStart, fieldEnd, "avg60=")
                     // PSI averages are percentages; anything above 100 is not a reading.
-                    if isAvg10 || isAvg60, let value = ByteParsing.decimal(bytes, fieldStart + 6, fieldEnd), value <= 100 {
+                    if isAvg10 || isAvg60, let value = ByteParsing.decimal(bytes, fieldStart + 6, fieldEnd),
+                        value <= 100
+                    {
                         found = true
                         switch (isFull, isAvg10) {
                         case (false, true): pressure.someAvg10 = value
@@ -36,7 +42,9 @@ public enum PressureParser {
         return found ? pressure : nil
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString)
+        -> Bool
+    {
         let length = prefix.utf8CodeUnitCount
         guard end - start >= length else { return false }
         let prefixBytes = prefix.utf8Start

@@ -7,7 +7,8 @@ enum CounterFields {
     static let count = 27
     static let version1Count = 26
     private static let statFields = 1..<14
-    private static let limit = 14, failCount = 15, events = 16, pressure = 20, hasEvents = 24, hasPressure = 25, kernelUsage = 26
+    private static let limit = 14, failCount = 15, events = 16, pressure = 20, hasEvents = 24, hasPressure = 25,
+        kernelUsage = 26
 
     static func fields(_ counters: MemoryCounters) -> [UInt64?] {
         var fields = [UInt64?](repeating: nil, count: count)
@@ -16,7 +17,9 @@ enum CounterFields {
         fields[limit] = counters.limit.map { $0.byteCount ?? UInt64.max }
         fields[failCount] = counters.failCount
         if let value = counters.events {
-            (fields[events], fields[events + 1], fields[events + 2], fields[events + 3]) = (value.oom, value.oomKill, value.high, value.max)
+            (fields[events], fields[events + 1], fields[events + 2], fields[events + 3]) = (
+                value.oom, value.oomKill, value.high, value.max
+            )
             fields[hasEvents] = 1
         }
         if let value = counters.pressure {
@@ -35,11 +38,13 @@ enum CounterFields {
         counters.failCount = fields[failCount]
         counters.kernelUsageBytes = fields[kernelUsage]
         if fields[hasEvents] != nil {
-            counters.events = MemoryEvents(oom: fields[events], oomKill: fields[events + 1], high: fields[events + 2], max: fields[events + 3])
+            counters.events = MemoryEvents(
+                oom: fields[events], oomKill: fields[events + 1], high: fields[events + 2], max: fields[events + 3])
         }
         if fields[hasPressure] != nil {
             let average = { (offset: Int) in fields[pressure + offset].map(Double.init(bitPattern:)) }
-            counters.pressure = MemoryPressure(someAvg10: average(0), someAvg60: average(1), fullAvg10: average(2), fullAvg60: average(3))
+            counters.pressure = MemoryPressure(
+                someAvg10: average(0), someAvg60: average(1), fullAvg10: average(2), fullAvg60: average(3))
         }
         return counters
     }

@@ -37,36 +37,51 @@ struct RecordingDecoder {
         var warnings: [String] = []
         for _ in 0..<(try reader.count(maximum: payload.count)) { warnings.append(try reader.string()) }
         let memTotal = try reader.varint()
-        if memTotal > 0, let problem = InputLimits.countProblem(memTotal - 1) { throw Damage(reason: "MemTotal \(problem)") }
+        if memTotal > 0, let problem = InputLimits.countProblem(memTotal - 1) {
+            throw Damage(reason: "MemTotal \(problem)")
+        }
         let root = try counters(series: 0, from: &reader)
         var workloads: [WorkloadSample] = []
         var named = [Bool](repeating: false, count: identities.count + 1)
         for _ in 0..<(try seriesCount(&reader)) {
             let number = try declared(try reader.varint(), once: &named)
-            guard case .workload(let kind, let uid, let namespace, let name, let qos, let cgroup, let inode, let runtime) = identities[number - 1] else {
+            guard
+                case .workload(
+                    let kind, let uid, let namespace, let name, let qos, let cgroup, let inode, let runtime) =
+                    identities[number - 1]
+            else {
                 throw Damage(reason: "series \(number) is a container, not a workload")
             }
-            var workload = WorkloadSample(kind: kind, uid: uid, namespace: namespace, name: name, qos: qos, cgroup: cgroup, inode: inode,
-                                          runtime: runtime, counters: try counters(series: number, from: &reader))
+            var workload = WorkloadSample(
+                kind: kind, uid: uid, namespace: namespace, name: name, qos: qos, cgroup: cgroup, inode: inode,
+                runtime: runtime, counters: try counters(series: number, from: &reader))
             for _ in 0..<(try seriesCount(&reader)) {
                 let number = try declared(try reader.varint(), once: &named)
-                guard case .container(let id, let name, let sandbox, let cgroup, let inode, let runtime) = identities[number - 1] else {
+                guard
+                    case .container(let id, let name, let sandbox, let cgroup, let inode, let runtime) = identities[
+                        number - 1]
+                else {
                     throw Damage(reason: "series \(number) is a workload, not a container")
                 }
-                workload.containers.append(ContainerSample(id: id, name: name, sandbox: sandbox, cgroup: cgroup, inode: inode,
-                                                           runtime: runtime, counters: try counters(series: number, from: &reader)))
+                workload.containers.append(
+                    ContainerSample(
+                        id: id, name: name, sandbox: sandbox, cgroup: cgroup, inode: inode,
+                        runtime: runtime, counters: try counters(series: number, from: &reader)))
             }
             workloads.append(workload)
         }
-        return Sample(timestamp: timestamp, host: header.host, cgroupVersion: header.cgroupVersion, root: header.root,
-                      node: NodeCounters(memTotalBytes: memTotal == 0 ? nil : memTotal - 1, root: root),
-                      workloads: workloads, warnings: warnings)
+        return Sample(
+            timestamp: timestamp, host: header.host, cgroupVersion: header.cgroupVersion, root: header.root,
+            node: NodeCounters(memTotalBytes: memTotal == 0 ? nil : memTotal - 1, root: root),
+            workloads: workloads, warnings: warnings)
     }
 
     /// How many series follow: no more than are declared.
     private func seriesCount(_ reader: inout BinaryReader) throws -> Int {
         let count = try reader.varint()
-        guard count <= UInt64(identities.count) else { throw Damage(reason: "\(count) series named, \(identities.count) declared") }
+        guard count <= UInt64(identities.count) else {
+            throw Damage(reason: "\(count) series named, \(identities.count) declared")
+        }
         return Int(count)
     }
 
@@ -83,7 +98,9 @@ struct RecordingDecoder {
     /// Presence bitmap, then each present field as a delta against the series' previous value.
     private mutating func counters(series: Int, from reader: inout BinaryReader) throws -> MemoryCounters {
         let present = try reader.varint()
-        guard present >> UInt64(header.counterFieldCount) == 0 else { throw Damage(reason: "series \(series): unknown fields \(present)") }
+        guard present >> UInt64(header.counterFieldCount) == 0 else {
+            throw Damage(reason: "series \(series): unknown fields \(present)")
+        }
         var fields = [UInt64?](repeating: nil, count: CounterFields.count)
         for index in 0..<CounterFields.count where present & (1 << UInt64(index)) != 0 {
             let value = try reader.delta(from: previous.value(series: series, field: index))

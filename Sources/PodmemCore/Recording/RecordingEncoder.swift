@@ -17,7 +17,10 @@ struct RecordingEncoder {
     mutating func encode(_ sample: Sample) -> [UInt8] {
         var output: [UInt8] = []
         var writer = BinaryWriter()
-        let keyframe = lastKeyframeTime.map { recordsSinceKeyframe >= Self.keyframeRecords || sample.timestamp - $0 >= Self.keyframeSeconds } ?? true
+        let keyframe =
+            lastKeyframeTime.map {
+                recordsSinceKeyframe >= Self.keyframeRecords || sample.timestamp - $0 >= Self.keyframeSeconds
+            } ?? true
         if keyframe {
             previous.reset()
             recordsSinceKeyframe = 0

@@ -19,7 +19,10 @@ public struct RecordingHeader: Codable, Sendable, Equatable {
     /// Counter fields per series in this file's samples.
     var counterFieldCount: Int { schema == "podmem.recording/1" ? CounterFields.version1Count : CounterFields.count }
 
-    public init(recordingId: String, host: String, cgroupVersion: CgroupVersion, root: String, intervalSeconds: Double, startedAt: Double) {
+    public init(
+        recordingId: String, host: String, cgroupVersion: CgroupVersion, root: String, intervalSeconds: Double,
+        startedAt: Double
+    ) {
         self.recordingId = recordingId
         self.host = host
         self.cgroupVersion = cgroupVersion

@@ -37,14 +37,17 @@ final class RecordingSegment {
         let size = Int(info.st_size)
         let start = Self.pread(fd, offset: 0, count: min(size, 64 * 1024))
         // The schema name is looked for first: a compact snapshot is one long line, not worth decoding as a header.
-        guard let newline = start.firstIndex(of: 0x0A), ReplayInput.contains(start[..<newline], ReplayInput.schemaStem(RecordingHeader.schemaName)),
-              let header = try? JSONDecoder().decode(RecordingHeader.self, from: Data(start[..<newline])),
-              RecordingHeader.readableSchemas.contains(header.schema) else {
+        guard let newline = start.firstIndex(of: 0x0A),
+            ReplayInput.contains(start[..<newline], ReplayInput.schemaStem(RecordingHeader.schemaName)),
+            let header = try? JSONDecoder().decode(RecordingHeader.self, from: Data(start[..<newline])),
+            RecordingHeader.readableSchemas.contains(header.schema)
+        else {
             close(fd)
             return nil
         }
         if let problem = InputLimits.intervalProblem(header.intervalSeconds).map({ "intervalSeconds \($0)" })
-            ?? InputLimits.timeProblem(header.startedAt).map({ "startedAt \($0)" }) {
+            ?? InputLimits.timeProblem(header.startedAt).map({ "startedAt \($0)" })
+        {
             close(fd)
             throw CommandFailure("\(path): damaged recording header (\(problem)) at byte 0")
         }
@@ -65,21 +68,28 @@ final class RecordingSegment {
         while offset < size {
             let head = Self.pread(fd, offset: offset, count: RecordFrame.headerSize + 9)
             var reader = BinaryReader(head)
-            guard head.count >= RecordFrame.headerSize, let kind = RecordFrame.Kind(rawValue: (try? reader.byte()) ?? 0),
-                  let length = try? Int(reader.uint32()), length <= RecordFrame.maximumPayload, let checksum = try? reader.uint32() else {
-                warnings.append("\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
+            guard head.count >= RecordFrame.headerSize,
+                let kind = RecordFrame.Kind(rawValue: (try? reader.byte()) ?? 0),
+                let length = try? Int(reader.uint32()), length <= RecordFrame.maximumPayload,
+                let checksum = try? reader.uint32()
+            else {
+                warnings.append(
+                    "\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
                 return
             }
             let payloadOffset = offset + RecordFrame.headerSize
             guard payloadOffset + length <= size else {
-                warnings.append("\(path): the last record is torn (\(size - offset) of \(RecordFrame.headerSize + length) bytes; the recorder was stopped mid-write); skipped")
+                warnings.append(
+                    "\(path): the last record is torn (\(size - offset) of \(RecordFrame.headerSize + length) bytes; the recorder was stopped mid-write); skipped"
+                )
                 return
             }
             switch kind {
             case .identity:
                 let payload = Self.pread(fd, offset: payloadOffset, count: length)
                 guard CRC32.checksum(payload) == checksum else {
-                    warnings.append("\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
+                    warnings.append(
+                        "\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
                     return
                 }
                 do {
@@ -90,18 +100,21 @@ final class RecordingSegment {
             case .sample:
                 var payload = BinaryReader(Array(head[RecordFrame.headerSize...]))
                 guard let flags = try? payload.byte(), let time = try? payload.uint64() else {
-                    warnings.append("\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
+                    warnings.append(
+                        "\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
                     return
                 }
                 let timestamp = Double(bitPattern: time)
                 if let problem = InputLimits.timeProblem(timestamp) {
                     guard CRC32.checksum(Self.pread(fd, offset: payloadOffset, count: length)) == checksum else {
-                        warnings.append("\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
+                        warnings.append(
+                            "\(path): damaged record at byte \(offset); the last \(size - offset) bytes are skipped")
                         return
                     }
                     throw damaged(at: offset, RecordingDecoder.Damage(reason: "time \(problem)"))
                 }
-                entries.append(Entry(offset: payloadOffset, length: length, timestamp: timestamp, isKeyframe: flags & 1 == 1))
+                entries.append(
+                    Entry(offset: payloadOffset, length: length, timestamp: timestamp, isKeyframe: flags & 1 == 1))
             }
             offset = payloadOffset + length
         }
@@ -137,11 +150,12 @@ final class RecordingSegment {
     }
 
     private func damaged(at offset: Int, _ error: Error) -> CommandFailure {
-        let reason = switch error {
-        case let damage as RecordingDecoder.Damage: damage.reason
-        case is BinaryReader.Malformed: "malformed or cut short"
-        default: "not a series identity"
-        }
+        let reason =
+            switch error {
+            case let damage as RecordingDecoder.Damage: damage.reason
+            case is BinaryReader.Malformed: "malformed or cut short"
+            default: "not a series identity"
+            }
         return CommandFailure("\(path): damaged record (\(reason)) at byte \(offset)")
     }
 
@@ -150,7 +164,9 @@ final class RecordingSegment {
         var buffer = [UInt8](repeating: 0, count: count)
         var got = 0
         while got < count {
-            let n = buffer.withUnsafeMutableBytes { Glibc.pread(fd, $0.baseAddress! + got, count - got, off_t(offset + got)) }
+            let n = buffer.withUnsafeMutableBytes {
+                Glibc.pread(fd, $0.baseAddress! + got, count - got, off_t(offset + got))
+            }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             got += n

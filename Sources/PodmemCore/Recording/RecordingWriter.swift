@@ -68,9 +68,11 @@ public final class RecordingWriter {
         let line = encoded + [0x0A]
         do throws(OutputDirectory.Failure) {
             fd = try directory.publish(line, as: name, keepOpen: true)!
-        } catch where error.nameTaken {
-            throw CommandFailure(first ? "\(path) exists; record to a new file (or remove it)"
-                                   : "recording to \(path) stopped: another process created \(path) while it was rotated")
+        } catch  where error.nameTaken {
+            throw CommandFailure(
+                first
+                    ? "\(path) exists; record to a new file (or remove it)"
+                    : "recording to \(path) stopped: another process created \(path) while it was rotated")
         } catch {
             throw failure(error)
         }
@@ -96,6 +98,7 @@ public final class RecordingWriter {
     }
 
     private func failure(_ error: OutputDirectory.Failure) -> CommandFailure {
-        CommandFailure("recording to \(path) failed: \(error.replaced ? "\(path) was \(error.description)" : error.description)")
+        CommandFailure(
+            "recording to \(path) failed: \(error.replaced ? "\(path) was \(error.description)" : error.description)")
     }
 }

@@ -36,19 +36,23 @@ public final class Replay {
     /// The position whose time is nearest `seconds` after (or, negative, before) the current one.
     public func position(offsetBy seconds: Double) -> Int {
         let goal = timestamp + seconds
-        var low = 0, high = timeline.count - 1
+        var low = 0
+        var high = timeline.count - 1
         while low < high {
             let middle = (low + high) / 2
             if timeline.timestamp(at: middle) < goal { low = middle + 1 } else { high = middle }
         }
-        if low > 0, abs(timeline.timestamp(at: low - 1) - goal) <= abs(timeline.timestamp(at: low) - goal) { return low - 1 }
+        if low > 0, abs(timeline.timestamp(at: low - 1) - goal) <= abs(timeline.timestamp(at: low) - goal) {
+            return low - 1
+        }
         return low
     }
 
     private func rebuild(at target: Int) throws(CommandFailure) {
         let window = monitor.window
-        monitor = Monitor(window: window ?? initialWindow, intervalSeconds: timeline.intervalSeconds,
-                          plan: Self.plan(timeline, initialWindow))
+        monitor = Monitor(
+            window: window ?? initialWindow, intervalSeconds: timeline.intervalSeconds,
+            plan: Self.plan(timeline, initialWindow))
         let plan = monitor.history.plan
         let rawStart = max(0, target - plan.tiers[0].capacity + 1)
         // Older than the raw tier's reach, one keyframe per coarse bucket is enough: each tier keeps bucket means.
@@ -59,7 +63,8 @@ public final class Replay {
         while index >= 0 {
             let age = end - timeline.timestamp(at: index)
             guard let tier = plan.tiers.indices.dropFirst().first(where: { plan.coveredSeconds(tier: $0) >= age }),
-                  let resolution = plan.tiers[tier].resolutionSeconds else { break }
+                let resolution = plan.tiers[tier].resolutionSeconds
+            else { break }
             let bucket = Int64(Int(saturating: (timeline.timestamp(at: index) / resolution).rounded(.down)))
             if timeline.isKeyframe(at: index), lastBucket.map({ $0.tier != tier || $0.bucket != bucket }) ?? true {
                 picks.append(index)

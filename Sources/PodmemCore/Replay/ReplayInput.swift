@@ -26,9 +26,13 @@ public enum ReplayInput {
             throw CommandFailure("\(path) is not a podmem snapshot or recording")
         }
         guard document.schema == SnapshotDocument.schemaName else {
-            throw CommandFailure("\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))")
+            throw CommandFailure(
+                "\(path): unsupported schema \(document.schema) (expected \(SnapshotDocument.schemaName) or \(RecordingHeader.schemaName))"
+            )
         }
-        if let problem = SnapshotValidator.problem(document) { throw CommandFailure("\(path): damaged snapshot at \(problem)") }
+        if let problem = SnapshotValidator.problem(document) {
+            throw CommandFailure("\(path): damaged snapshot at \(problem)")
+        }
         return SnapshotTimeline(document)
     }
 

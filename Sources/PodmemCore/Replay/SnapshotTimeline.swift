@@ -16,7 +16,9 @@ public final class SnapshotTimeline: SampleTimeline {
         warnings = []
         // Times to the millisecond, as the document writes them, so the pods' histories line up.
         pointIndex = document.pods.map { pod in
-            Dictionary(pod.history.t.enumerated().map { (Self.milliseconds($0.element), $0.offset) }) { first, _ in first }
+            Dictionary(pod.history.t.enumerated().map { (Self.milliseconds($0.element), $0.offset) }) { first, _ in
+                first
+            }
         }
         let times = Set(pointIndex.flatMap(\.keys)).sorted()
         self.times = times.isEmpty ? [0] : times
@@ -41,7 +43,9 @@ public final class SnapshotTimeline: SampleTimeline {
         var root = MemoryCounters(usageBytes: node.workingSetBytes)
         // The document keeps the root's working sets, not its raw counters: these raw values give them back exactly.
         root.stat.inactiveFileBytes = node.workingSetBytes.map { _ in 0 }
-        root.stat.activeFileBytes = node.workingSetBytes.flatMap { ws in node.workingSetNoCacheBytes.map { ws >= $0 ? ws - $0 : 0 } }
+        root.stat.activeFileBytes = node.workingSetBytes.flatMap { ws in
+            node.workingSetNoCacheBytes.map { ws >= $0 ? ws - $0 : 0 }
+        }
         let workloads: [WorkloadSample] = document.pods.indices.compactMap { podIndex in
             let pod = document.pods[podIndex]
             var counters: MemoryCounters
@@ -50,21 +54,30 @@ public final class SnapshotTimeline: SampleTimeline {
             } else {
                 guard let index = pointIndex?[podIndex][time] else { return nil }
                 var stat = MemoryStat()
-                (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes)
-                    = (pod.history.rssBytes[index], pod.history.activeFileBytes[index], pod.history.inactiveFileBytes[index])
+                (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes) = (
+                    pod.history.rssBytes[index], pod.history.activeFileBytes[index],
+                    pod.history.inactiveFileBytes[index]
+                )
                 counters = MemoryCounters(usageBytes: pod.history.usageBytes[index], stat: stat)
             }
-            let containers = final ? pod.containers.map { container in
-                ContainerSample(id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup, inode: 0,
-                                runtime: container.runtime, counters: Self.counters(container.memory, container.signals))
-            } : []
-            return WorkloadSample(kind: pod.kind, uid: pod.uid, namespace: pod.namespace, name: pod.name,
-                                  qos: pod.qos, cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
-                                  counters: counters, containers: containers)
+            let containers =
+                final
+                ? pod.containers.map { container in
+                    ContainerSample(
+                        id: container.id, name: container.name, sandbox: container.sandbox, cgroup: container.cgroup,
+                        inode: 0,
+                        runtime: container.runtime, counters: Self.counters(container.memory, container.signals))
+                } : []
+            return WorkloadSample(
+                kind: pod.kind, uid: pod.uid, namespace: pod.namespace, name: pod.name,
+                qos: pod.qos, cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
+                counters: counters, containers: containers)
         }
-        return Sample(timestamp: Double(time) / 1000, host: document.host, cgroupVersion: CgroupVersion(rawValue: document.cgroupVersion) ?? .v2,
-                      root: document.root, node: NodeCounters(memTotalBytes: node.memTotalBytes, root: root),
-                      workloads: workloads, warnings: final ? document.warnings : [])
+        return Sample(
+            timestamp: Double(time) / 1000, host: document.host,
+            cgroupVersion: CgroupVersion(rawValue: document.cgroupVersion) ?? .v2,
+            root: document.root, node: NodeCounters(memTotalBytes: node.memTotalBytes, root: root),
+            workloads: workloads, warnings: final ? document.warnings : [])
     }
 
     private static func counters(_ memory: SnapshotMemory, _ signals: SnapshotSignals) -> MemoryCounters {
@@ -76,11 +89,14 @@ public final class SnapshotTimeline: SampleTimeline {
         stat.mappedFileBytes = memory.mappedFileBytes
         stat.kernelBytes = memory.kernelBytes
         stat.workingsetRefaultFile = signals.workingsetRefaultFile
-        let events = MemoryEvents(oom: signals.oomEvents, oomKill: signals.oomKillEvents, high: signals.highEvents, max: signals.maxEvents)
-        let pressure = MemoryPressure(someAvg10: signals.pressureSomeAvg10, someAvg60: signals.pressureSomeAvg60,
-                                      fullAvg10: signals.pressureFullAvg10, fullAvg60: signals.pressureFullAvg60)
-        return MemoryCounters(usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) },
-                              failCount: signals.failCount, events: events == MemoryEvents() ? nil : events,
-                              pressure: pressure == MemoryPressure() ? nil : pressure)
+        let events = MemoryEvents(
+            oom: signals.oomEvents, oomKill: signals.oomKillEvents, high: signals.highEvents, max: signals.maxEvents)
+        let pressure = MemoryPressure(
+            someAvg10: signals.pressureSomeAvg10, someAvg60: signals.pressureSomeAvg60,
+            fullAvg10: signals.pressureFullAvg10, fullAvg60: signals.pressureFullAvg60)
+        return MemoryCounters(
+            usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) },
+            failCount: signals.failCount, events: events == MemoryEvents() ? nil : events,
+            pressure: pressure == MemoryPressure() ? nil : pressure)
     }
 }

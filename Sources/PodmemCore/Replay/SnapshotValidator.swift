@@ -23,7 +23,9 @@ enum SnapshotValidator {
                 if let why = doubleProblem(value, label: label) { return "\(here): \(why)" }
             case let value as Int:
                 let range = label == "cgroupVersion" ? 1...2 : 0...Int(Int32.max)
-                if !range.contains(value) { return "\(here): \(value) is outside \(range.lowerBound)…\(range.upperBound)" }
+                if !range.contains(value) {
+                    return "\(here): \(value) is outside \(range.lowerBound)…\(range.upperBound)"
+                }
             case let values as [Double]:
                 for (index, value) in values.enumerated() {
                     if let why = doubleProblem(value, label: label) { return "\(here)[\(index)]: \(why)" }
@@ -49,7 +51,9 @@ enum SnapshotValidator {
                 }
             }
             guard let count else { continue }
-            if let first = firstArray, first.count != count { return "\(here): \(count) values where \(first.label) has \(first.count)" }
+            if let first = firstArray, first.count != count {
+                return "\(here): \(count) values where \(first.label) has \(first.count)"
+            }
             if firstArray == nil { firstArray = (label, count) }
         }
         return nil

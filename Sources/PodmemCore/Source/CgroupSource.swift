@@ -16,7 +16,9 @@ public final class CgroupSource: MemorySource {
     private var memInfoSlots: [UInt64?] = [nil]
     private let memInfoParser = KeyValueParser(keys: [["MemTotal"]])
 
-    public init(fileSystem: any CgroupFileSystem, hierarchy: CgroupHierarchy, hostRoot: String, logRoot: String, host: String) {
+    public init(
+        fileSystem: any CgroupFileSystem, hierarchy: CgroupHierarchy, hostRoot: String, logRoot: String, host: String
+    ) {
         self.fileSystem = fileSystem
         self.hierarchy = hierarchy
         self.host = host
@@ -27,8 +29,9 @@ public final class CgroupSource: MemorySource {
         podNames = PodNameIndex(fileSystem: fileSystem, logRoot: logRoot)
         runtimeNames = RuntimeNameIndex(fileSystem: fileSystem, hostRoot: hostRoot)
         reader = CgroupCounterReader(fileSystem: fileSystem, version: hierarchy.version)
-        rootFiles = CgroupFiles(root: hierarchy.root, relativePath: ".", version: hierarchy.version,
-                                directory: fileSystem.openDirectory(hierarchy.root))
+        rootFiles = CgroupFiles(
+            root: hierarchy.root, relativePath: ".", version: hierarchy.version,
+            directory: fileSystem.openDirectory(hierarchy.root))
     }
 
     public func sample(at timestamp: Double) -> Sample {
@@ -38,8 +41,9 @@ public final class CgroupSource: MemorySource {
         var workloads: [WorkloadSample] = []
         for found in discovery.discover() {
             guard let counters = read(found.files, warnings: &warnings) else { continue }
-            var workload = WorkloadSample(kind: found.kind, uid: found.uid, qos: found.qos, cgroup: found.relativePath,
-                                          inode: found.inode, runtime: found.runtime, counters: counters)
+            var workload = WorkloadSample(
+                kind: found.kind, uid: found.uid, qos: found.qos, cgroup: found.relativePath,
+                inode: found.inode, runtime: found.runtime, counters: counters)
             switch found.kind {
             case .pod: nameAndAddContainers(found, to: &workload, warnings: &warnings)
             case .service: workload.name = found.unitName
@@ -50,7 +54,9 @@ public final class CgroupSource: MemorySource {
             }
             workloads.append(workload)
         }
-        if let problem = runtimeNames.podmanProblem, workloads.contains(where: { $0.runtime == "podman" }) { warnings.append(problem) }
+        if let problem = runtimeNames.podmanProblem, workloads.contains(where: { $0.runtime == "podman" }) {
+            warnings.append(problem)
+        }
 
         let rootCounters: MemoryCounters
         switch reader.read(rootFiles, warnings: &warnings) {
@@ -61,9 +67,10 @@ public final class CgroupSource: MemorySource {
             // Inside a container the mount root is the container's own cgroup: report it as the workload.
             workloads.append(WorkloadSample(kind: .cgroup, name: host, cgroup: ".", inode: 0, counters: rootCounters))
         }
-        return Sample(timestamp: timestamp, host: host, cgroupVersion: hierarchy.version, root: hierarchy.root,
-                      node: NodeCounters(memTotalBytes: memTotal(warnings: &warnings), root: rootCounters),
-                      workloads: workloads, warnings: warnings)
+        return Sample(
+            timestamp: timestamp, host: host, cgroupVersion: hierarchy.version, root: hierarchy.root,
+            node: NodeCounters(memTotalBytes: memTotal(warnings: &warnings), root: rootCounters),
+            workloads: workloads, warnings: warnings)
     }
 
     private func read(_ files: CgroupFiles, warnings: inout [String]) -> MemoryCounters? {
@@ -78,7 +85,9 @@ public final class CgroupSource: MemorySource {
 
     /// Reads the pod's containers. When one is gone (a restart since the list was cached), the pod is listed
     /// again at once, so a replaced container shows up in the same poll instead of leaving a gap.
-    private func nameAndAddContainers(_ found: DiscoveredWorkload, to workload: inout WorkloadSample, warnings: inout [String]) {
+    private func nameAndAddContainers(
+        _ found: DiscoveredWorkload, to workload: inout WorkloadSample, warnings: inout [String]
+    ) {
         var containers = found.containers
         var relisted = false
         var read: [(DiscoveredContainer, MemoryCounters)] = []
@@ -87,7 +96,9 @@ public final class CgroupSource: MemorySource {
         while index < containers.count {
             let container = containers[index]
             index += 1
-            if read.contains(where: { $0.0.inode == container.inode && $0.0.relativePath == container.relativePath }) { continue }
+            if read.contains(where: { $0.0.inode == container.inode && $0.0.relativePath == container.relativePath }) {
+                continue
+            }
             switch reader.read(container.files, warnings: &warnings) {
             case .counters(let counters):
                 read.append((container, counters))
@@ -109,12 +120,14 @@ public final class CgroupSource: MemorySource {
             // Two sources name one uid differently: showing either could put one pod's memory under another's name.
             workload.namespace = nil
             workload.name = nil
-            warnings.append("pod \(uid): pod directories disagree on its namespace and name (\(directories.joined(separator: ", "))"
-                            + " in \(podNames.podsDirectory)); shown by uid")
+            warnings.append(
+                "pod \(uid): pod directories disagree on its namespace and name (\(directories.joined(separator: ", "))"
+                    + " in \(podNames.podsDirectory)); shown by uid")
         }
         workload.containers = zip(read, links).map { entry, link in
-            ContainerSample(id: entry.0.id, name: link?.container, sandbox: hasNameSource && link == nil,
-                            cgroup: entry.0.relativePath, inode: entry.0.inode, runtime: entry.0.runtime, counters: entry.1)
+            ContainerSample(
+                id: entry.0.id, name: link?.container, sandbox: hasNameSource && link == nil,
+                cgroup: entry.0.relativePath, inode: entry.0.inode, runtime: entry.0.runtime, counters: entry.1)
         }
     }
 

@@ -24,7 +24,8 @@ public final class App {
     private var replayMonitorShown: ObjectIdentifier?
 
     /// Polls `source` into `monitor` every interval.
-    public init(terminal: Terminal, source: MemorySource, monitor: Monitor, time: TimeSource, snapshotDirectory: String) {
+    public init(terminal: Terminal, source: MemorySource, monitor: Monitor, time: TimeSource, snapshotDirectory: String)
+    {
         self.terminal = terminal
         feed = .live(source: source, monitor: monitor)
         self.time = time
@@ -138,7 +139,9 @@ public final class App {
             warningsShown = 0
         }
         state.mode = .replay(timestamp: replay.timestamp, position: replay.position, count: replay.timeline.count)
-        if let warning = replay.timeline.warnings.first, state.status == nil { state.status = (warning, true, time.now()) }
+        if let warning = replay.timeline.warnings.first, state.status == nil {
+            state.status = (warning, true, time.now())
+        }
         afterPoll()
     }
 

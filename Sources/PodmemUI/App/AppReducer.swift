@@ -41,8 +41,10 @@ public enum AppReducer {
         case .sortByWorkingSet:
             state.sortColumn = .workingSet
             state.sortDescending = true
-        case .widerSpan: state.spanSeconds = state.spanSeconds.map { SpanChoices.step(from: $0, by: 1, in: state.spanChoices) }
-        case .narrowerSpan: state.spanSeconds = state.spanSeconds.map { SpanChoices.step(from: $0, by: -1, in: state.spanChoices) }
+        case .widerSpan:
+            state.spanSeconds = state.spanSeconds.map { SpanChoices.step(from: $0, by: 1, in: state.spanChoices) }
+        case .narrowerSpan:
+            state.spanSeconds = state.spanSeconds.map { SpanChoices.step(from: $0, by: -1, in: state.spanChoices) }
         case .startFilter:
             state.screen = .main
             state.isEditingFilter = true

@@ -43,7 +43,8 @@ public struct AppState: Sendable {
     public private(set) var visiblePods = VisiblePods()
 
     mutating func refreshVisiblePods() {
-        visiblePods = VisiblePods(document?.pods ?? [], filter: filter, sortedBy: sortColumn, descending: sortDescending)
+        visiblePods = VisiblePods(
+            document?.pods ?? [], filter: filter, sortedBy: sortColumn, descending: sortDescending)
     }
 
     /// The pods in the table's rows now (the list's viewport).

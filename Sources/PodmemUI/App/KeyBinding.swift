@@ -20,14 +20,21 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character(">")], command: .sortNext, help: "sort by the next column"),
         KeyBinding(keys: [.character("r"), .character("I")], command: .reverseSort, help: "reverse the sort order"),
         KeyBinding(keys: [.character("c")], command: .sortByCacheShare, help: "sort by cache share, highest first"),
-        KeyBinding(keys: [.character("M")], command: .sortByWorkingSet, help: "sort by working set (cAdvisor), highest first"),
-        KeyBinding(keys: [.character("+"), .character("=")], command: .widerSpan,
-                   help: "longer time span for sparklines and verdicts"),
+        KeyBinding(
+            keys: [.character("M")], command: .sortByWorkingSet, help: "sort by working set (cAdvisor), highest first"),
+        KeyBinding(
+            keys: [.character("+"), .character("=")], command: .widerSpan,
+            help: "longer time span for sparklines and verdicts"),
         KeyBinding(keys: [.character("-"), .character("_")], command: .narrowerSpan, help: "shorter time span"),
-        KeyBinding(keys: [.character("/")], command: .startFilter,
-                   help: "filter by name as you type (Enter keeps, Esc clears)"),
-        KeyBinding(keys: [.character(" "), .character("p")], command: .togglePause, help: "pause or resume polling (the view stays navigable)"),
-        KeyBinding(keys: [.character("s"), .control("s")], command: .snapshot, help: "write a podmem.snapshot/1 JSON to --snapshot-dir"),
+        KeyBinding(
+            keys: [.character("/")], command: .startFilter,
+            help: "filter by name as you type (Enter keeps, Esc clears)"),
+        KeyBinding(
+            keys: [.character(" "), .character("p")], command: .togglePause,
+            help: "pause or resume polling (the view stays navigable)"),
+        KeyBinding(
+            keys: [.character("s"), .control("s")], command: .snapshot,
+            help: "write a podmem.snapshot/1 JSON to --snapshot-dir"),
         KeyBinding(keys: [.character("["), .left], command: .stepBack, help: "replay: one sample back in time"),
         KeyBinding(keys: [.character("]"), .right], command: .stepForward, help: "replay: one sample forward"),
         KeyBinding(keys: [.character("{")], command: .minuteBack, help: "replay: one minute back"),

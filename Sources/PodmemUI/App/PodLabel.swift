@@ -8,7 +8,9 @@ public enum PodLabel {
     public static func name(_ pod: SnapshotPod, fitting width: Int, glyphs: GlyphSet) -> String {
         let full = pod.displayName
         guard full.count > width else { return full }
-        if let namespace = pod.namespace, !namespace.isEmpty, let name = pod.name, namespace.count + 1 + nameMinimum <= width {
+        if let namespace = pod.namespace, !namespace.isEmpty, let name = pod.name,
+            namespace.count + 1 + nameMinimum <= width
+        {
             return namespace + "/" + TextFit.elideMiddle(name, width - namespace.count - 1, glyphs: glyphs)
         }
         return TextFit.elideMiddle(full, width, glyphs: glyphs)

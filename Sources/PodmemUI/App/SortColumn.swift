@@ -9,7 +9,8 @@ public enum SortColumn: Sendable, Equatable {
 
     public static let workingSet = SortColumn.figure(.workingSet)
 
-    public static let all: [SortColumn] = [.name] + MemoryFigure.columns.map { .figure($0) } + [.limitPercent, .cacheShare, .growth]
+    public static let all: [SortColumn] =
+        [.name] + MemoryFigure.columns.map { .figure($0) } + [.limitPercent, .cacheShare, .growth]
 
     public var title: String {
         switch self {

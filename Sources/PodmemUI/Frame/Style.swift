@@ -10,7 +10,9 @@ public struct Style: Sendable, Equatable, Hashable {
     public var dim = false
     public var underline = false
 
-    public init(foreground: Color? = nil, bold: Bool = false, reverse: Bool = false, dim: Bool = false, underline: Bool = false) {
+    public init(
+        foreground: Color? = nil, bold: Bool = false, reverse: Bool = false, dim: Bool = false, underline: Bool = false
+    ) {
         self.foreground = foreground
         self.bold = bold
         self.reverse = reverse

@@ -22,37 +22,50 @@ enum CacheFilesSection {
         guard rows > 0, let files = pod.cacheFiles else { return }
         let glyphs = context.glyphs
         let problems = pod.cacheFilesProblems ?? []
-        context.put(CacheFileText.coverageLine(pod.cacheFilesCoverage, fileCount: files.count), x: 0, y: y, style: .header,
-                    limit: frame.width, into: &frame)
+        context.put(
+            CacheFileText.coverageLine(pod.cacheFilesCoverage, fileCount: files.count), x: 0, y: y, style: .header,
+            limit: frame.width, into: &frame)
         y += 1
         guard rows > 1 else { return }
         let holderWidth = min(maximumHolderWidth, frame.width / 4)
         let pathWidth = max(8, frame.width - cachedWidth - shareWidth - dirtyWidth - holderWidth - 4)
         func row(_ cells: [String]) -> String {
-            TextFit.padLeft(cells[0], cachedWidth, glyphs: glyphs) + " " + TextFit.padLeft(cells[1], shareWidth, glyphs: glyphs) + " "
-                + TextFit.padLeft(cells[2], dirtyWidth, glyphs: glyphs) + " " + TextFit.padRight(cells[3], pathWidth, glyphs: glyphs)
+            TextFit.padLeft(cells[0], cachedWidth, glyphs: glyphs) + " "
+                + TextFit.padLeft(cells[1], shareWidth, glyphs: glyphs) + " "
+                + TextFit.padLeft(cells[2], dirtyWidth, glyphs: glyphs) + " "
+                + TextFit.padRight(cells[3], pathWidth, glyphs: glyphs)
                 + " " + TextFit.truncate(cells[4], holderWidth, glyphs: glyphs)
         }
-        frame.put(row(["CACHED", "%LRU", "DIRTY", "FILE", "HELD BY"]), x: 0, y: y, style: Style(bold: true), limit: frame.width)
+        frame.put(
+            row(["CACHED", "%LRU", "DIRTY", "FILE", "HELD BY"]), x: 0, y: y, style: Style(bold: true),
+            limit: frame.width)
         y += 1
         let fileLRU = pod.memory.activeFileBytes.flatMap { active in pod.memory.inactiveFileBytes.map { active + $0 } }
         let fileRows = rows - 2 - (problems.isEmpty || rows - 2 < 2 ? 0 : 1)
         for file in files.prefix(max(0, fileRows)) {
             let share = fileLRU.flatMap { $0 > 0 ? Double(file.cachedBytes) / Double($0) : nil }
             // The end of a path names the file: elide its middle.
-            let path = TextFit.elideMiddle(TerminalText.sanitized(file.path) + (file.deleted ? " (deleted)" : ""), pathWidth, glyphs: glyphs)
-            let holder = file.heldBy.first.map { first in
-                TerminalText.sanitized((first.container.map { $0 + "/" } ?? "") + first.comm) + "[\(first.pid)]"
-                    + (file.heldBy.count > 1 ? " +\(file.heldBy.count - 1)" : "")
-            } ?? "(not open)"
+            let path = TextFit.elideMiddle(
+                TerminalText.sanitized(file.path) + (file.deleted ? " (deleted)" : ""), pathWidth, glyphs: glyphs)
+            let holder =
+                file.heldBy.first.map { first in
+                    TerminalText.sanitized((first.container.map { $0 + "/" } ?? "") + first.comm) + "[\(first.pid)]"
+                        + (file.heldBy.count > 1 ? " +\(file.heldBy.count - 1)" : "")
+                } ?? "(not open)"
             let style: Style = file.deleted ? Style(bold: true) : .plain
-            frame.put(row([ByteFormat.human(file.cachedBytes), ByteFormat.percent(share), file.dirtyBytes.map { ByteFormat.human($0) } ?? "?",
-                           path, holder]), x: 0, y: y, style: style, limit: frame.width)
+            frame.put(
+                row([
+                    ByteFormat.human(file.cachedBytes), ByteFormat.percent(share),
+                    file.dirtyBytes.map { ByteFormat.human($0) } ?? "?",
+                    path, holder,
+                ]), x: 0, y: y, style: style, limit: frame.width)
             y += 1
         }
         if let problem = problems.first, fileRows < rows - 2 {
-            context.put(TerminalText.sanitized(problem) + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), x: 0, y: y,
-                        style: .muted, limit: frame.width, into: &frame)
+            context.put(
+                TerminalText.sanitized(problem) + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), x: 0,
+                y: y,
+                style: .muted, limit: frame.width, into: &frame)
             y += 1
         }
     }

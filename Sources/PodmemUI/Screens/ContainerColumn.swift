@@ -25,7 +25,9 @@ struct ContainerColumn: Equatable {
     static let all: [ContainerColumn] =
         [ContainerColumn(content: .name, title: "CONTAINER", width: nameMinimum, priority: 100)]
         + MemoryFigure.columns.compactMap { figure in
-            figure.column.map { ContainerColumn(content: .figure(figure), title: $0.title, width: 8, priority: $0.priority) }
+            figure.column.map {
+                ContainerColumn(content: .figure(figure), title: $0.title, width: 8, priority: $0.priority)
+            }
         }
         + [
             ContainerColumn(content: .cacheShare, title: "CACHE", width: 6, priority: 96),
@@ -42,7 +44,9 @@ struct ContainerColumn: Equatable {
         columns[0].width = max(nameMinimum, min(nameWanted, nameComfortable))
         func total() -> Int { columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) }
         func leastImportant(below limit: Int) -> Int? {
-            columns.indices.dropFirst().filter { columns[$0].priority < limit }.min { columns[$0].priority < columns[$1].priority }
+            columns.indices.dropFirst().filter { columns[$0].priority < limit }.min {
+                columns[$0].priority < columns[$1].priority
+            }
         }
         while total() > width {
             if let drop = leastImportant(below: keptBeforeName) {

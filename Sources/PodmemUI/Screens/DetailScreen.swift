@@ -6,7 +6,8 @@ public enum DetailScreen {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
     static func hints(_ state: AppState) -> String {
-        "Esc back · ? help · " + (state.mode == .live ? "s snapshot · space pause" : StatusLine.replayHints) + " · q quit"
+        "Esc back · ? help · " + (state.mode == .live ? "s snapshot · space pause" : StatusLine.replayHints)
+            + " · q quit"
     }
     static let labelWidth = 36
 
@@ -34,12 +35,16 @@ public enum DetailScreen {
         renderCharts(pod, rows: chartRows, context: context, y: &y, into: &frame)
         CacheFilesSection.render(pod, rows: cacheFileRows, context: context, y: &y, into: &frame)
         let elapsed = previous?.history.t.last.flatMap { before in pod.history.t.last.map { $0 - before } }
-        renderSignals(pod, previous: previous, elapsed: elapsed.flatMap { $0 > 0 ? $0 : nil }, context: context, y: &y, into: &frame)
+        renderSignals(
+            pod, previous: previous, elapsed: elapsed.flatMap { $0 > 0 ? $0 : nil }, context: context, y: &y,
+            into: &frame)
         if containerRows > 0 { renderContainers(pod, maxRows: containerRows, context: context, y: &y, into: &frame) }
         StatusLine.render(state, hints: hints(state), context: context, into: &frame, y: height - 1)
     }
 
-    static func renderTitle(_ pod: SnapshotPod, replayClock: String?, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+    static func renderTitle(
+        _ pod: SnapshotPod, replayClock: String?, context: ScreenContext, y: inout Int, into frame: inout Frame
+    ) {
         let sep = context.glyphs.separator
         var title = replayClock.map { "REPLAY \($0)\(sep)" } ?? ""
         title += pod.displayName + sep + pod.kind.rawValue
@@ -79,20 +84,28 @@ public enum DetailScreen {
         let parts: [(String, Double, Style, Character)] = [
             ("anon", rss, Style(foreground: color ? .red : nil), glyphs.fullBlock),
             ("shmem", shmem, Style(foreground: color ? .magenta : nil), glyphs.isUnicode ? "▓" : "S"),
-            (m.kernelBytes == nil ? "other" : "kernel", kernel + other, Style(foreground: color ? .yellow : nil), glyphs.isUnicode ? "▒" : "K"),
+            (
+                m.kernelBytes == nil ? "other" : "kernel", kernel + other, Style(foreground: color ? .yellow : nil),
+                glyphs.isUnicode ? "▒" : "K"
+            ),
             ("active_file", active, Style(foreground: color ? .cyan : nil), glyphs.isUnicode ? "░" : "a"),
-            ("inactive_file", inactive, Style(foreground: color ? .blue : nil, dim: true), glyphs.isUnicode ? "·" : "."),
+            (
+                "inactive_file", inactive, Style(foreground: color ? .blue : nil, dim: true),
+                glyphs.isUnicode ? "·" : "."
+            ),
         ]
         let limitText = m.limitBytes.map { "of limit \(ByteFormat.human($0))" } ?? "(no limit)"
-        context.put("usage \(ByteFormat.human(m.usageBytes)) \(limitText) · WS \(ByteFormat.human(m.workingSetBytes)) · WS-NC \(ByteFormat.human(m.workingSetNoCacheBytes)) · cache share \(ByteFormat.percent(pod.cacheShare))",
-                    x: 0, y: y, style: .header, limit: frame.width, into: &frame)
+        context.put(
+            "usage \(ByteFormat.human(m.usageBytes)) \(limitText) · WS \(ByteFormat.human(m.workingSetBytes)) · WS-NC \(ByteFormat.human(m.workingSetNoCacheBytes)) · cache share \(ByteFormat.percent(pod.cacheShare))",
+            x: 0, y: y, style: .header, limit: frame.width, into: &frame)
         y += 1
         let barRect = Rect(x: 0, y: y, width: frame.width, height: 1)
         frame.put(String(repeating: " ", count: frame.width), x: 0, y: y, style: .muted)
         if total > 0 {
-            StackedBar.render(parts.map { StackedBar.Part(bytes: $0.1, style: $0.2, fill: $0.3) }, total: total,
-                              marks: [m.workingSetNoCacheBytes, m.workingSetBytes].compactMap { $0.map { Double($0) } },
-                              in: barRect, into: &frame, glyphs: glyphs)
+            StackedBar.render(
+                parts.map { StackedBar.Part(bytes: $0.1, style: $0.2, fill: $0.3) }, total: total,
+                marks: [m.workingSetNoCacheBytes, m.workingSetBytes].compactMap { $0.map { Double($0) } },
+                in: barRect, into: &frame, glyphs: glyphs)
         }
         y += 1
         var x = 0
@@ -107,7 +120,9 @@ public enum DetailScreen {
 
     /// Each chart's axis is labelled at the chart's left edge: its top and bottom in bytes (or both on the one row of
     /// a one-row chart). The working sets and rss share one scale, active and inactive file another (`ChartScale`).
-    static func renderCharts(_ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+    static func renderCharts(
+        _ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame
+    ) {
         let series = MemoryFigure.trends
         let shown = min(series.count, rows)
         guard shown > 0 else { return }
@@ -117,22 +132,29 @@ public enum DetailScreen {
         let bar = String(glyphs.verticalBar)
         for item in series.prefix(shown) {
             let values = item.values(pod.history)
-            let scale = ChartScale(series: item.comparedWith.map { ($0.values(pod.history), chartWidth) }, growth: pod.growth)
-            let lines = Sparkline.renderTall(values, width: chartWidth, height: perChart, glyphs: glyphs, minimumRange: scale.spanBytes)
+            let scale = ChartScale(
+                series: item.comparedWith.map { ($0.values(pod.history), chartWidth) }, growth: pod.growth)
+            let lines = Sparkline.renderTall(
+                values, width: chartWidth, height: perChart, glyphs: glyphs, minimumRange: scale.spanBytes)
             let axis = scale.axis(values, width: chartWidth)
             let bottom = ByteFormat.human(axis.map { UInt64($0.bottom.rounded()) })
             let top = ByteFormat.human(axis.map { UInt64($0.top.rounded()) })
             let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
             if perChart == 1 {
                 let range = axis == nil ? "" : "\(bottom)–\(top)" + bar
-                context.put(item.trend?.shortTitle ?? item.longTitle, x: 0, y: y, style: .header, limit: labelWidth - range.count - 1, into: &frame)
+                context.put(
+                    item.trend?.shortTitle ?? item.longTitle, x: 0, y: y, style: .header,
+                    limit: labelWidth - range.count - 1, into: &frame)
                 context.put(range, x: labelWidth - range.count, y: y, into: &frame)
             } else {
                 let topLabel = axis == nil ? "" : top + bar
                 let bottomLabel = axis == nil ? "" : bottom + bar
                 let last = y + perChart - 1
-                context.put(item.longTitle, x: 0, y: y, style: .header, limit: labelWidth - topLabel.count - 1, into: &frame)
-                context.put(detail, x: 0, y: y + 1, limit: labelWidth - (perChart == 2 ? bottomLabel.count : 0) - 1, into: &frame)
+                context.put(
+                    item.longTitle, x: 0, y: y, style: .header, limit: labelWidth - topLabel.count - 1, into: &frame)
+                context.put(
+                    detail, x: 0, y: y + 1, limit: labelWidth - (perChart == 2 ? bottomLabel.count : 0) - 1,
+                    into: &frame)
                 if axis != nil {
                     for row in y + 1..<last { context.put(bar, x: labelWidth - 1, y: row, into: &frame) }
                     context.put(topLabel, x: labelWidth - topLabel.count, y: y, into: &frame)
@@ -145,30 +167,38 @@ public enum DetailScreen {
         }
     }
 
-    static func renderSignals(_ pod: SnapshotPod, previous: SnapshotPod?, elapsed: Double?, context: ScreenContext,
-                              y: inout Int, into frame: inout Frame) {
+    static func renderSignals(
+        _ pod: SnapshotPod, previous: SnapshotPod?, elapsed: Double?, context: ScreenContext,
+        y: inout Int, into frame: inout Frame
+    ) {
         let s = pod.signals
         let sep = context.glyphs.separator
         var parts: [String] = []
         if let some = s.pressureSomeAvg10 {
-            parts.append("PSI some \(ByteFormat.fixed(some, decimals: 2))/\(ByteFormat.fixed(s.pressureSomeAvg60 ?? 0, decimals: 2))"
-                + " full \(ByteFormat.fixed(s.pressureFullAvg10 ?? 0, decimals: 2))/\(ByteFormat.fixed(s.pressureFullAvg60 ?? 0, decimals: 2)) (avg10/avg60 %)")
+            parts.append(
+                "PSI some \(ByteFormat.fixed(some, decimals: 2))/\(ByteFormat.fixed(s.pressureSomeAvg60 ?? 0, decimals: 2))"
+                    + " full \(ByteFormat.fixed(s.pressureFullAvg10 ?? 0, decimals: 2))/\(ByteFormat.fixed(s.pressureFullAvg60 ?? 0, decimals: 2)) (avg10/avg60 %)"
+            )
         }
         var refaultRate: Double?
         if let refaults = s.workingsetRefaultFile {
             if let before = previous?.signals.workingsetRefaultFile, let elapsed, refaults >= before {
                 refaultRate = Double(refaults - before) / elapsed
             }
-            parts.append("file refaults \(refaults) total" + (refaultRate.map { " (\(ByteFormat.fixed($0, decimals: 1))/s)" } ?? ""))
+            parts.append(
+                "file refaults \(refaults) total"
+                    + (refaultRate.map { " (\(ByteFormat.fixed($0, decimals: 1))/s)" } ?? ""))
         }
         if let oom = s.oomEvents { parts.append("oom \(oom)") }
         if let kills = s.oomKillEvents { parts.append("oom_kill \(kills)") }
         if let high = s.highEvents { parts.append("high \(high)") }
         if let max = s.maxEvents { parts.append("max \(max)") }
         if let failures = s.failCount { parts.append("failcnt \(failures)") }
-        let rates = "growth/s: " + MemoryFigure.trends.map { figure in
-            "\(figure.trend?.shortTitle ?? figure.longTitle) \(ByteFormat.rate(figure.rate(pod.growth)))"
-        }.joined(separator: " · ")
+        let rates =
+            "growth/s: "
+            + MemoryFigure.trends.map { figure in
+                "\(figure.trend?.shortTitle ?? figure.longTitle) \(ByteFormat.rate(figure.rate(pod.growth)))"
+            }.joined(separator: " · ")
         context.put(rates, x: 0, y: y, limit: frame.width, into: &frame)
         y += 1
         // The count is cumulative (since the cgroup was created): only its rate says whether reclaim is going on now.
@@ -185,26 +215,34 @@ public enum DetailScreen {
         } else {
             reclaim = "no reclaim signals on this kernel"
         }
-        context.put((parts.isEmpty ? "" : parts.joined(separator: sep) + sep) + reclaim, x: 0, y: y, style: .muted,
-                    limit: frame.width, into: &frame)
+        context.put(
+            (parts.isEmpty ? "" : parts.joined(separator: sep) + sep) + reclaim, x: 0, y: y, style: .muted,
+            limit: frame.width, into: &frame)
         y += 1
     }
 
-    static func renderContainers(_ pod: SnapshotPod, maxRows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+    static func renderContainers(
+        _ pod: SnapshotPod, maxRows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame
+    ) {
         let glyphs = context.glyphs
         // Largest working set first, the sandbox last, like the pod list.
         let ordered = pod.containers.sorted { a, b in
             a.sandbox != b.sandbox ? !a.sandbox : (a.memory.workingSetBytes ?? 0) > (b.memory.workingSetBytes ?? 0)
         }.prefix(maxRows)
         let names = ordered.map { container in
-            container.sandbox ? "(sandbox) \(container.id.prefix(12))" : "\(container.name ?? String(container.id.prefix(12)))"
+            container.sandbox
+                ? "(sandbox) \(container.id.prefix(12))" : "\(container.name ?? String(container.id.prefix(12)))"
         }
         let columns = ContainerColumn.layout(width: frame.width, nameWanted: names.map(\.count).max() ?? 0)
         func cell(_ text: String, _ column: ContainerColumn) -> String {
-            column.isLeftAligned ? TextFit.padRight(text, column.width, glyphs: glyphs) : TextFit.padLeft(text, column.width, glyphs: glyphs)
+            column.isLeftAligned
+                ? TextFit.padRight(text, column.width, glyphs: glyphs)
+                : TextFit.padLeft(text, column.width, glyphs: glyphs)
         }
         y += 1
-        frame.put(columns.map { cell($0.title, $0) }.joined(separator: " "), x: 0, y: y, style: Style(bold: true), limit: frame.width)
+        frame.put(
+            columns.map { cell($0.title, $0) }.joined(separator: " "), x: 0, y: y, style: Style(bold: true),
+            limit: frame.width)
         y += 1
         for (container, name) in zip(ordered, names) {
             let m = container.memory
@@ -234,9 +272,11 @@ public enum DetailScreen {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
-            if current.isEmpty { current = String(word) }
-            else if current.count + 1 + word.count <= width { current += " " + word }
-            else {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
                 lines.append(current)
                 current = String(word)
             }

@@ -4,38 +4,49 @@ import PodmemCore
 enum HeaderView {
     static let height = 2
 
-    static func render(_ state: AppState, intervalSeconds: Double, context: ScreenContext, into frame: inout Frame, rect: Rect) {
+    static func render(
+        _ state: AppState, intervalSeconds: Double, context: ScreenContext, into frame: inout Frame, rect: Rect
+    ) {
         guard rect.height >= 2 else { return }
         let sep = context.glyphs.separator
         var first = "podmem"
         if let document = state.document {
             let node = document.node
-            first += " \(document.host)\(sep)v\(document.cgroupVersion)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
-            first += "\(sep)available \(ByteFormat.human(node.availableBytes)) kubelet, \(ByteFormat.human(node.availableNoCacheBytes)) +active cache"
+            first +=
+                " \(document.host)\(sep)v\(document.cgroupVersion)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
+            first +=
+                "\(sep)available \(ByteFormat.human(node.availableBytes)) kubelet, \(ByteFormat.human(node.availableNoCacheBytes)) +active cache"
         } else {
             first += "\(sep)first poll…"
         }
         frame.fill(rect.rows(from: 0, count: 1), with: Cell(" ", style: Style(reverse: true)))
-        context.put(first, x: rect.x, y: rect.y, style: Style(bold: true, reverse: true), limit: rect.width, into: &frame)
+        context.put(
+            first, x: rect.x, y: rect.y, style: Style(bold: true, reverse: true), limit: rect.width, into: &frame)
 
         var x = rect.x
         let y = rect.y + 1
-        let liveStyle = state.paused ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
+        let liveStyle =
+            state.paused
+            ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
         if let clock = state.mode.replayClock {
-            x += frame.put("REPLAY \(clock)", x: x, y: y, style: Style(foreground: context.color ? .cyan : nil, bold: true, reverse: true))
+            x += frame.put(
+                "REPLAY \(clock)", x: x, y: y,
+                style: Style(foreground: context.color ? .cyan : nil, bold: true, reverse: true))
         } else {
             x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
         }
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
-        var second = "\(sep)\(state.document.map(WorkloadSummary.count) ?? "0 pods")\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
+        var second =
+            "\(sep)\(state.document.map(WorkloadSummary.count) ?? "0 pods")\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
         second += held(state, intervalSeconds: intervalSeconds)
         second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
         context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)
         x += TextFit.ascii(second, glyphs: context.glyphs).count
         if state.isEditingFilter || !state.filter.isEmpty {
             let filter = "\(sep)filter: \(state.filter)\(state.isEditingFilter ? "_" : "")"
-            context.put(filter, x: x, y: y, style: Style(foreground: context.color ? .yellow : nil, bold: true),
-                        limit: rect.x + rect.width - x, into: &frame)
+            context.put(
+                filter, x: x, y: y, style: Style(foreground: context.color ? .yellow : nil, bold: true),
+                limit: rect.x + rect.width - x, into: &frame)
         }
     }
 

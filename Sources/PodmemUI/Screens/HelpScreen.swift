@@ -10,7 +10,9 @@ public enum HelpScreen {
 
     public static func render(context: ScreenContext, into frame: inout Frame) {
         var y = 0
-        context.put("podmem help · any key returns", x: 0, y: y, style: Style(bold: true, reverse: true), limit: frame.width, into: &frame)
+        context.put(
+            "podmem help · any key returns", x: 0, y: y, style: Style(bold: true, reverse: true), limit: frame.width,
+            into: &frame)
         y += 2
         // One column when the table fits above the notes, else two side by side.
         let notes = Self.notes + [VerdictBadge.legend(width: frame.width - 2)]
@@ -23,7 +25,9 @@ public enum HelpScreen {
             let row = y + index % perColumn
             let x = 2 + (index / perColumn) * columnWidth
             guard row < frame.height - notes.count - 1 else { continue }
-            context.put(binding.keys.map(\.label).joined(separator: " "), x: x, y: row, style: .header, limit: keyWidth, into: &frame)
+            context.put(
+                binding.keys.map(\.label).joined(separator: " "), x: x, y: row, style: .header, limit: keyWidth,
+                into: &frame)
             context.put(binding.help, x: x + keyWidth, y: row, limit: columnWidth - keyWidth - 2, into: &frame)
         }
         y += min(perColumn, rows)

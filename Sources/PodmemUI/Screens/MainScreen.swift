@@ -12,14 +12,17 @@ public enum MainScreen {
     /// Rows left for pods: header (2), column titles, legend and status line take 5.
     public static func tableRows(height: Int) -> Int { max(1, height - 5) }
 
-    public static func render(_ state: AppState, intervalSeconds: Double, context: ScreenContext, into frame: inout Frame) {
+    public static func render(
+        _ state: AppState, intervalSeconds: Double, context: ScreenContext, into frame: inout Frame
+    ) {
         let (width, height) = (frame.width, frame.height)
         guard width >= minimumWidth, height >= minimumHeight else {
             TooSmallScreen.render(width: width, height: height, need: (minimumWidth, minimumHeight), into: &frame)
             return
         }
-        HeaderView.render(state, intervalSeconds: intervalSeconds, context: context, into: &frame,
-                          rect: Rect(x: 0, y: 0, width: width, height: HeaderView.height))
+        HeaderView.render(
+            state, intervalSeconds: intervalSeconds, context: context, into: &frame,
+            rect: Rect(x: 0, y: 0, width: width, height: HeaderView.height))
         let pods = state.visiblePods
         let columns = PodColumn.layout(width: width, nameWanted: pods.widestName)
         renderTitles(columns, state: state, context: context, y: 2, into: &frame)
@@ -36,24 +39,35 @@ public enum MainScreen {
             }
         }
         if let document = state.document, WorkloadSummary.foundNothing(document), state.filter.isEmpty {
-            context.put(WorkloadSummary.nothingFound(root: document.root), x: 1, y: 4, style: .muted, limit: width - 1, into: &frame)
+            context.put(
+                WorkloadSummary.nothingFound(root: document.root), x: 1, y: 4, style: .muted, limit: width - 1,
+                into: &frame)
         }
         if pods.isEmpty {
-            let text = state.document == nil ? "reading cgroups…" : state.filter.isEmpty ? "no workloads found" : "no pod matches \"\(state.filter)\""
+            let text =
+                state.document == nil
+                ? "reading cgroups…"
+                : state.filter.isEmpty ? "no workloads found" : "no pod matches \"\(state.filter)\""
             context.put(text, x: 1, y: 4, style: .muted, into: &frame)
         }
         context.put(VerdictBadge.legend(width: width), x: 0, y: height - 2, style: .muted, limit: width, into: &frame)
         StatusLine.render(state, hints: hints(state), context: context, into: &frame, y: height - 1)
     }
 
-    static func renderTitles(_ columns: [PodColumn], state: AppState, context: ScreenContext, y: Int, into frame: inout Frame) {
+    static func renderTitles(
+        _ columns: [PodColumn], state: AppState, context: ScreenContext, y: Int, into frame: inout Frame
+    ) {
         var x = 0
         for column in columns {
             let isSorted = column.sortColumn == state.sortColumn
-            let title = isSorted ? column.title + String(state.sortDescending ? context.glyphs.down : context.glyphs.up) : column.title
+            let title =
+                isSorted
+                ? column.title + String(state.sortDescending ? context.glyphs.down : context.glyphs.up) : column.title
             let leftAligned = column.isTrend || column.content == .name || column.content == .verdict
-            let text = leftAligned ? TextFit.padRight(title, column.width, glyphs: context.glyphs)
-                                   : TextFit.padLeft(title, column.width, glyphs: context.glyphs)
+            let text =
+                leftAligned
+                ? TextFit.padRight(title, column.width, glyphs: context.glyphs)
+                : TextFit.padLeft(title, column.width, glyphs: context.glyphs)
             frame.put(text, x: x, y: y, style: Style(bold: true))
             if isSorted {
                 // Underline the title itself, not its padding.
@@ -64,7 +78,9 @@ public enum MainScreen {
         }
     }
 
-    static func renderRow(_ pod: SnapshotPod, columns: [PodColumn], context: ScreenContext, y: Int, into frame: inout Frame) {
+    static func renderRow(
+        _ pod: SnapshotPod, columns: [PodColumn], context: ScreenContext, y: Int, into frame: inout Frame
+    ) {
         var x = 0
         let glyphs = context.glyphs
         let growthClass = pod.growth.class
@@ -79,9 +95,13 @@ public enum MainScreen {
             var style = Style.plain
             let text: String
             switch column.content {
-            case .name: text = TextFit.padRight(PodLabel.name(pod, fitting: column.width, glyphs: glyphs), column.width, glyphs: glyphs)
+            case .name:
+                text = TextFit.padRight(
+                    PodLabel.name(pod, fitting: column.width, glyphs: glyphs), column.width, glyphs: glyphs)
             case .figure(let figure): text = number(figure.current(pod.memory), column)
-            case .limit: text = TextFit.padLeft(pod.memory.limitBytes.map { ByteFormat.human($0) } ?? "none", column.width, glyphs: glyphs)
+            case .limit:
+                text = TextFit.padLeft(
+                    pod.memory.limitBytes.map { ByteFormat.human($0) } ?? "none", column.width, glyphs: glyphs)
             case .limitPercent:
                 let fraction = pod.memory.limitFraction
                 if let fraction, fraction >= 0.9 { style = Style(foreground: context.color ? .red : nil, bold: true) }
@@ -92,8 +112,9 @@ public enum MainScreen {
                 text = TextFit.padRight(VerdictBadge.text(growthClass), column.width, glyphs: glyphs)
             case .trend(let series):
                 style = trendStyle(series, growthClass: growthClass, context: context)
-                text = Sparkline.render(series.values(pod.history), width: column.width, glyphs: glyphs,
-                                        minimumRange: scale(series).spanBytes)
+                text = Sparkline.render(
+                    series.values(pod.history), width: column.width, glyphs: glyphs,
+                    minimumRange: scale(series).spanBytes)
             }
             frame.put(text, x: x, y: y, style: style, limit: column.width)
             x += column.width + 1
@@ -110,7 +131,8 @@ public enum MainScreen {
         guard context.color else { return .plain }
         switch (growthClass, series) {
         case (.cacheDriven, .activeFile), (.cacheDriven, .workingSet): return Style(foreground: .cyan)
-        case (.anonDriven, .workingSetNoCache), (.anonDriven, .rss), (.anonDriven, .workingSet): return Style(foreground: .red)
+        case (.anonDriven, .workingSetNoCache), (.anonDriven, .rss), (.anonDriven, .workingSet):
+            return Style(foreground: .red)
         default: return Style(foreground: .green)
         }
     }

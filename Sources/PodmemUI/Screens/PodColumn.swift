@@ -44,7 +44,9 @@ struct PodColumn: Equatable {
             PodColumn(content: .verdict, title: "VERDICT", width: 7, priority: 98),
         ]
         + MemoryFigure.trends.compactMap { figure in
-            figure.trend.map { PodColumn(content: .trend(figure), title: $0.shortTitle, width: trendMinimum, priority: $0.priority) }
+            figure.trend.map {
+                PodColumn(content: .trend(figure), title: $0.shortTitle, width: trendMinimum, priority: $0.priority)
+            }
         }
 
     /// What sorting by this column sorts by; nil for columns that do not sort.
@@ -69,7 +71,9 @@ struct PodColumn: Equatable {
         columns[nameIndex].width = max(nameMinimum, min(nameWanted, nameComfortable))
         func total() -> Int { columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) }
         func leastImportant(below limit: Int) -> Int? {
-            columns.indices.dropFirst().filter { columns[$0].priority < limit }.min { columns[$0].priority < columns[$1].priority }
+            columns.indices.dropFirst().filter { columns[$0].priority < limit }.min {
+                columns[$0].priority < columns[$1].priority
+            }
         }
         while total() > width {
             if let drop = leastImportant(below: keptBeforeName) {

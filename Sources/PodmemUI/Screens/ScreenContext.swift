@@ -17,6 +17,8 @@ public struct ScreenContext: Sendable {
     /// ellipsis when it does not fit in `limit` columns or the frame.
     func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil, into frame: inout Frame) {
         let room = min(limit ?? Int.max, frame.width - x)
-        frame.put(TextFit.truncate(TextFit.ascii(text, glyphs: glyphs), room, glyphs: glyphs), x: x, y: y, style: style, limit: room)
+        frame.put(
+            TextFit.truncate(TextFit.ascii(text, glyphs: glyphs), room, glyphs: glyphs), x: x, y: y, style: style,
+            limit: room)
     }
 }

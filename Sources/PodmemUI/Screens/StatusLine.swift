@@ -10,7 +10,9 @@ enum StatusLine {
             let style = status.isError ? Style(foreground: context.color ? .red : nil, bold: true) : Style(bold: true)
             context.put(status.text, x: 0, y: y, style: style, limit: frame.width, into: &frame)
         } else if state.isEditingFilter {
-            context.put("filter: type to narrow · Enter keep · Esc clear", x: 0, y: y, style: .muted, limit: frame.width, into: &frame)
+            context.put(
+                "filter: type to narrow · Enter keep · Esc clear", x: 0, y: y, style: .muted, limit: frame.width,
+                into: &frame)
         } else {
             context.put(hints, x: 0, y: y, style: .muted, limit: frame.width, into: &frame)
         }

@@ -15,7 +15,9 @@ public enum StackedBar {
     }
 
     /// Draws `parts` scaled to `total` across `rect.width` columns; `marks` are byte positions drawn as `glyphs.marker`.
-    public static func render(_ parts: [Part], total: Double, marks: [Double], in rect: Rect, into frame: inout Frame, glyphs: GlyphSet) {
+    public static func render(
+        _ parts: [Part], total: Double, marks: [Double], in rect: Rect, into frame: inout Frame, glyphs: GlyphSet
+    ) {
         guard rect.width > 0, total > 0 else { return }
         var start = 0.0
         for part in parts where part.bytes > 0 {
@@ -27,7 +29,8 @@ public enum StackedBar {
             }
         }
         for mark in marks {
-            let column = min(rect.width - 1, max(0, Int(saturating: (mark / total * Double(rect.width)).rounded(.down))))
+            let column = min(
+                rect.width - 1, max(0, Int(saturating: (mark / total * Double(rect.width)).rounded(.down))))
             frame[rect.x + column, rect.y] = Cell(glyphs.marker, style: Style(bold: true))
         }
     }

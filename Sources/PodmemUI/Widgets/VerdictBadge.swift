@@ -25,7 +25,8 @@ public enum VerdictBadge {
     }
 
     /// The legend line: what each marker means, `?` included.
-    public static let legend = "~CACHE growth is active page cache (reclaimable) · !ANON growth is anon/shmem/kernel (leak?) · +MIXED both · ? not enough samples yet"
+    public static let legend =
+        "~CACHE growth is active page cache (reclaimable) · !ANON growth is anon/shmem/kernel (leak?) · +MIXED both · ? not enough samples yet"
 
     /// Shorter legends for narrower screens, longest first; every one still explains each marker.
     static let legends = [

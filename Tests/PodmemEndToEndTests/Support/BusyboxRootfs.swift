@@ -8,7 +8,8 @@ enum BusyboxRootfs {
 
     /// Nil when busybox-static is missing, else why not.
     static func unavailableReason() -> String? {
-        FileManager.default.isExecutableFile(atPath: busybox) ? nil : "\(busybox) is missing (Debian's busybox-static provides it)"
+        FileManager.default.isExecutableFile(atPath: busybox)
+            ? nil : "\(busybox) is missing (Debian's busybox-static provides it)"
     }
 
     /// Writes `<scratch>/rootfs.tar` and returns its path.
@@ -18,7 +19,8 @@ enum BusyboxRootfs {
         try FileManager.default.createDirectory(atPath: rootfs + "/tmp", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: busybox, toPath: rootfs + "/bin/busybox")
         for applet in applets {
-            try FileManager.default.createSymbolicLink(atPath: rootfs + "/bin/" + applet, withDestinationPath: "busybox")
+            try FileManager.default.createSymbolicLink(
+                atPath: rootfs + "/bin/" + applet, withDestinationPath: "busybox")
         }
         let tarball = scratch + "/rootfs.tar"
         let tar = try CommandRun.run(URL(fileURLWithPath: "/bin/tar"), ["-C", rootfs, "-cf", tarball, "."])

@@ -12,7 +12,9 @@ struct CommandRun {
     }
 
     /// Runs `executable`; `input` becomes its stdin (else /dev/null).
-    static func run(_ executable: URL, _ arguments: [String], input: Data? = nil, timeout: Double = 60) throws -> CommandRun {
+    static func run(_ executable: URL, _ arguments: [String], input: Data? = nil, timeout: Double = 60) throws
+        -> CommandRun
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -37,9 +39,10 @@ struct CommandRun {
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        return CommandRun(status: process.terminationStatus,
-                          stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                          stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return CommandRun(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
     var json: [String: Any]? {

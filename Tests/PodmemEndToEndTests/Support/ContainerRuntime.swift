@@ -35,8 +35,9 @@ final class ContainerRuntime {
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         let nofile = limit.rlim_max == rlim_t.max ? 1_048_576 : limit.rlim_max
-        return ContainerRuntime(name: "podman", cli: cli, globalOptions: runc.map { ["--runtime", $0] } ?? [],
-                                runOptions: ["--ulimit", "nofile=\(nofile):\(nofile)", "--ulimit", "nproc=32768:32768"])
+        return ContainerRuntime(
+            name: "podman", cli: cli, globalOptions: runc.map { ["--runtime", $0] } ?? [],
+            runOptions: ["--ulimit", "nofile=\(nofile):\(nofile)", "--ulimit", "nproc=32768:32768"])
     }
 
     private init(name: String, cli: String, globalOptions: [String], runOptions: [String]) {
@@ -51,8 +52,9 @@ final class ContainerRuntime {
     func run(_ arguments: [String], timeout: Double = 120) throws -> CommandRun {
         let result = try SpawnedProcess.run(cli, globalOptions + arguments, timeout: timeout)
         guard result.status == 0 else {
-            throw Failure(description: "\(name) \(arguments.prefix(3).joined(separator: " ")) … exited \(result.status): "
-                          + result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Failure(
+                description: "\(name) \(arguments.prefix(3).joined(separator: " ")) … exited \(result.status): "
+                    + result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return result
     }
@@ -73,7 +75,11 @@ final class ContainerRuntime {
     func start(name containerName: String, image: String, options: [String], command: [String]) throws -> String {
         let result = try run(["run", "-d", "--name", containerName] + runOptions + options + [image] + command)
         let id = result.stdout.split(separator: "\n").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-        guard id.utf8.count == 64, id.utf8.allSatisfy({ ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0))) }) else {
+        guard id.utf8.count == 64,
+            id.utf8.allSatisfy({
+                ("0"..."9").contains(Character(UnicodeScalar($0))) || ("a"..."f").contains(Character(UnicodeScalar($0)))
+            })
+        else {
             throw Failure(description: "\(name) run printed no container ID: \(result.stdout) \(result.stderr)")
         }
         containerIDs.append(id)
@@ -81,15 +87,19 @@ final class ContainerRuntime {
     }
 
     /// `run --rm` in the foreground; the name is remembered so a run killed at its timeout is removed too.
-    func runOnce(name containerName: String, image: String, options: [String], command: [String], timeout: Double = 120) throws -> CommandRun {
+    func runOnce(name containerName: String, image: String, options: [String], command: [String], timeout: Double = 120)
+        throws -> CommandRun
+    {
         containerIDs.append(containerName)
-        return try run(["run", "--rm", "--name", containerName] + runOptions + options + [image] + command, timeout: timeout)
+        return try run(
+            ["run", "--rm", "--name", containerName] + runOptions + options + [image] + command, timeout: timeout)
     }
 
     /// The container's memory cgroup relative to the v1 memory hierarchy, from its init process's `/proc/<pid>/cgroup`:
     /// where the runtime really put it (`docker/<id>`, `libpod_parent/libpod-<id>`, or a systemd scope).
     func memoryCgroup(of id: String) throws -> String {
-        let pid = try run(["inspect", "-f", "{{.State.Pid}}", id]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try run(["inspect", "-f", "{{.State.Pid}}", id]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let table = try String(contentsOfFile: "/proc/\(pid)/cgroup", encoding: .utf8)
         for line in table.split(separator: "\n") {
             let fields = line.split(separator: ":", maxSplits: 2)
@@ -111,7 +121,9 @@ final class ContainerRuntime {
         // `-t 0`: podman's `rm -f` would first wait 10 s for a shell as PID 1 to honour SIGTERM (it does not);
         // `--ignore`: a `run --rm` container already gone must not stop podman removing the others.
         let remove = name == "podman" ? ["rm", "-f", "-t", "0", "--ignore"] : ["rm", "-f"]
-        if !containerIDs.isEmpty { _ = try? SpawnedProcess.run(cli, globalOptions + remove + containerIDs, timeout: 120) }
+        if !containerIDs.isEmpty {
+            _ = try? SpawnedProcess.run(cli, globalOptions + remove + containerIDs, timeout: 120)
+        }
         containerIDs = []
         if !images.isEmpty { _ = try? SpawnedProcess.run(cli, globalOptions + ["rmi", "-f"] + images, timeout: 120) }
         images = []

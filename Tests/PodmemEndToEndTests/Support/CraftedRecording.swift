@@ -1,6 +1,7 @@
 import Foundation
-@testable import PodmemCore
 import XCTest
+
+@testable import PodmemCore
 
 /// A recording built record by record, as an attacker would: any series number, any timestamp, any counter value,
 /// with valid frames and checksums so the decoder's value checks are what stands in the way.
@@ -9,13 +10,16 @@ struct CraftedRecording {
     private(set) var bytes: [UInt8] = []
 
     init(intervalSeconds: Double = 1, startedAt: Double = 1_800_000_000) {
-        header = RecordingHeader(recordingId: "crafted", host: "evil", cgroupVersion: .v2, root: "/sys/fs/cgroup",
-                                 intervalSeconds: intervalSeconds, startedAt: startedAt)
+        header = RecordingHeader(
+            recordingId: "crafted", host: "evil", cgroupVersion: .v2, root: "/sys/fs/cgroup",
+            intervalSeconds: intervalSeconds, startedAt: startedAt)
     }
 
     static func pod(_ index: Int) -> SeriesIdentity {
-        .workload(kind: .pod, uid: "00000000-0000-0000-0000-\(String(repeating: "0", count: 11))\(index % 10)", namespace: "ns",
-                  name: "pod-\(index)", qos: .burstable, cgroup: "kubepods/pod\(index)", inode: UInt64(index), runtime: nil)
+        .workload(
+            kind: .pod, uid: "00000000-0000-0000-0000-\(String(repeating: "0", count: 11))\(index % 10)",
+            namespace: "ns",
+            name: "pod-\(index)", qos: .burstable, cgroup: "kubepods/pod\(index)", inode: UInt64(index), runtime: nil)
     }
 
     /// One counter row: usage (and rss) set, everything else absent.
@@ -34,8 +38,10 @@ struct CraftedRecording {
     }
 
     /// A keyframe (every value a delta against zero) with the root's counters and the given series.
-    mutating func sample(timestamp: Double, root: [UInt64?] = counters(usage: 1 << 30), memTotalBytes: UInt64? = 8 << 30,
-                         series: [(number: UInt64, fields: [UInt64?])]) {
+    mutating func sample(
+        timestamp: Double, root: [UInt64?] = counters(usage: 1 << 30), memTotalBytes: UInt64? = 8 << 30,
+        series: [(number: UInt64, fields: [UInt64?])]
+    ) {
         var writer = BinaryWriter()
         writer.byte(1)
         writer.uint64(timestamp.bitPattern)

@@ -3,7 +3,8 @@ import Foundation
 /// The files in `deploy/`, found relative to this package.
 enum DeployFiles {
     static var directory: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("deploy").path
     }
 
@@ -21,7 +22,10 @@ enum DeployFiles {
 
     /// The Grafana dashboard, parsed.
     static func dashboard() throws -> [String: Any] {
-        guard let json = try JSONSerialization.jsonObject(with: Data(text("grafana-dashboard.json").utf8)) as? [String: Any] else {
+        guard
+            let json = try JSONSerialization.jsonObject(with: Data(text("grafana-dashboard.json").utf8))
+                as? [String: Any]
+        else {
             throw CocoaError(.fileReadCorruptFile)
         }
         return json

@@ -17,16 +17,22 @@ final class DockerDaemon {
             process = nil
             return
         }
-        let dockerd = ["/usr/sbin/dockerd", "/usr/bin/dockerd"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let dockerd else { throw Unavailable(description: "dockerd is not installed (Debian's docker.io provides it)") }
-        let daemon = try SpawnedProcess(dockerd, ["--iptables=false", "--ip-masq=false", "--bridge=none"], stdout: logPath, stderr: logPath)
+        let dockerd = ["/usr/sbin/dockerd", "/usr/bin/dockerd"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        guard let dockerd else {
+            throw Unavailable(description: "dockerd is not installed (Debian's docker.io provides it)")
+        }
+        let daemon = try SpawnedProcess(
+            dockerd, ["--iptables=false", "--ip-masq=false", "--bridge=none"], stdout: logPath, stderr: logPath)
         process = daemon
         let deadline = Date(timeIntervalSinceNow: 60)
         while Date() < deadline, daemon.isRunning {
             if (try? docker.run(["version"], timeout: 10)) != nil { return }
             usleep(250_000)
         }
-        let tail = ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "").split(separator: "\n").suffix(5).joined(separator: " | ")
+        let tail = ((try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "").split(separator: "\n").suffix(5)
+            .joined(separator: " | ")
         stop()
         throw Unavailable(description: "dockerd did not start within 60 s: \(tail)")
     }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Blocking HTTP GET on loopback for the serve tests.
@@ -25,8 +26,10 @@ enum HTTPFetch {
             if let error {
                 result = .failure(error)
             } else if let response = response as? HTTPURLResponse {
-                result = .success(Reply(status: response.statusCode, body: data ?? Data(),
-                                        contentType: response.value(forHTTPHeaderField: "Content-Type")))
+                result = .success(
+                    Reply(
+                        status: response.statusCode, body: data ?? Data(),
+                        contentType: response.value(forHTTPHeaderField: "Content-Type")))
             }
             done.signal()
         }.resume()

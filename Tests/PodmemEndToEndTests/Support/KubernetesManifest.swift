@@ -23,13 +23,18 @@ struct KubernetesManifest {
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         var manifests: [KubernetesManifest] = []
         for file in files {
-            let found = try validator.documents(DeployFiles.directory + "/" + file).compactMap { document -> KubernetesManifest? in
-                guard let apiVersion = document["apiVersion"] as? String, let kind = document["kind"] as? String else { return nil }
+            let found = try validator.documents(DeployFiles.directory + "/" + file).compactMap {
+                document -> KubernetesManifest? in
+                guard let apiVersion = document["apiVersion"] as? String, let kind = document["kind"] as? String else {
+                    return nil
+                }
                 let name = (document["metadata"] as? [String: Any])?["name"] as? String ?? ""
-                return KubernetesManifest(file: file, document: document, apiVersion: apiVersion, kind: kind, name: name)
+                return KubernetesManifest(
+                    file: file, document: document, apiVersion: apiVersion, kind: kind, name: name)
             }
             if found.isEmpty && !nonManifestFiles.contains(file) {
-                XCTFail("deploy/\(file) holds no document with apiVersion and kind, and is not a known non-manifest file")
+                XCTFail(
+                    "deploy/\(file) holds no document with apiVersion and kind, and is not a known non-manifest file")
             }
             manifests += found
         }

@@ -15,8 +15,9 @@ struct KubernetesValidate {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let bin = packageRoot.appendingPathComponent(".build/test-venv/bin")
-        let validator = KubernetesValidate(executable: bin.appendingPathComponent("kubernetes-validate"),
-                                           python: bin.appendingPathComponent("python3"))
+        let validator = KubernetesValidate(
+            executable: bin.appendingPathComponent("kubernetes-validate"),
+            python: bin.appendingPathComponent("python3"))
         guard FileManager.default.isExecutableFile(atPath: validator.executable.path) else {
             throw XCTSkip("kubernetes-validate is not installed in .build/test-venv (scripts/deps --test installs it)")
         }
@@ -29,10 +30,13 @@ struct KubernetesValidate {
 
     /// Every YAML document of `file`, as JSON objects (an empty document is skipped).
     func documents(_ file: String) throws -> [[String: Any]] {
-        let script = "import json, sys, yaml; print(json.dumps([d for d in yaml.safe_load_all(open(sys.argv[1])) if d is not None]))"
+        let script =
+            "import json, sys, yaml; print(json.dumps([d for d in yaml.safe_load_all(open(sys.argv[1])) if d is not None]))"
         let run = try CommandRun.run(python, ["-c", script, file])
-        guard run.status == 0, let documents = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [Any] else {
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(file) is not YAML: \(run.stderr)"])
+        guard run.status == 0, let documents = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [Any]
+        else {
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(file) is not YAML: \(run.stderr)"])
         }
         return documents.map { $0 as? [String: Any] ?? [:] }
     }

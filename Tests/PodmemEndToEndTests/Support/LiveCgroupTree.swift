@@ -31,7 +31,8 @@ final class LiveCgroupTree {
                 if parts.count == 2 { stat[parts[0]] = UInt64(parts[1]) }
             }
             guard let usageBytes = UInt64(usage.trimmingCharacters(in: .whitespacesAndNewlines)),
-                  let active = stat["total_active_file"], let inactive = stat["total_inactive_file"] else {
+                let active = stat["total_active_file"], let inactive = stat["total_inactive_file"]
+            else {
                 throw Failure("\(directory): unreadable memory.usage_in_bytes or memory.stat")
             }
             return KernelMemory(usageBytes: usageBytes, activeFileBytes: active, inactiveFileBytes: inactive)
@@ -71,7 +72,9 @@ final class LiveCgroupTree {
             return "\(hierarchy)/memory.usage_in_bytes is missing: no cgroup v1 memory hierarchy there"
         }
         if access(hierarchy, W_OK) != 0 { return "\(hierarchy) is not writable: \(String(cString: strerror(errno)))" }
-        if diskScratchParent() == nil { return "no temp directory on a disk file system (tmpfs pages are shmem, not page cache)" }
+        if diskScratchParent() == nil {
+            return "no temp directory on a disk file system (tmpfs pages are shmem, not page cache)"
+        }
         return nil
     }
 
@@ -93,8 +96,9 @@ final class LiveCgroupTree {
         let pod = Pod(uid: uid, namespace: namespace, name: name, cgroup: "\(parent)/pod\(uid)")
         try makeCgroup(pod.cgroup)
         if let limitBytes { try writeFile("\(limitBytes)", to: path(pod.cgroup) + "/memory.limit_in_bytes") }
-        try FileManager.default.createDirectory(atPath: logRoot + "/pods/\(namespace)_\(name)_\(uid)",
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: logRoot + "/pods/\(namespace)_\(name)_\(uid)",
+            withIntermediateDirectories: true)
         return pod
     }
 
@@ -110,8 +114,9 @@ final class LiveCgroupTree {
             try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
             try Data().write(to: URL(fileURLWithPath: logDirectory + "/0.log"))
             try FileManager.default.createDirectory(atPath: logRoot + "/containers", withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(atPath: logRoot + "/containers/\(pod.name)_\(pod.namespace)_\(name)-\(id).log",
-                                                       withDestinationPath: logDirectory + "/0.log")
+            try FileManager.default.createSymbolicLink(
+                atPath: logRoot + "/containers/\(pod.name)_\(pod.namespace)_\(name)-\(id).log",
+                withDestinationPath: logDirectory + "/0.log")
         }
         return cgroup
     }
@@ -128,7 +133,9 @@ final class LiveCgroupTree {
         workloadPIDs.append(process.processIdentifier)
         try input.write(contentsOf: Data("go\n".utf8))
         let started = try Self.readLine(output, timeout: 10, from: process)
-        guard started == "started" else { throw Failure("\(arguments.joined(separator: " ")): expected 'started', got '\(started)'") }
+        guard started == "started" else {
+            throw Failure("\(arguments.joined(separator: " ")): expected 'started', got '\(started)'")
+        }
     }
 
     /// A pause-like process in `cgroup`: `cat` on a pipe from the test, so it dies with the test.
@@ -171,7 +178,9 @@ final class LiveCgroupTree {
                 attempts += 1
                 usleep(100_000)
             }
-            if attempts == 50 { print("LiveCgroupTree: could not remove \(directory): \(String(cString: strerror(errno)))") }
+            if attempts == 50 {
+                print("LiveCgroupTree: could not remove \(directory): \(String(cString: strerror(errno)))")
+            }
         }
         createdCgroups = []
         try? FileManager.default.removeItem(atPath: scratch)
@@ -197,7 +206,9 @@ final class LiveCgroupTree {
     }
 
     /// Starts a child with pipes on stdin and stdout; returns it with the pipes' ends the test uses.
-    private func spawn(_ executable: URL, _ arguments: [String]) throws -> (Process, input: FileHandle, output: FileHandle) {
+    private func spawn(_ executable: URL, _ arguments: [String]) throws -> (
+        Process, input: FileHandle, output: FileHandle
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -271,7 +282,9 @@ final class LiveCgroupTree {
         for line in mountInfo.split(separator: "\n") {
             let halves = line.components(separatedBy: " - ")
             let fields = halves[0].split(separator: " ")
-            guard halves.count == 2, fields.count >= 5, let type = halves[1].split(separator: " ").first else { continue }
+            guard halves.count == 2, fields.count >= 5, let type = halves[1].split(separator: " ").first else {
+                continue
+            }
             let mountPoint = fields[4].replacingOccurrences(of: "\\040", with: " ")
             let matches = mountPoint == "/" || resolved == mountPoint || resolved.hasPrefix(mountPoint + "/")
             if matches, mountPoint.count >= best?.length ?? 0 { best = (mountPoint.count, String(type)) }

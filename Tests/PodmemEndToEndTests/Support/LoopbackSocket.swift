@@ -15,7 +15,9 @@ struct LoopbackSocket {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 || (!blocking && errno == EINPROGRESS) else {
             Glibc.close(descriptor)
@@ -33,7 +35,8 @@ struct LoopbackSocket {
     var closedByPeer: Bool {
         let peerHangUp: Int16 = 0x2000  // POLLRDHUP (Linux), which Glibc's module does not import
         var descriptorPoll = pollfd(fd: descriptor, events: peerHangUp, revents: 0)
-        return poll(&descriptorPoll, 1, 0) > 0 && descriptorPoll.revents & (peerHangUp | Int16(POLLHUP) | Int16(POLLERR)) != 0
+        return poll(&descriptorPoll, 1, 0) > 0
+            && descriptorPoll.revents & (peerHangUp | Int16(POLLHUP) | Int16(POLLERR)) != 0
     }
 
     /// Reads until end of file or `deadline`; nil when the deadline passed first.

@@ -2,8 +2,10 @@
 /// bytes, and numbers swapped for hostile spellings (huge, negative, NaN/Inf, overflowing, empty).
 struct Mutator {
     static let hostileNumbers = [
-        "0", "-1", "-0", "1", "18446744073709551615", "18446744073709551616", "9223372036854775807", "9223372036854775808",
-        "1152921504606846977", "72057594037927937", "99999999999999999999999", "1e300", "-1e300", "1e-300", "1e19", "1e999",
+        "0", "-1", "-0", "1", "18446744073709551615", "18446744073709551616", "9223372036854775807",
+        "9223372036854775808",
+        "1152921504606846977", "72057594037927937", "99999999999999999999999", "1e300", "-1e300", "1e-300", "1e19",
+        "1e999",
         "NaN", "nan", "inf", "-inf", "Infinity", "0.0001", "4294967296", "2147483647", "100.01", "", "0x10", "1.5e3",
     ]
 
@@ -33,7 +35,10 @@ struct Mutator {
             let range = at..<min(bytes.count, at + Int.random(in: 1...64, using: &random))
             bytes.insert(contentsOf: bytes[range], at: range.upperBound)
         case 6:
-            bytes.insert(contentsOf: (0..<Int.random(in: 1...16, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }, at: at)
+            bytes.insert(
+                contentsOf: (0..<Int.random(in: 1...16, using: &random)).map { _ in
+                    UInt8.random(in: 0...255, using: &random)
+                }, at: at)
         default:
             bytes = replaceNumber(bytes)
         }
@@ -43,7 +48,9 @@ struct Mutator {
     /// The first run of digits (with its sign, point and exponent) from a random spot, replaced by a hostile
     /// spelling; inserted at that spot when none follows.
     private mutating func replaceNumber(_ bytes: [UInt8]) -> [UInt8] {
-        let isNumeric = { (byte: UInt8) in (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2D || byte == 0x65 || byte == 0x2B }
+        let isNumeric = { (byte: UInt8) in
+            (0x30...0x39).contains(byte) || byte == 0x2E || byte == 0x2D || byte == 0x65 || byte == 0x2B
+        }
         let from = Int.random(in: 0..<bytes.count, using: &random)
         let replacement = Array(Self.hostileNumbers.randomElement(using: &random)!.utf8)
         var start = from

@@ -23,7 +23,8 @@ final class PrometheusServer {
 
     /// `ruleFiles`: plain Prometheus rule files, evaluated every second.
     init(targets: [String], ruleFiles: [String] = []) throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-prometheus-\(UUID().uuidString)")
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "podmem-prometheus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let config = """
             global:
@@ -43,13 +44,17 @@ final class PrometheusServer {
         let log = scratch.appendingPathComponent("log")
         try Data().write(to: log)
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["--config.file=\(configFile.path)", "--storage.tsdb.path=\(scratch.appendingPathComponent("data").path)",
-                             "--web.listen-address=\(address)", "--log.level=warn"]
+        process.arguments = [
+            "--config.file=\(configFile.path)", "--storage.tsdb.path=\(scratch.appendingPathComponent("data").path)",
+            "--web.listen-address=\(address)", "--log.level=warn",
+        ]
         process.standardOutput = try FileHandle(forWritingTo: log)
         process.standardError = process.standardOutput
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        _ = try waitFor("Prometheus ready", timeout: 60) { (try? HTTPFetch.get("http://\(address)/-/ready", timeout: 2))?.status == 200 ? true : nil }
+        _ = try waitFor("Prometheus ready", timeout: 60) {
+            (try? HTTPFetch.get("http://\(address)/-/ready", timeout: 2))?.status == 200 ? true : nil
+        }
     }
 
     /// The instant vector of `promql`: each series' labels (without `instance`/`job`) and value.
@@ -60,7 +65,8 @@ final class PrometheusServer {
         components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
         let reply = try HTTPFetch.get(components.url!.absoluteString)
         guard reply.status == 200, let json = try JSONSerialization.jsonObject(with: reply.body) as? [String: Any],
-              let data = json["data"] as? [String: Any], let results = data["result"] as? [[String: Any]] else {
+            let data = json["data"] as? [String: Any], let results = data["result"] as? [[String: Any]]
+        else {
             throw Failure(description: "query \(promql): HTTP \(reply.status): \(reply.text)")
         }
         var vector: [MetricSeries: Double] = [:]
@@ -70,7 +76,9 @@ final class PrometheusServer {
             labels["instance"] = nil
             labels["job"] = nil
             // The value is a string in Go's shortest form: Double(_:) reads it back exactly.
-            guard let pair = result["value"] as? [Any], let text = pair.last as? String, let value = Double(text) else { continue }
+            guard let pair = result["value"] as? [Any], let text = pair.last as? String, let value = Double(text) else {
+                continue
+            }
             vector[MetricSeries(name: name, labels: labels)] = value
         }
         return vector
@@ -80,7 +88,8 @@ final class PrometheusServer {
     func rules() throws -> [[String: Any]] {
         let reply = try HTTPFetch.get("http://\(address)/api/v1/rules")
         guard reply.status == 200, let json = try JSONSerialization.jsonObject(with: reply.body) as? [String: Any],
-              let groups = (json["data"] as? [String: Any])?["groups"] as? [[String: Any]] else {
+            let groups = (json["data"] as? [String: Any])?["groups"] as? [[String: Any]]
+        else {
             throw Failure(description: "rules: HTTP \(reply.status): \(reply.text)")
         }
         return groups.flatMap { $0["rules"] as? [[String: Any]] ?? [] }
@@ -117,7 +126,9 @@ final class PrometheusServer {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+            }
         }
         guard bound else { throw Failure(description: "bind 127.0.0.1:0: \(String(cString: strerror(errno)))") }
         return Int(UInt16(bigEndian: address.sin_port))

@@ -12,7 +12,9 @@ final class ServeProcess {
     private let scratch: URL
 
     init(_ arguments: [String], timeout: TimeInterval = 30) throws {
-        guard let binary = BinaryLocator.executable("podmem") else { throw Failure(description: "podmem binary not built") }
+        guard let binary = BinaryLocator.executable("podmem") else {
+            throw Failure(description: "podmem binary not built")
+        }
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("podmem-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let errors = scratch.appendingPathComponent("stderr")
@@ -27,7 +29,9 @@ final class ServeProcess {
         var found: String?
         while found == nil && process.isRunning && Date() < deadline {
             let text = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-            found = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { String(text[$0].dropFirst(7)) }
+            found = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map {
+                String(text[$0].dropFirst(7))
+            }
             if found == nil { Thread.sleep(forTimeInterval: 0.02) }
         }
         guard let found else {

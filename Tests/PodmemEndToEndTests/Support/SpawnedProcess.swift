@@ -37,9 +37,10 @@ final class SpawnedProcess {
             kill(child.pid, SIGKILL)
             _ = child.wait(timeout: 10)
         }
-        return CommandRun(status: child.exitStatus ?? -1,
-                          stdout: (try? String(contentsOfFile: scratch + "/out", encoding: .utf8)) ?? "",
-                          stderr: (try? String(contentsOfFile: scratch + "/err", encoding: .utf8)) ?? "")
+        return CommandRun(
+            status: child.exitStatus ?? -1,
+            stdout: (try? String(contentsOfFile: scratch + "/out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: scratch + "/err", encoding: .utf8)) ?? "")
     }
 
     var isRunning: Bool {

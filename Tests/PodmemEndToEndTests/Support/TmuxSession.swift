@@ -85,9 +85,11 @@ final class TmuxSession {
     /// Polls the pane (every 50 ms) until `predicate` holds and returns that screen; on timeout throws with
     /// `expectation`, the caller's location and the last screen, so a failure shows what was really there.
     @discardableResult
-    func waitFor(_ expectation: String, timeout: TimeInterval = 10, escapes: Bool = false,
-                 file: StaticString = #filePath, line: UInt = #line,
-                 until predicate: (String) -> Bool) throws -> String {
+    func waitFor(
+        _ expectation: String, timeout: TimeInterval = 10, escapes: Bool = false,
+        file: StaticString = #filePath, line: UInt = #line,
+        until predicate: (String) -> Bool
+    ) throws -> String {
         let deadline = Date(timeIntervalSinceNow: timeout)
         var screen = ""
         while true {
@@ -97,12 +99,13 @@ final class TmuxSession {
             Thread.sleep(forTimeInterval: 0.05)
         }
         let shown = escapes ? screen.replacingOccurrences(of: "\u{1B}", with: "\\e") : screen
-        throw Timeout(description: """
-            \(file):\(line): waited \(timeout) s for \(expectation); last screen of \(name):
-            ----------------------------------------
-            \(shown)
-            ----------------------------------------
-            """)
+        throw Timeout(
+            description: """
+                \(file):\(line): waited \(timeout) s for \(expectation); last screen of \(name):
+                ----------------------------------------
+                \(shown)
+                ----------------------------------------
+                """)
     }
 
     /// Waits for the pane to show the same text twice in a row, so a frame is not read half-drawn.
@@ -116,10 +119,14 @@ final class TmuxSession {
 
     /// The command's process: the child of the pane's shell, once it has exec'd into `executableName`.
     func commandProcess(named executableName: String, timeout: TimeInterval = 5) throws -> pid_t {
-        guard let shell = pid_t(try format("#{pane_pid}")) else { throw Failure(description: "no pane pid for \(name)") }
+        guard let shell = pid_t(try format("#{pane_pid}")) else {
+            throw Failure(description: "no pane pid for \(name)")
+        }
         let deadline = Date(timeIntervalSinceNow: timeout)
         repeat {
-            if let pid = Self.children(of: shell).first(where: { Self.commandName(of: $0) == executableName }) { return pid }
+            if let pid = Self.children(of: shell).first(where: { Self.commandName(of: $0) == executableName }) {
+                return pid
+            }
             Thread.sleep(forTimeInterval: 0.05)
         } while Date() < deadline
         throw Failure(description: "no \(executableName) process under pane shell \(shell)")
@@ -151,18 +158,25 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         // glibc ignores a close action for a descriptor that is already closed, so a racing close is harmless.
-        for descriptor in Self.openDescriptors() where descriptor > 2 { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        for descriptor in Self.openDescriptors() where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         let argv = ([tmux, "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, tmux, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw Failure(description: "posix_spawn \(tmux): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw Failure(description: "posix_spawn \(tmux): \(String(cString: strerror(spawned)))")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+        let text = { (path: String) in
+            String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        }
         // Exited normally with status 0: low 7 bits (signal) zero and exit code zero.
         guard status == 0 else {
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")): wait status \(status): \(text(errors))")
+            throw Failure(
+                description: "tmux \(arguments.joined(separator: " ")): wait status \(status): \(text(errors))")
         }
         return text(output)
     }
@@ -180,7 +194,8 @@ final class TmuxSession {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(pid_t.init).filter { pid in
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
+                let close = stat.lastIndex(of: ")")
+            else { return false }
             // After "pid (comm)": state, then ppid.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             return fields.count > 1 && pid_t(fields[1]) == parent
@@ -188,6 +203,7 @@ final class TmuxSession {
     }
 
     private static func commandName(of pid: pid_t) -> String? {
-        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 }

@@ -24,7 +24,8 @@ enum LongNameState {
             guard let name = document.pods[index].name, let new = renamed[name] else { continue }
             document.pods[index].namespace = new.namespace
             document.pods[index].name = new.name
-            for container in document.pods[index].containers.indices where document.pods[index].containers[container].name == "nginx" {
+            for container in document.pods[index].containers.indices
+            where document.pods[index].containers[container].name == "nginx" {
                 document.pods[index].containers[container].name = longContainer
             }
         }

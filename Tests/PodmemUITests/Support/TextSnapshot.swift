@@ -15,10 +15,13 @@ enum TextSnapshot {
         }
         // A missing snapshot is a failure, not a silent recording: CI must compare against something reviewed.
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            XCTFail("no snapshot \(url.lastPathComponent); record it with PODMEM_RECORD=1 and review it\n\(text)", file: file, line: line)
+            XCTFail(
+                "no snapshot \(url.lastPathComponent); record it with PODMEM_RECORD=1 and review it\n\(text)",
+                file: file, line: line)
             return
         }
-        XCTAssertEqual(text + "\n", expected, "frame differs from \(url.lastPathComponent); PODMEM_RECORD=1 re-records",
-                       file: file, line: line)
+        XCTAssertEqual(
+            text + "\n", expected, "frame differs from \(url.lastPathComponent); PODMEM_RECORD=1 re-records",
+            file: file, line: line)
     }
 }
