@@ -43,7 +43,7 @@ final class LiveKernelTests: XCTestCase {
         Thread.sleep(forTimeInterval: 1)
 
         let before = try [logger, leaky, steady].map { try tree.memory(of: $0.cgroup) }
-        let document = try runPodmem(podmem, tree: tree)
+        let document = try tree.batchJSON(podmem: podmem, polls: 12, interval: 0.5)
         let after = try [logger, leaky, steady].map { try tree.memory(of: $0.cgroup) }
 
         XCTAssertEqual(document["cgroupVersion"] as? Int, 1)
@@ -90,34 +90,6 @@ final class LiveKernelTests: XCTestCase {
     }
 
     // MARK: - Helpers
-
-    /// Runs `podmem --batch --json` on the tree; stdout goes to a file so a large document cannot block the pipe.
-    private func runPodmem(_ podmem: URL, tree: LiveCgroupTree) throws -> [String: Any] {
-        let outputPath = tree.scratch + "/podmem.json"
-        let errorPath = tree.scratch + "/podmem.stderr"
-        try Data().write(to: URL(fileURLWithPath: outputPath))
-        try Data().write(to: URL(fileURLWithPath: errorPath))
-        let process = Process()
-        process.executableURL = podmem
-        process.arguments = [
-            "--batch", "-n", "12", "-d", "0.5", "--json", "--root", tree.root, "--log-root", tree.logRoot,
-        ]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
-        if !LiveCgroupTree.wait(for: process, timeout: 60) {
-            process.terminate()
-            _ = LiveCgroupTree.wait(for: process, timeout: 5)
-            XCTFail("podmem did not finish 12 polls at 0.5 s within 60 s")
-        }
-        let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-        XCTAssertEqual(process.terminationStatus, 0, "podmem failed: \(errors)")
-        let output = try Data(contentsOf: URL(fileURLWithPath: outputPath))
-        let object = try JSONSerialization.jsonObject(with: output)
-        return try XCTUnwrap(
-            object as? [String: Any], "not a JSON object: \(String(decoding: output, as: UTF8.self))\n\(errors)")
-    }
 
     /// The pod's entry, after checking what the name source and the layout determine: namespace, name, QoS,
     /// the named container and the sandbox (a container without a log link).

@@ -40,7 +40,7 @@ final class LiveVerdictTests: XCTestCase {
         let cacheBefore = try tree.memory(of: evicting.cgroup)
         let failuresBefore = try tree.value("memory.failcnt", of: evicting.cgroup)
 
-        let document = try Self.runPodmem(podmem, tree: tree, polls: 45, interval: 1)
+        let document = try tree.batchJSON(podmem: podmem, polls: 45, interval: 1)
         let cacheAfter = try tree.memory(of: evicting.cgroup)
         let pods = try XCTUnwrap(document["pods"] as? [[String: Any]])
         let sawtoothJSON = try Self.pod(sawtooth, in: pods)
@@ -81,7 +81,7 @@ final class LiveVerdictTests: XCTestCase {
         Thread.sleep(forTimeInterval: 1)
 
         let kmemBefore = try tree.value("memory.kmem.usage_in_bytes", of: files.cgroup)
-        let document = try Self.runPodmem(podmem, tree: tree, polls: 12, interval: 0.5)
+        let document = try tree.batchJSON(podmem: podmem, polls: 12, interval: 0.5)
         let kmemAfter = try tree.value("memory.kmem.usage_in_bytes", of: files.cgroup)
         let pods = try XCTUnwrap(document["pods"] as? [[String: Any]])
         let filesJSON = try Self.pod(files, in: pods)
@@ -129,34 +129,6 @@ final class LiveVerdictTests: XCTestCase {
             guard Date() < deadline else { throw LiveCgroupTree.Failure("\(what): not within \(timeout) s") }
             usleep(100_000)
         }
-    }
-
-    /// `podmem --batch --json` on the tree, stdout to a file so a large document cannot block the pipe.
-    static func runPodmem(_ podmem: URL, tree: LiveCgroupTree, polls: Int, interval: Double) throws -> [String: Any] {
-        let outputPath = tree.scratch + "/podmem.json"
-        let errorPath = tree.scratch + "/podmem.stderr"
-        try Data().write(to: URL(fileURLWithPath: outputPath))
-        try Data().write(to: URL(fileURLWithPath: errorPath))
-        let process = Process()
-        process.executableURL = podmem
-        process.arguments = [
-            "--batch", "-n", "\(polls)", "-d", "\(interval)", "--json", "--root", tree.root, "--log-root", tree.logRoot,
-        ]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
-        let timeout = Double(polls) * interval + 30
-        if !LiveCgroupTree.wait(for: process, timeout: timeout) {
-            process.terminate()
-            _ = LiveCgroupTree.wait(for: process, timeout: 5)
-            XCTFail("podmem did not finish \(polls) polls within \(timeout) s")
-        }
-        let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-        XCTAssertEqual(process.terminationStatus, 0, "podmem failed: \(errors)")
-        let output = try Data(contentsOf: URL(fileURLWithPath: outputPath))
-        return try XCTUnwrap(
-            try JSONSerialization.jsonObject(with: output) as? [String: Any], "not a JSON object\n\(errors)")
     }
 
     static func pod(_ pod: LiveCgroupTree.Pod, in pods: [[String: Any]]) throws -> [String: Any] {
