@@ -24,7 +24,7 @@ public actor ExpositionPoller: Service {
     public func poll() {
         monitor.ingest(source.sample(at: Timestamp.now()))
         // Every verdict fresh, as batch mode has them; no history: the exposition has none.
-        guard let document = monitor.snapshot(.withoutHistory) else { return }
+        guard let document = monitor.model(.withoutHistory).map(SnapshotDocument.init) else { return }
         exposition.publish(renderer.render(document))
     }
 

@@ -14,7 +14,7 @@ public final class ExpositionRenderer {
     /// One pod's or container's figures with its labels.
     private struct Cgroup {
         let labels: [(String, String)]
-        let memory: SnapshotMemory
+        let memory: MemoryFigures
         let cacheShare: Double?
         let growth: SnapshotGrowth
     }
@@ -30,7 +30,7 @@ public final class ExpositionRenderer {
         var cgroups: [Cgroup] = []
         var labelSets: Set<[String]> = []
         func add(
-            _ labels: [(String, String)], _ memory: SnapshotMemory, _ cacheShare: Double?, _ growth: SnapshotGrowth
+            _ labels: [(String, String)], _ memory: MemoryFigures, _ cacheShare: Double?, _ growth: SnapshotGrowth
         ) {
             if labelSets.insert(labels.map(\.1)).inserted {
                 cgroups.append(Cgroup(labels: labels, memory: memory, cacheShare: cacheShare, growth: growth))
@@ -99,14 +99,15 @@ public final class ExpositionRenderer {
         switch metric.value {
         case .figure(let figure):
             // Byte counts go out as exact integers (a Double would round limits such as 2^63 - 4096).
-            sample(metric, labels, figure.current(cgroup.memory).map { String($0) }, into: &bytes)
+            sample(metric, labels, cgroup.memory[figure].map { String($0) }, into: &bytes)
         case .cacheShareRatio:
             sample(metric, labels, cgroup.cacheShare.map(format), into: &bytes)
         case .growthBytesPerSecond:
             for figure in MemoryFigure.rates {
                 guard let rate = figure.growthRate else { continue }
                 sample(
-                    metric, labels + [("component", rate.metricComponent)], growth[keyPath: rate.field].map(format),
+                    metric, labels + [("component", rate.metricComponent)],
+                    growth[keyPath: rate.documentField].map(format),
                     into: &bytes)
             }
         case .growthClass:

@@ -28,13 +28,13 @@ struct BatchRun {
             monitor.refreshCacheFiles(cgroups: nil, toCompletion: true)
         }
         if showProgress { Console.write("\r\u{1B}[K", to: STDERR_FILENO) }
-        guard let document = monitor.snapshot() else { return }
+        guard let model = monitor.model() else { return }
         if json {
             Console.write(
-                TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO
-            )
+                TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(SnapshotDocument(model)))) + [0x0A],
+                to: STDOUT_FILENO)
         } else {
-            Console.write(BatchReport.render(document) + CacheFileText.paragraph(document))
+            Console.write(BatchReport.render(model) + CacheFileText.paragraph(model))
         }
     }
 }

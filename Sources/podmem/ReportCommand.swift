@@ -21,14 +21,14 @@ struct ReportCommand: ParsableCommand {
         for warning in timeline.warnings {
             Console.write("podmem: \(TerminalText.sanitized(warning))\n", to: STDERR_FILENO)
         }
-        guard var document = replay.monitor.snapshot() else { throw CommandFailure("\(input.file): nothing to report") }
-        if let snapshot = timeline as? SnapshotTimeline { document.carryCacheFiles(from: snapshot.document) }
+        guard var model = replay.monitor.model() else { throw CommandFailure("\(input.file): nothing to report") }
+        if let snapshot = timeline as? SnapshotTimeline { model.carryCacheFiles(from: snapshot.document) }
         if json {
             Console.write(
-                TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(document))) + [0x0A], to: STDOUT_FILENO
-            )
+                TerminalText.jsonEscapingControls(Array(try SnapshotCodec.encode(SnapshotDocument(model)))) + [0x0A],
+                to: STDOUT_FILENO)
         } else {
-            Console.write(TicketReport.render(document, replayedFrom: input.file))
+            Console.write(TicketReport.render(model, replayedFrom: input.file))
         }
     }
 }

@@ -12,7 +12,7 @@ final class ExplicitNullEncodableTests: XCTestCase {
     private func labels(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
 
     func testUnknownGrowthWritesEveryFieldWithNulls() throws {
-        let growth = SnapshotGrowth(Growth.unknown)
+        let growth = SnapshotGrowth(Growth.unknown, summary: nil)
         let json = try object(growth)
         XCTAssertEqual(Set(json.keys), labels(growth))
         XCTAssertTrue(
@@ -22,13 +22,11 @@ final class ExplicitNullEncodableTests: XCTestCase {
     }
 
     func testSignalsAndNodeOfNothingReadAreAllNull() throws {
-        let signals = SnapshotSignals(MemoryCounters())
+        let signals = MemorySignals(MemoryCounters())
         let json = try object(signals)
         XCTAssertEqual(Set(json.keys), labels(signals))
         XCTAssertTrue(json.values.allSatisfy { $0 is NSNull })
-        let node = SnapshotNode(
-            memTotalBytes: nil, workingSetBytes: nil, workingSetNoCacheBytes: nil, availableBytes: nil,
-            availableNoCacheBytes: nil)
+        let node = NodeFigures(memTotalBytes: nil, workingSetBytes: nil, workingSetNoCacheBytes: nil)
         XCTAssertEqual(
             Set(try object(node).keys),
             ["memTotalBytes", "workingSetBytes", "workingSetNoCacheBytes", "availableBytes", "availableNoCacheBytes"])

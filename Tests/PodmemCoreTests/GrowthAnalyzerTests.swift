@@ -26,7 +26,7 @@ final class GrowthAnalyzerTests: XCTestCase {
     }
 
     func verdict(_ history: RingBuffer<HistoryPoint>, window: Double? = nil) -> GrowthClass {
-        GrowthAnalyzer.analyze(history, window: window).growthClass
+        GrowthAnalyzer.analyze(history, window: window).class
     }
 
     func testCacheDrivenLogWriter() {
@@ -93,7 +93,7 @@ final class GrowthAnalyzerTests: XCTestCase {
         let heap = { (t: Double) in 8 * (15 * ((t + 0.3) / 4.1).truncatingRemainder(dividingBy: 1)).rounded(.down) }
         let growth = GrowthAnalyzer.analyze(
             history(seconds: 44, anon: { 3 + heap($0) }, active: { _ in 1 }), window: nil)
-        XCTAssertEqual(growth.growthClass, .stable, "threshold \(growth.thresholdBytes / Self.mib) MiB")
+        XCTAssertEqual(growth.class, .stable, "threshold \(growth.thresholdBytes / Self.mib) MiB")
         XCTAssertGreaterThan(growth.thresholdBytes, 60 * Self.mib, "3 σ of a 0–120 MiB sawtooth")
     }
 
@@ -124,10 +124,10 @@ final class GrowthAnalyzerTests: XCTestCase {
                                 let growth = GrowthAnalyzer.analyze(
                                     history(seconds: polls - 1, anon: value, active: { _ in 1 }), window: nil)
                                 cases += 1
-                                if growth.growthClass != .stable {
+                                if growth.class != .stable {
                                     falsePositives.append(
                                         "\(name) \(polls) polls period \(period) s amplitude \(amplitude) MiB "
-                                            + "baseline \(baseline) phase \(phase): \(growth.growthClass)")
+                                            + "baseline \(baseline) phase \(phase): \(growth.class)")
                                 }
                             }
                         }
@@ -147,7 +147,7 @@ final class GrowthAnalyzerTests: XCTestCase {
         let jitter = { (t: Double) in 0.5 * sin(t * 2.3) }
         let leak = history(seconds: 120, anon: { 200 + 2 * ($0 / 4).rounded(.down) + jitter($0) }, active: { _ in 30 })
         let firstAnonDriven = (3...120).first { seconds in
-            GrowthAnalyzer.analyze(Array(leak.prefix(seconds + 1)), window: 300).growthClass == .anonDriven
+            GrowthAnalyzer.analyze(Array(leak.prefix(seconds + 1)), window: 300).class == .anonDriven
         }
         print(
             "GrowthAnalyzerTests: a 0.5 MiB/s leak is anon-driven after \(firstAnonDriven.map(String.init) ?? "never") s"
@@ -159,7 +159,7 @@ final class GrowthAnalyzerTests: XCTestCase {
         let late = history(
             seconds: 600, anon: { 200 + 2 * (max(0, $0 - 240) / 4).rounded(.down) + jitter($0) }, active: { _ in 30 })
         let lateAnonDriven = (241...600).first { seconds in
-            GrowthAnalyzer.analyze(Array(late.prefix(seconds + 1)), window: 300).growthClass == .anonDriven
+            GrowthAnalyzer.analyze(Array(late.prefix(seconds + 1)), window: 300).class == .anonDriven
         }
         print(
             "GrowthAnalyzerTests: after 240 flat seconds, a 0.5 MiB/s leak is anon-driven \(lateAnonDriven.map { String($0 - 240) } ?? "never") s after it starts"
@@ -180,12 +180,12 @@ final class GrowthAnalyzerTests: XCTestCase {
         (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes, stat.shmemBytes) = (
             40 << 20, 112 << 20, 10 << 20, 0
         )
-        let snapshot = SnapshotGrowth(growth)
+        let snapshot = SnapshotGrowth(growth, summary: nil)
         XCTAssertEqual(snapshot.netBytes, 52 << 20)
         XCTAssertEqual(snapshot.peakBytes, 870 << 20)
         XCTAssertEqual(snapshot.peakAt, "1970-01-01T00:17:44Z")
         let sentence = VerdictSentence.describe(
-            growth: snapshot, memory: SnapshotMemory(MemoryFigures(MemoryCounters(usageBytes: 162 << 20, stat: stat))))
+            growth: growth, memory: MemoryFigures(MemoryCounters(usageBytes: 162 << 20, stat: stat)))
         XCTAssertTrue(
             sentence.contains("+52.0 MiB net (peak +870 MiB at 00:17:44 UTC, since freed or reclaimed)"), sentence)
     }
@@ -203,25 +203,25 @@ final class GrowthAnalyzerTests: XCTestCase {
         }
         h = kernelGrowth
         let growth = GrowthAnalyzer.analyze(h, window: nil)
-        XCTAssertEqual(growth.growthClass, .anonDriven)
+        XCTAssertEqual(growth.class, .anonDriven)
         var stat = MemoryStat()
         (stat.rssBytes, stat.shmemBytes) = (300 << 20, 2 << 20)
         let sentence = VerdictSentence.describe(
-            growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))
+            growth: growth, memory: MemoryFigures(MemoryCounters(stat: stat)))
         XCTAssertTrue(
             sentence.contains("is kernel memory (slab: dentries, inodes, sockets): neither page cache nor a heap leak"),
             sentence)
         XCTAssertFalse(sentence.contains("leak looks like"), sentence)
         stat.shmemBytes = 50 << 20
         let withShmem = VerdictSentence.describe(
-            growth: SnapshotGrowth(growth), memory: SnapshotMemory(MemoryFigures(MemoryCounters(stat: stat))))
+            growth: growth, memory: MemoryFigures(MemoryCounters(stat: stat)))
         XCTAssertTrue(
             withShmem.contains("This is what a leak looks like."), "shmem could explain most of it: \(withShmem)")
     }
 
     func testTooFewSamplesIsUnknown() {
         XCTAssertEqual(verdict(history(seconds: 1, anon: { 100 + 100 * $0 }, active: { _ in 1 })), .unknown)
-        XCTAssertEqual(GrowthAnalyzer.analyze(nil as RingBuffer<HistoryPoint>?, window: nil).growthClass, .unknown)
+        XCTAssertEqual(GrowthAnalyzer.analyze(nil as RingBuffer<HistoryPoint>?, window: nil).class, .unknown)
     }
 
     func testWindowLimitsWhatIsConsidered() {
@@ -236,7 +236,7 @@ final class GrowthAnalyzerTests: XCTestCase {
         var buffer = history(seconds: 30, anon: { 100 + $0 }, active: { _ in 10 })
         buffer.append(HistoryPoint(time: 1031, counters: MemoryCounters()))
         let growth = GrowthAnalyzer.analyze(buffer, window: nil)
-        XCTAssertEqual(growth.growthClass, .anonDriven)
+        XCTAssertEqual(growth.class, .anonDriven)
         XCTAssertEqual(growth.rssBytesPerSecond!, Self.mib, accuracy: 0.01 * Self.mib)
     }
 

@@ -105,7 +105,7 @@ final class TieredHistoryTests: XCTestCase {
         XCTAssertEqual(first.last?.time, 12_237.5)
         XCTAssertEqual(first.first?.usageBytes, 30_080 * pages, "the mean of polls 116…119: 117.5 × 256 pages")
         XCTAssertEqual(first.last?.usageBytes, 60_800 * pages)
-        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 120).growthClass, .anonDriven)
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 120).class, .anonDriven)
     }
 
     func testCoarseTiersHoldBucketMeansAndTheFillingBucket() {
@@ -142,14 +142,14 @@ final class TieredHistoryTests: XCTestCase {
     func testCachedVerdictIsReusedUntilItIsOld() {
         var history = MemoryHistory(plan: HistoryPlan.live(window: 600, intervalSeconds: 1))
         for t in 0..<100 { history.ingest(sample(Double(t), usagePages: 1000)) }
-        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .stable)
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).class, .stable)
         // 140 MiB of new usage after 100 flat polls (a ramp that starts late in the window must outgrow the 3 σ its own
         // bend puts around a straight line): a fresh verdict sees growth, a cached one (younger than the limit) does not yet.
         for t in 100..<170 { history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t - 99) * 512)) }
-        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .stable)
-        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600).growthClass, .anonDriven)
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).class, .stable)
+        XCTAssertEqual(history.growth(cgroup: "p", inode: 1, window: 600).class, .anonDriven)
         XCTAssertEqual(
-            history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).growthClass, .anonDriven,
+            history.growth(cgroup: "p", inode: 1, window: 600, maximumAgePolls: 1000).class, .anonDriven,
             "a fresh verdict refreshes the cache")
     }
 
@@ -161,11 +161,11 @@ final class TieredHistoryTests: XCTestCase {
             for t in 0..<2 {
                 history.ingest(sample(Double(t), usagePages: 1000 + UInt64(t) * 10_000, inode: inode))
                 XCTAssertEqual(
-                    history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .unknown)
+                    history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).class, .unknown)
             }
             history.ingest(sample(2, usagePages: 21_000, inode: inode))
             XCTAssertEqual(
-                history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).growthClass, .anonDriven,
+                history.growth(cgroup: "p", inode: inode, window: 600, maximumAgePolls: 32).class, .anonDriven,
                 "inode \(inode): the third poll's verdict")
         }
     }

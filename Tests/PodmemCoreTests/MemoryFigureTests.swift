@@ -35,7 +35,7 @@ final class MemoryFigureTests: XCTestCase {
     func testCatalogueNamesAreUnique() {
         let all = MemoryFigure.all
         for names in [
-            all.map(\.name), all.map(\.jsonKey), all.compactMap(\.metricName), all.compactMap(\.column?.title),
+            all.map(\.jsonKey), all.compactMap(\.metricName), all.compactMap(\.column?.title),
             all.compactMap(\.trend?.shortTitle), all.compactMap(\.growthRate?.metricComponent),
         ] {
             XCTAssertEqual(Set(names).count, names.count, "\(names)")
@@ -50,17 +50,15 @@ final class MemoryFigureTests: XCTestCase {
         (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes) = (40 << 20, 30 << 20, 20 << 20)
         (stat.shmemBytes, stat.mappedFileBytes, stat.kernelBytes) = (5 << 20, 3 << 20, 7 << 20)
         let figures = MemoryFigures(MemoryCounters(usageBytes: 100 << 20, stat: stat, limit: .bytes(512 << 20)))
-        let memory = SnapshotMemory(figures)
-        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(memory)) as? [String: Any])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(figures)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), Set(MemoryFigure.all.map(\.jsonKey)))
         for figure in MemoryFigure.all {
-            let expected = try XCTUnwrap(figures[keyPath: figure.value], figure.name)
-            XCTAssertEqual((object[figure.jsonKey] as? NSNumber)?.uint64Value, expected, figure.name)
-            XCTAssertEqual(figure.current(memory), expected, figure.name)
+            let expected = try XCTUnwrap(figures[figure], "\(figure)")
+            XCTAssertEqual((object[figure.jsonKey] as? NSNumber)?.uint64Value, expected, "\(figure)")
         }
-        XCTAssertEqual(try JSONDecoder().decode(SnapshotMemory.self, from: JSONEncoder().encode(memory)), memory)
+        XCTAssertEqual(try JSONDecoder().decode(MemoryFigures.self, from: JSONEncoder().encode(figures)), figures)
 
-        let unknown = SnapshotMemory(MemoryFigures(MemoryCounters()))
+        let unknown = MemoryFigures(MemoryCounters())
         let nulls = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(unknown)) as? [String: Any])
         XCTAssertEqual(Set(nulls.keys), Set(MemoryFigure.all.map(\.jsonKey)), "unknown figures are explicit nulls")
         XCTAssertTrue(nulls.values.allSatisfy { $0 is NSNull })
@@ -71,8 +69,7 @@ final class MemoryFigureTests: XCTestCase {
         func fraction(_ limit: MemoryLimit?) -> Double? {
             var stat = MemoryStat()
             stat.inactiveFileBytes = 0
-            return SnapshotMemory(MemoryFigures(MemoryCounters(usageBytes: 256 << 20, stat: stat, limit: limit)))
-                .limitFraction
+            return MemoryFigures(MemoryCounters(usageBytes: 256 << 20, stat: stat, limit: limit)).limitFraction
         }
         XCTAssertEqual(fraction(.bytes(512 << 20)), 0.5)
         XCTAssertNil(fraction(.bytes(0)))

@@ -142,7 +142,7 @@ final class RecordingTests: XCTestCase {
         }
         try writer!.finish()
         let replay = try Replay(timeline: try XCTUnwrap(try Recording(path: path)), window: 120)
-        let rows = SnapshotScope.list(rows: Set(try XCTUnwrap(live.snapshot(.withoutHistory)).pods.map(\.cgroup)))
+        let rows = ModelScope.list(rows: Set(try XCTUnwrap(live.snapshot(.withoutHistory)).pods.map(\.cgroup)))
         let replayed = try XCTUnwrap(replay.monitor.snapshot(rows))
         let original = try XCTUnwrap(live.snapshot(rows))
         XCTAssertEqual(replayed.pods.map(\.memory), original.pods.map(\.memory))

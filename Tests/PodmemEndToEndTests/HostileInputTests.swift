@@ -22,9 +22,9 @@ final class HostileInputTests: XCTestCase {
     func report(_ path: String) throws -> String {
         let timeline = try ReplayInput.open(path)
         let replay = try Replay(timeline: timeline, window: 300)
-        let document = try XCTUnwrap(replay.monitor.snapshot())
-        _ = try SnapshotCodec.encode(document)
-        return TicketReport.render(document, replayedFrom: path)
+        let model = try XCTUnwrap(replay.monitor.model())
+        _ = try SnapshotCodec.encode(SnapshotDocument(model))
+        return TicketReport.render(model, replayedFrom: path)
     }
 
     /// `report` fails with one line containing every part of `expected`, quickly and without growing the process.

@@ -298,9 +298,9 @@ final class MutationFuzzTests: XCTestCase {
             }
             guard deep else { return .success(()) }
             let replay = try Replay(timeline: timeline, window: 300)
-            guard let document = replay.monitor.snapshot() else { return .success(()) }
-            XCTAssertNoThrow(try SnapshotCodec.encode(document), path)
-            XCTAssertTrue(TicketReport.render(document, replayedFrom: path).hasPrefix("podmem report"))
+            guard let model = replay.monitor.model() else { return .success(()) }
+            XCTAssertNoThrow(try SnapshotCodec.encode(SnapshotDocument(model)), path)
+            XCTAssertTrue(TicketReport.render(model, replayedFrom: path).hasPrefix("podmem report"))
             return .success(())
         } catch {
             return .failure(error)

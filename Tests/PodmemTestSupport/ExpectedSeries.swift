@@ -38,7 +38,7 @@ public enum ExpectedSeries {
     }
 
     private static func add(
-        _ memory: SnapshotMemory, _ cacheShare: Double?, _ growth: SnapshotGrowth, labels: [String: String],
+        _ memory: MemoryFigures, _ cacheShare: Double?, _ growth: SnapshotGrowth, labels: [String: String],
         to result: inout [MetricSeries: Double]
     ) {
         let bytes: [(String, UInt64?)] = [

@@ -23,7 +23,7 @@ final class AppTests: XCTestCase {
 
     func testPollsOnTheIntervalAndQuits() {
         let (app, _) = run([.wait(5)])
-        XCTAssertEqual(app.state.document?.pods.first?.history.t.count, 6, "one poll at start, one per second")
+        XCTAssertEqual(app.state.model?.pods.first?.history.count, 6, "one poll at start, one per second")
     }
 
     func testCacheSortPutsHighestCacheShareFirst() {
@@ -76,7 +76,7 @@ final class AppTests: XCTestCase {
         let plan = HistoryPlan.live(window: 300, intervalSeconds: 1)
         let (app, _) = run([.wait(2), .key(.character("+")), .key(.character("+"))], plan: plan)
         XCTAssertEqual(app.monitor.window, 1800)
-        XCTAssertEqual(app.state.document?.windowSeconds, 1800, "the verdicts follow the span")
+        XCTAssertEqual(app.state.model?.windowSeconds, 1800, "the verdicts follow the span")
         XCTAssertTrue(app.lastFrame.line(1).contains("span 30m (2s held)"), app.lastFrame.line(1))
         let (narrow, _) = run([.key(.character("-")), .key(.character("-")), .key(.character("-"))], plan: plan)
         XCTAssertEqual(narrow.monitor.window, 60, "stops at the shortest span")
@@ -105,12 +105,12 @@ final class AppTests: XCTestCase {
         let (app, _) = run([.wait(3)], height: 16)
         let rows = app.state.rowsOnScreen
         XCTAssertLessThan(rows.count, 12, "a short terminal shows part of the list")
-        XCTAssertTrue(rows.allSatisfy { !$0.history.t.isEmpty }, "every row on screen has its sparkline points")
+        XCTAssertTrue(rows.allSatisfy { !$0.history.isEmpty }, "every row on screen has its sparkline points")
         let offScreen = app.state.visiblePods.dropFirst(rows.count)
-        XCTAssertTrue(offScreen.allSatisfy { $0.history.t.isEmpty }, "rows off screen carry no history")
+        XCTAssertTrue(offScreen.allSatisfy { $0.history.isEmpty }, "rows off screen carry no history")
         let (paged, _) = run([.wait(3), .key(.pageDown), .key(.pageDown)], height: 16)
         XCTAssertTrue(
-            paged.state.rowsOnScreen.allSatisfy { !$0.history.t.isEmpty }, "rows paged into view get theirs at once")
+            paged.state.rowsOnScreen.allSatisfy { !$0.history.isEmpty }, "rows paged into view get theirs at once")
         XCTAssertTrue(paged.lastFrame.text.contains("▁") || paged.lastFrame.text.contains("█"), paged.lastFrame.text)
     }
 
@@ -128,7 +128,7 @@ final class AppTests: XCTestCase {
     func testPauseStopsPollingButKeepsNavigation() {
         let (app, _) = run([.wait(2), .key(.character(" ")), .wait(3), .key(.down)])
         XCTAssertTrue(app.state.paused)
-        XCTAssertEqual(app.state.document?.pods.first?.history.t.count, 3)
+        XCTAssertEqual(app.state.model?.pods.first?.history.count, 3)
         XCTAssertEqual(app.state.selectedIndex, 1)
     }
 

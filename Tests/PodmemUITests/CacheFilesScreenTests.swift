@@ -65,7 +65,7 @@ final class CacheFilesScreenTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let onList = run([.wait(2)], width: 140, height: 30)
         XCTAssertFalse(
-            onList.state.document?.pods.contains { $0.cacheFiles != nil } ?? true, "the list screen scanned files")
+            onList.state.model?.pods.contains { $0.cacheFiles != nil } ?? true, "the list screen scanned files")
         _ = run(openWebFrontend + [.key(.character("s"))], width: 140, height: 40, snapshotDirectory: directory.path)
         let file = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: directory.path).first)
         let document = try SnapshotCodec.decode(Data(contentsOf: directory.appendingPathComponent(file)))

@@ -8,7 +8,7 @@ import XCTest
 final class ExtremeValuesScreenTests: XCTestCase {
     func testExtremeFiguresDraw() {
         var (state, _) = DemoState.make()
-        var pod = state.document!.pods[0]
+        var pod = state.model!.pods[0]
         let huge = UInt64(1) << 60
         pod.memory.usageBytes = 1
         (pod.memory.rssBytes, pod.memory.activeFileBytes, pod.memory.inactiveFileBytes, pod.memory.shmemBytes) = (
@@ -20,8 +20,12 @@ final class ExtremeValuesScreenTests: XCTestCase {
         pod.growth.activeFileBytesPerSecond = 0x1p70
         pod.growth.windowSeconds = 7e9
         pod.growth.class = .anonDriven
-        pod.history.workingSetBytes = pod.history.workingSetBytes.indices.map { $0.isMultiple(of: 2) ? huge : 0 }
-        state.document!.pods[0] = pod
+        pod.history = pod.history.enumerated().map { index, point in
+            HistoryPoint(
+                time: point.time, usageBytes: index.isMultiple(of: 2) ? huge : 0, rssBytes: point.rssBytes,
+                activeFileBytes: point.activeFileBytes, inactiveFileBytes: 0)
+        }
+        state.model!.pods[0] = pod
         let context = ScreenContext(glyphs: .unicode, color: true, now: DemoState.start + 5)
         var main = Frame(width: 200, height: 30)
         state.updateViewport(rows: MainScreen.tableRows(height: 30))

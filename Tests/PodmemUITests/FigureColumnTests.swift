@@ -16,7 +16,7 @@ final class FigureColumnTests: XCTestCase {
         XCTAssertEqual(SortColumn.all.compactMap { if case .figure = $0 { $0.title } else { nil } }, titles)
         XCTAssertEqual(PodColumn.all.filter(\.isTrend).map(\.title), ["ws", "ws-nc", "rss", "active", "inactive"])
 
-        let document = try XCTUnwrap(DemoState.make(polls: 3).0.document)
+        let document = try XCTUnwrap(DemoState.make(polls: 3).0.model)
         let header = try XCTUnwrap(
             BatchReport.render(document).split(separator: "\n").first { $0.hasPrefix("WORKLOAD") })
         XCTAssertEqual(

@@ -102,7 +102,7 @@ final class LayoutTests: XCTestCase {
             XCTAssertTrue(
                 String(rows.last!).hasPrefix("(sandbox)"),
                 "titles, two containers and the sandbox at \(width)×\(height)")
-            let names = LongNameState.state.document!.pods.first { $0.name == LongNameState.webFrontend }!.containers
+            let names = LongNameState.state.model!.pods.first { $0.name == LongNameState.webFrontend }!.containers
             let columns = ContainerColumn.layout(
                 width: width, nameWanted: names.map { $0.sandbox ? 22 : ($0.name ?? "").count }.max()!)
             var x = 0

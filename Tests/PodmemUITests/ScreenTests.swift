@@ -39,15 +39,15 @@ final class ScreenTests: XCTestCase {
     /// neither says so in one line (with what was looked for) instead of silently showing the root cgroup.
     func testHeaderCountsWorkloadsAndSaysWhenNothingWasFound() throws {
         var (state, _) = DemoState.make()
-        var document = try XCTUnwrap(state.document)
+        var document = try XCTUnwrap(state.model)
         XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 pods ·"))
 
         for index in 0..<3 { document.pods[index].kind = .container }
         document.pods[3].kind = .service
-        state.document = document
+        state.model = document
         XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 workloads (8 pods) ·"))
         for index in document.pods.indices { document.pods[index].kind = .container }
-        state.document = document
+        state.model = document
         XCTAssertTrue(main(width: 120, height: 24, state: state).line(1).contains("· 12 workloads ·"))
 
         var root = document.pods[0]
@@ -55,7 +55,7 @@ final class ScreenTests: XCTestCase {
         root.cgroup = "."
         document.pods = [root]
         document.root = "/sys/fs/cgroup/memory"
-        state.document = document
+        state.model = document
         let frame = main(width: 120, height: 24, state: state)
         XCTAssertTrue(frame.line(1).contains("· root cgroup only ·"), frame.text)
         XCTAssertTrue(
@@ -102,7 +102,7 @@ final class ScreenTests: XCTestCase {
 
     func testDetail() {
         let (state, _) = DemoState.make()
-        let pod = state.document!.pods.first { $0.name?.hasPrefix("web-frontend") == true }!
+        let pod = state.model!.pods.first { $0.name?.hasPrefix("web-frontend") == true }!
         var frame = Frame(width: 120, height: 40)
         DetailScreen.render(state, cgroup: pod.cgroup, context: context, into: &frame)
         TextSnapshot.assert(frame.text, named: "detail-120x40")
@@ -118,13 +118,13 @@ final class ScreenTests: XCTestCase {
     /// whether refaults are happening now only once there is a rate.
     func testRefaultLineNeverDeniesItsOwnCount() throws {
         var (state, _) = DemoState.make()
-        let index = try XCTUnwrap(state.document?.pods.firstIndex { $0.name?.hasPrefix("web-frontend") == true })
-        var document = state.document!
+        let index = try XCTUnwrap(state.model?.pods.firstIndex { $0.name?.hasPrefix("web-frontend") == true })
+        var document = state.model!
         document.pods[index].signals.workingsetRefaultFile = 129
         document.pods[index].signals.pressureSomeAvg10 = nil
-        state.document = document
+        state.model = document
         let pod = document.pods[index]
-        func signalLine(previous: SnapshotPod?) -> String {
+        func signalLine(previous: PodModel?) -> String {
             state.previousDetailPod = previous
             var frame = Frame(width: 200, height: 40)
             DetailScreen.render(state, cgroup: pod.cgroup, context: context, into: &frame)
@@ -137,7 +137,11 @@ final class ScreenTests: XCTestCase {
         XCTAssertFalse(first.contains("no refaults"), first)
 
         var before = pod
-        before.history.t = before.history.t.map { $0 - 1 }
+        before.history = before.history.map {
+            HistoryPoint(
+                time: $0.time - 1, usageBytes: $0.usageBytes, rssBytes: $0.rssBytes,
+                activeFileBytes: $0.activeFileBytes, inactiveFileBytes: $0.inactiveFileBytes)
+        }
         let steady = signalLine(previous: before)
         XCTAssertTrue(steady.contains("(0.0/s)") && steady.contains("no new refaults"), steady)
 
@@ -149,7 +153,7 @@ final class ScreenTests: XCTestCase {
     func testDetailTooSmallAndGone() {
         let (state, _) = DemoState.make()
         var small = Frame(width: 50, height: 10)
-        DetailScreen.render(state, cgroup: state.document!.pods[0].cgroup, context: context, into: &small)
+        DetailScreen.render(state, cgroup: state.model!.pods[0].cgroup, context: context, into: &small)
         XCTAssertTrue(small.text.contains("terminal too small"))
         var gone = Frame(width: 80, height: 24)
         DetailScreen.render(state, cgroup: "kubepods/missing", context: context, into: &gone)

@@ -1,6 +1,7 @@
 /// Rates over the analysis window and the verdict they lead to.
 public struct Growth: Sendable, Equatable {
-    public var growthClass: GrowthClass
+    /// The verdict.
+    public var `class`: GrowthClass
     /// Seconds between the first and last sample used.
     public var windowSeconds: Double
     public var sampleCount: Int
@@ -24,10 +25,10 @@ public struct Growth: Sendable, Equatable {
     public var activeFileBytesPerSecond: Double?
     public var inactiveFileBytesPerSecond: Double?
 
-    public static let unknown = Growth(growthClass: .unknown, windowSeconds: 0, sampleCount: 0, thresholdBytes: 0)
+    public static let unknown = Growth(class: .unknown, windowSeconds: 0, sampleCount: 0, thresholdBytes: 0)
 
-    public init(growthClass: GrowthClass, windowSeconds: Double, sampleCount: Int, thresholdBytes: Double) {
-        self.growthClass = growthClass
+    public init(class growthClass: GrowthClass, windowSeconds: Double, sampleCount: Int, thresholdBytes: Double) {
+        self.class = growthClass
         self.windowSeconds = windowSeconds
         self.sampleCount = sampleCount
         self.thresholdBytes = thresholdBytes

@@ -89,7 +89,7 @@ public enum GrowthAnalyzer {
         }
 
         var growth = Growth(
-            growthClass: .unknown, windowSeconds: span, sampleCount: count, thresholdBytes: absoluteThresholdBytes)
+            class: .unknown, windowSeconds: span, sampleCount: count, thresholdBytes: absoluteThresholdBytes)
         growth.workingSetNoCacheBytesPerSecond = slope(1)
         if let firstMean = values.first, let lastMean = values.last { growth.noCacheNetBytes = lastMean - firstMean }
         growth.workingSetBytesPerSecond = slope(0)
@@ -111,7 +111,7 @@ public enum GrowthAnalyzer {
         growth.rssBytesPerSecond = slope(3)
         growth.activeFileBytesPerSecond = slope(4)
         growth.inactiveFileBytesPerSecond = slope(5)
-        growth.growthClass = classify(growth, span: span)
+        growth.class = classify(growth, span: span)
         return growth
     }
 

@@ -2,7 +2,7 @@
 public enum CacheFileSentence {
     /// ", mostly /var/log/app/app.log (1.1 GiB of 1.3 GiB page cache)" when the largest file holds more than half of
     /// the pod's file LRU (active + inactive file); "" otherwise, or without cache files.
-    public static func mostly(_ files: [CacheFileEntry]?, memory: SnapshotMemory) -> String {
+    public static func mostly(_ files: [CacheFileEntry]?, memory: MemoryFigures) -> String {
         guard let top = files?.first, let active = memory.activeFileBytes, let inactive = memory.inactiveFileBytes
         else { return "" }
         let fileLRU = active + inactive

@@ -45,16 +45,15 @@ public enum CacheFileText {
     }
 
     /// The lines of a document's pod, nil when it carries no cache files.
-    public static func lines(_ pod: SnapshotPod) -> [String]? {
+    public static func lines(_ pod: PodModel) -> [String]? {
         guard let files = pod.cacheFiles else { return nil }
-        let fileLRU = pod.memory.activeFileBytes.flatMap { active in pod.memory.inactiveFileBytes.map { active + $0 } }
         return lines(
             files: files, coverage: pod.cacheFilesCoverage, problems: pod.cacheFilesProblems ?? [],
-            fileLRUBytes: fileLRU)
+            fileLRUBytes: pod.memory.fileLRUBytes)
     }
 
     /// The report's and batch table's paragraph: every pod with cache files found or problems, "" when none.
-    public static func paragraph(_ document: SnapshotDocument) -> String {
+    public static func paragraph(_ document: MemoryModel) -> String {
         var out = ""
         for pod in document.pods {
             // Pods where nothing was found and nothing was hidden would only repeat that line.

@@ -122,7 +122,7 @@ public struct MemoryHistory {
         let tier = tierIndex(window: window, held: held)
         // An unknown verdict (too few samples yet) is never reused: the first verdict shows as soon as its
         // samples allow, not up to `maximumAgePolls` later.
-        if let cached = held.growth, cached.growth.growthClass != .unknown, cached.window == window,
+        if let cached = held.growth, cached.growth.class != .unknown, cached.window == window,
             cached.tier == tier,
             poll - cached.poll < maximumAgePolls
         {
@@ -131,7 +131,7 @@ public struct MemoryHistory {
         let growth = GrowthAnalyzer.analyze(held[tier], window: window)
         // The first known verdict of a series is dated back by a share of the age limit taken from its inode, so
         // series that appeared together do not all fall due on the same poll.
-        let isFirstKnown = held.growth.map { $0.growth.growthClass == .unknown } ?? true
+        let isFirstKnown = held.growth.map { $0.growth.class == .unknown } ?? true
         let computedAt = isFirstKnown ? poll - Int(inode % UInt64(maximumAgePolls)) : poll
         series.values[index].growth = CachedGrowth(growth: growth, window: window, tier: tier, poll: computedAt)
         return growth

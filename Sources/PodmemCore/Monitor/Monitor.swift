@@ -1,6 +1,6 @@
 /// The engine every front end shares: takes the samples pushed into it (a live poll, a replayed recording, a test),
-/// keeps bounded history, remembers warnings, and answers with derived figures. Batch, JSON, the exporter and the
-/// screens are views of this one state; whoever feeds it owns it.
+/// keeps bounded history, remembers warnings, and answers with the model (`MemoryModel`). Batch, JSON, the exporter
+/// and the screens are views of this one state; whoever feeds it owns it.
 public final class Monitor {
     /// Seconds of history the verdict and the sparklines look at (the live screen's span, changed with + and -);
     /// nil means all history held (batch mode: the whole run).
@@ -61,10 +61,9 @@ public final class Monitor {
         latest.map { history.heldSeconds(at: $0.timestamp) } ?? 0
     }
 
-    /// The `podmem.snapshot/1` document for the latest poll, as much of it as `scope` asks for; nil before the
-    /// first poll.
-    public func snapshot(_ scope: SnapshotScope = .everything) -> SnapshotDocument? {
+    /// The model of the latest poll, as much of it as `scope` asks for; nil before the first poll.
+    public func model(_ scope: ModelScope = .everything) -> MemoryModel? {
         guard let latest else { return nil }
-        return SnapshotBuilder(monitor: self, scope: scope).document(latest)
+        return ModelBuilder(monitor: self, scope: scope).model(latest)
     }
 }

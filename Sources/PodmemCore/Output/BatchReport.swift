@@ -1,9 +1,9 @@
 /// The plain-text table `podmem --batch` prints: node summary, then pods by working set.
 public enum BatchReport {
     /// `trend`: an extra last column drawn from each pod (the report's ASCII sparkline).
-    public static func render(_ document: SnapshotDocument, trend: ((SnapshotPod) -> String)? = nil) -> String {
-        var out = "podmem · \(TerminalText.sanitized(document.host)) · cgroup v\(document.cgroupVersion) · "
-        out += "\(TerminalText.sanitized(document.root)) · \(TerminalText.sanitized(document.takenAt))\n"
+    public static func render(_ document: MemoryModel, trend: ((PodModel) -> String)? = nil) -> String {
+        var out = "podmem · \(TerminalText.sanitized(document.host)) · cgroup v\(document.cgroupVersion.rawValue) · "
+        out += "\(TerminalText.sanitized(document.root)) · \(Timestamp.iso8601(document.takenAt))\n"
         let node = document.node
         out += "node: MemTotal \(ByteFormat.human(node.memTotalBytes))"
         out +=
@@ -27,7 +27,7 @@ public enum BatchReport {
         for pod in document.pods {
             let m = pod.memory
             table.rows.append(
-                [label(pod), pod.qos?.rawValue ?? "-"] + figures.map { ByteFormat.human($0.current(m)) } + [
+                [label(pod), pod.qos?.rawValue ?? "-"] + figures.map { ByteFormat.human(m[$0]) } + [
                     m.limitBytes.map { ByteFormat.human($0) } ?? "none", ByteFormat.percent(m.limitFraction),
                     ByteFormat.percent(pod.cacheShare), ByteFormat.rate(pod.growth.workingSetBytesPerSecond),
                     pod.growth.class.rawValue,
@@ -43,12 +43,12 @@ public enum BatchReport {
     }
 
     /// Sanitised for the terminal: it is made of names from the host.
-    static func label(_ pod: SnapshotPod) -> String {
+    static func label(_ pod: PodModel) -> String {
         TerminalText.sanitized(rawLabel(pod))
     }
 
     /// The display name, and what kind of workload it is unless a pod.
-    private static func rawLabel(_ pod: SnapshotPod) -> String {
+    private static func rawLabel(_ pod: PodModel) -> String {
         pod.kind == .pod ? pod.displayName : "\(pod.displayName) (\(pod.kind.rawValue))"
     }
 }

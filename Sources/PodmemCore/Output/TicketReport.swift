@@ -3,14 +3,14 @@
 public enum TicketReport {
     public static let trendWidth = 24
 
-    public static func render(_ document: SnapshotDocument, replayedFrom path: String) -> String {
+    public static func render(_ document: MemoryModel, replayedFrom path: String) -> String {
         var out = "podmem report of \(TerminalText.sanitized(path))\n"
-        out += BatchReport.render(document, trend: { trend($0.history.workingSetBytes) })
+        out += BatchReport.render(document, trend: { trend($0.history.map(\.workingSetBytes)) })
         let grown = document.pods.filter { $0.growth.class.isGrowth }
         out += "\nverdicts (\(grown.count) of \(document.pods.count) workloads grew):\n"
         for pod in grown {
             out +=
-                "  \(BatchReport.label(pod)): \(VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles))\n"
+                "  \(BatchReport.label(pod)): \(pod.sentence ?? VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles))\n"
         }
         out += CacheFileText.paragraph(document)
         return out

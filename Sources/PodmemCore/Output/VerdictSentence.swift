@@ -9,20 +9,20 @@ public enum VerdictSentence {
     static let kernelShare = 0.7
 
     /// `cacheFiles`: the pod's largest cached files, when scanned; a cache-driven verdict then names the top one.
-    public static func describe(growth: SnapshotGrowth, memory: SnapshotMemory, cacheFiles: [CacheFileEntry]? = nil)
+    public static func describe(growth: Growth, memory: MemoryFigures, cacheFiles: [CacheFileEntry]? = nil)
         -> String
     {
         let span = duration(growth.windowSeconds)
         let trend = rate(growth.workingSetBytesPerSecond, span: growth.windowSeconds)
-        let rise = cacheSplit(growth)
+        let cacheShare = growth.cacheShareOfGrowth
         switch growth.class {
         case .cacheDriven:
             return "working set \(happened(growth, span: span, fell: "since reclaimed")), trend \(trend);"
-                + " \(ByteFormat.percent(rise.cacheShare)) of the rise was active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)):"
+                + " \(ByteFormat.percent(cacheShare)) of the rise was active page cache\(CacheFileSentence.mostly(cacheFiles, memory: memory)):"
                 + " reclaimable, not a leak."
                 + " The kernel drops it under pressure; cAdvisor and kubelet still count it."
         case .anonDriven:
-            let noCacheNet = growth.noCacheNetBytes.map { signed(Double($0)) + " net" } ?? "grew"
+            let noCacheNet = growth.noCacheNetBytes.map { signed($0) + " net" } ?? "grew"
             var text =
                 "memory that page cache does not explain (anon, shmem/tmpfs, kernel) \(noCacheNet) in \(span),"
                 + " trend \(rate(growth.workingSetNoCacheBytesPerSecond, span: growth.windowSeconds));"
@@ -39,9 +39,12 @@ public enum VerdictSentence {
             }
             return text
         case .mixed:
+            let split =
+                cacheShare.map {
+                    "\(ByteFormat.percent($0)) active page cache, \(ByteFormat.percent(1 - $0)) anon/shmem/kernel"
+                } ?? "neither active page cache nor the rest rose on its own trend"
             return "working set \(happened(growth, span: span, fell: "since freed or reclaimed")), trend \(trend):"
-                + " \(ByteFormat.percent(rise.cacheShare)) active page cache, \(ByteFormat.percent(1 - rise.cacheShare))"
-                + " anon/shmem/kernel. Watch the part without cache."
+                + " \(split). Watch the part without cache."
         case .stable:
             return "working set without a trend over \(span) (none beyond ±\(ByteFormat.human(growth.thresholdBytes)),"
                 + " the floor or its own swings): \(happened(growth, span: nil, fell: "since freed or reclaimed"))."
@@ -49,33 +52,25 @@ public enum VerdictSentence {
             return
                 "working set \(happened(growth, span: span, fell: nil)), trend \(trend): memory released or cache reclaimed."
         case .unknown:
-            return "not enough samples yet (\(growth.samples) of \(GrowthAnalyzer.minimumSamples)) to judge growth."
+            return "not enough samples yet (\(growth.sampleCount) of \(GrowthAnalyzer.minimumSamples)) to judge growth."
         }
     }
 
     /// "+52.0 MiB net in 5 min (peak +870 MiB at 14:02:10 UTC, since reclaimed)": the peak only when it rose above
     /// the start and stands out from where the window ended, each by more than the 4 MiB floor.
-    static func happened(_ growth: SnapshotGrowth, span: String?, fell: String?) -> String {
+    static func happened(_ growth: Growth, span: String?, fell: String?) -> String {
         guard let net = growth.netBytes else { return "change unknown" }
-        var text = signed(Double(net)) + " net" + (span.map { " in \($0)" } ?? "")
+        var text = signed(net) + " net" + (span.map { " in \($0)" } ?? "")
         let floor = GrowthAnalyzer.absoluteThresholdBytes
-        if let peak = growth.peakBytes, let peakAt = growth.peakAt, Double(peak) > floor, Double(peak - net) > floor {
-            text += " (peak \(signed(Double(peak))) at \(clock(peakAt))" + (fell.map { ", \($0)" } ?? "") + ")"
+        if let peak = growth.peakBytes, let peakTime = growth.peakTime, peak > floor, peak - net > floor {
+            text += " (peak \(signed(peak)) at \(clock(peakTime))" + (fell.map { ", \($0)" } ?? "") + ")"
         }
         return text
     }
 
-    /// Active page cache's and the rest's shares of the growing parts of the trend (`ΔWS = Δactive_file + ΔWSnoCache`).
-    static func cacheSplit(_ growth: SnapshotGrowth) -> (cacheShare: Double, anonShare: Double) {
-        let cache = max(0, growth.activeFileBytesPerSecond ?? 0)
-        let anon = max(0, growth.workingSetNoCacheBytesPerSecond ?? 0)
-        let share = cache + anon > 0 ? cache / (cache + anon) : 0
-        return (share, 1 - share)
-    }
-
     /// A lower bound on the share of the growth without cache that is kernel memory: what neither anon (rss)
     /// grew nor shmem could have grown (shmem cannot have risen by more than it holds now). Nil when unknowable.
-    static func kernelShare(_ growth: SnapshotGrowth, memory: SnapshotMemory) -> Double? {
+    static func kernelShare(_ growth: Growth, memory: MemoryFigures) -> Double? {
         guard let noCacheRate = growth.workingSetNoCacheBytesPerSecond, noCacheRate > 0,
             let rssRate = growth.rssBytesPerSecond, let shmem = memory.shmemBytes
         else { return nil }
@@ -85,7 +80,7 @@ public enum VerdictSentence {
     }
 
     /// Time until the working set reaches the limit at the current rate of memory without cache.
-    static func timeToLimit(growth: SnapshotGrowth, memory: SnapshotMemory) -> String? {
+    static func timeToLimit(growth: Growth, memory: MemoryFigures) -> String? {
         guard let limit = memory.limitBytes, let workingSet = memory.workingSetBytes,
             let rate = growth.workingSetNoCacheBytesPerSecond, rate > 0, limit > workingSet
         else { return nil }
@@ -105,8 +100,9 @@ public enum VerdictSentence {
         return signed(bytesPerSecond * 3600) + "/h"
     }
 
-    /// `2026-11-29T14:02:10Z` → `14:02:10 UTC`; a whole date when it is not of that form.
-    static func clock(_ timestamp: String) -> String {
+    /// `14:02:10 UTC` (the ISO 8601 time of day); the whole timestamp when it is not of that form.
+    static func clock(_ time: Double) -> String {
+        let timestamp = Timestamp.iso8601(time)
         let parts = timestamp.split(separator: "T")
         guard parts.count == 2, parts[1].hasSuffix("Z") else { return timestamp }
         return parts[1].dropLast() + " UTC"

@@ -2,7 +2,7 @@
 /// nothing. Kubernetes pods are "pods"; docker/podman containers and systemd services are "workloads", not pods.
 public enum WorkloadSummary {
     /// `12 pods`, `3 workloads`, `5 workloads (2 pods)` for a mix, `root cgroup only` when discovery found nothing.
-    public static func count(_ document: SnapshotDocument) -> String {
+    public static func count(_ document: MemoryModel) -> String {
         if foundNothing(document) { return "root cgroup only" }
         let total = document.pods.count
         let pods = document.pods.reduce(0) { $0 + ($1.kind == .pod ? 1 : 0) }
@@ -12,7 +12,7 @@ public enum WorkloadSummary {
     }
 
     /// Discovery found no pod, container or service, so the root cgroup itself stands in as the only row (kind `cgroup`).
-    public static func foundNothing(_ document: SnapshotDocument) -> Bool {
+    public static func foundNothing(_ document: MemoryModel) -> Bool {
         document.pods.count == 1 && document.pods[0].kind == .cgroup
     }
 

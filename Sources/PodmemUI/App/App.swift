@@ -65,10 +65,10 @@ public final class App {
                 }
                 if state.spanSeconds != monitor.window {
                     monitor.window = state.spanSeconds
-                    refreshDocument()
+                    refreshModel()
                 } else if state.screen != screenBefore, case .detail = state.screen {
                     refreshCacheFiles()
-                    refreshDocument()
+                    refreshModel()
                 }
             }
             let now = time.now()
@@ -104,10 +104,10 @@ public final class App {
             state.spanChoices = SpanChoices.make(initial: window, longest: monitor.history.plan.longestSeconds)
         }
         if case .detail(let cgroup) = state.screen {
-            state.previousDetailPod = state.document?.pods.first { $0.cgroup == cgroup }
+            state.previousDetailPod = state.model?.pods.first { $0.cgroup == cgroup }
         }
         state.heldSeconds = monitor.heldSeconds
-        refreshDocument()
+        refreshModel()
         if monitor.warnings.count > warningsShown, let warning = monitor.warnings.last {
             warningsShown = monitor.warnings.count
             state.status = (warning, true, time.now())
@@ -147,15 +147,15 @@ public final class App {
 
     /// Full history and containers only for the pod on the detail screen: the list needs neither,
     /// and computing them for every container of a busy node on every poll would dominate podmem's cost.
-    func refreshDocument() {
-        let scope: SnapshotScope
+    func refreshModel() {
+        let scope: ModelScope
         if case .detail(let cgroup) = state.screen {
             scope = .detail(cgroup: cgroup)
         } else {
             scope = .list(rows: Set(state.rowsOnScreen.map(\.cgroup)))
         }
-        state.document = nil  // a busy node's document is megabytes: never hold two
-        state.document = monitor.snapshot(scope)
+        state.model = nil  // a busy node's model is megabytes: never hold two
+        state.model = monitor.model(scope)
     }
 
     func render() {
@@ -163,9 +163,9 @@ public final class App {
         var frame = Frame(width: width, height: height)
         let context = ScreenContext(glyphs: terminal.glyphs, color: terminal.colorEnabled, now: time.now())
         state.updateViewport(rows: MainScreen.tableRows(height: height))
-        // Rows scrolled, sorted or filtered into view since the last document have no sparklines yet: fetch them.
-        if case .main = state.screen, state.rowsOnScreen.contains(where: { $0.history.t.isEmpty }) {
-            refreshDocument()
+        // Rows scrolled, sorted or filtered into view since the last model have no sparklines yet: fetch them.
+        if case .main = state.screen, state.rowsOnScreen.contains(where: { $0.history.isEmpty }) {
+            refreshModel()
             state.updateViewport(rows: MainScreen.tableRows(height: height))
         }
         switch state.screen {
@@ -179,12 +179,12 @@ public final class App {
 
     func writeSnapshot() {
         guard replay == nil else { return }
-        guard let document = monitor.snapshot() else {
+        guard let model = monitor.model() else {
             state.status = ("no data yet: nothing to snapshot", true, time.now())
             return
         }
         do {
-            let path = try SnapshotWriter.write(document, to: snapshotDirectory, at: time.now())
+            let path = try SnapshotWriter.write(SnapshotDocument(model), to: snapshotDirectory, at: time.now())
             state.status = ("snapshot written: \(path)", false, time.now())
         } catch {
             state.status = (error.message, true, time.now())

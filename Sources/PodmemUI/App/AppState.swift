@@ -10,11 +10,11 @@ public struct AppState: Sendable {
         indirect case help(returnTo: Screen)
     }
 
-    /// Snapshot of the latest poll: the one model every screen renders.
-    public var document: SnapshotDocument? { didSet { refreshVisiblePods() } }
+    /// The latest poll: the one model every screen renders.
+    public var model: MemoryModel? { didSet { refreshVisiblePods() } }
     /// The detail pod as the poll before saw it, for counter rates (refaults) in the detail view.
     /// One pod, not a whole previous document: the list never needs it, and a busy node's document is large.
-    public var previousDetailPod: SnapshotPod?
+    public var previousDetailPod: PodModel?
     public var screen: Screen = .main
     /// Selection follows the pod (by cgroup), not the row number, across re-sorts and polls.
     public var selectedCgroup: String?
@@ -44,7 +44,7 @@ public struct AppState: Sendable {
 
     mutating func refreshVisiblePods() {
         visiblePods = VisiblePods(
-            document?.pods ?? [], filter: filter, sortedBy: sortColumn, descending: sortDescending)
+            model?.pods ?? [], filter: filter, sortedBy: sortColumn, descending: sortDescending)
     }
 
     /// The pods in the table's rows now (the list's viewport).

@@ -5,7 +5,7 @@ public enum PodLabel {
     /// `pod.displayName` in at most `width` columns: whole when it fits; else the namespace stays whole when that leaves
     /// the pod's name `nameMinimum` columns, and the pod's name is cut in the middle, keeping its start (the
     /// workload) and its end (the replica suffix), e.g. `kube-system/ebs-csi-no…ows-7x9kq`.
-    public static func name(_ pod: SnapshotPod, fitting width: Int, glyphs: GlyphSet) -> String {
+    public static func name(_ pod: PodModel, fitting width: Int, glyphs: GlyphSet) -> String {
         let full = pod.displayName
         guard full.count > width else { return full }
         if let namespace = pod.namespace, !namespace.isEmpty, let name = pod.name,

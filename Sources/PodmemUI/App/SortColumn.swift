@@ -25,10 +25,10 @@ public enum SortColumn: Sendable, Equatable {
     /// Numbers sort highest first by default, names A→Z.
     public var defaultDescending: Bool { self != .name }
 
-    func key(_ pod: SnapshotPod) -> Double {
+    func key(_ pod: PodModel) -> Double {
         switch self {
         case .name: return 0
-        case .figure(let figure): return Double(figure.current(pod.memory) ?? 0)
+        case .figure(let figure): return Double(pod.memory[figure] ?? 0)
         case .limitPercent: return pod.memory.limitFraction ?? -1
         case .cacheShare: return pod.cacheShare ?? -1
         case .growth: return pod.growth.workingSetBytesPerSecond ?? 0

@@ -3,7 +3,7 @@ import PodmemCore
 /// The pods the list shows, filtered and sorted, as positions into the document's pods: a busy node's pods are
 /// not copied into a second array on every poll, sort or filter key.
 public struct VisiblePods: RandomAccessCollection, Sendable {
-    private let pods: [SnapshotPod]
+    private let pods: [PodModel]
     private let order: [Int32]
     /// Widest `PodLabel.name` among them, for the name column (measured once, not on every frame).
     public let widestName: Int
@@ -12,14 +12,14 @@ public struct VisiblePods: RandomAccessCollection, Sendable {
         self.init(pods: [], order: [], widestName: 0)
     }
 
-    private init(pods: [SnapshotPod], order: [Int32], widestName: Int) {
+    private init(pods: [PodModel], order: [Int32], widestName: Int) {
         self.pods = pods
         self.order = order
         self.widestName = widestName
     }
 
     /// The pods matching `filter`, sorted by `column`; ties fall back to the name so rows do not jump between polls.
-    public init(_ pods: [SnapshotPod], filter: String, sortedBy column: SortColumn, descending: Bool) {
+    public init(_ pods: [PodModel], filter: String, sortedBy column: SortColumn, descending: Bool) {
         let needle = filter.lowercased()
         var names: [String] = []
         names.reserveCapacity(pods.count)
@@ -44,5 +44,5 @@ public struct VisiblePods: RandomAccessCollection, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { order.count }
-    public subscript(position: Int) -> SnapshotPod { pods[Int(order[position])] }
+    public subscript(position: Int) -> PodModel { pods[Int(order[position])] }
 }

@@ -12,13 +12,13 @@ enum CacheFilesSection {
     static let maximumHolderWidth = 28
 
     /// Rows the section wants for `pod` out of `available`; 0 without cache files.
-    static func rows(_ pod: SnapshotPod, available: Int) -> Int {
+    static func rows(_ pod: PodModel, available: Int) -> Int {
         guard let files = pod.cacheFiles else { return 0 }
         let wanted = 2 + min(files.count, maximumFiles) + ((pod.cacheFilesProblems ?? []).isEmpty ? 0 : 1)
         return min(wanted, available / 2)
     }
 
-    static func render(_ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+    static func render(_ pod: PodModel, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         guard rows > 0, let files = pod.cacheFiles else { return }
         let glyphs = context.glyphs
         let problems = pod.cacheFilesProblems ?? []

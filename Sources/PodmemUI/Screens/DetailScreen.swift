@@ -17,7 +17,7 @@ public enum DetailScreen {
             TooSmallScreen.render(width: width, height: height, need: (minimumWidth, minimumHeight), into: &frame)
             return
         }
-        guard let pod = state.document?.pods.first(where: { $0.cgroup == cgroup }) else {
+        guard let pod = state.model?.pods.first(where: { $0.cgroup == cgroup }) else {
             context.put("\(cgroup): gone (the cgroup was removed) · Esc back", x: 0, y: 0, style: .header, into: &frame)
             StatusLine.render(state, hints: hints(state), context: context, into: &frame, y: height - 1)
             return
@@ -34,7 +34,7 @@ public enum DetailScreen {
         let chartRows = max(0, height - y - reserved - cacheFileRows)
         renderCharts(pod, rows: chartRows, context: context, y: &y, into: &frame)
         CacheFilesSection.render(pod, rows: cacheFileRows, context: context, y: &y, into: &frame)
-        let elapsed = previous?.history.t.last.flatMap { before in pod.history.t.last.map { $0 - before } }
+        let elapsed = previous?.history.last.flatMap { before in pod.history.last.map { $0.time - before.time } }
         renderSignals(
             pod, previous: previous, elapsed: elapsed.flatMap { $0 > 0 ? $0 : nil }, context: context, y: &y,
             into: &frame)
@@ -43,7 +43,7 @@ public enum DetailScreen {
     }
 
     static func renderTitle(
-        _ pod: SnapshotPod, replayClock: String?, context: ScreenContext, y: inout Int, into frame: inout Frame
+        _ pod: PodModel, replayClock: String?, context: ScreenContext, y: inout Int, into frame: inout Frame
     ) {
         let sep = context.glyphs.separator
         var title = replayClock.map { "REPLAY \($0)\(sep)" } ?? ""
@@ -56,7 +56,7 @@ public enum DetailScreen {
         y += 1
     }
 
-    static func renderSentence(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+    static func renderSentence(_ pod: PodModel, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let growthClass = pod.growth.class
         let badge = VerdictBadge.text(growthClass) + " "
         let sentence = VerdictSentence.describe(growth: pod.growth, memory: pod.memory, cacheFiles: pod.cacheFiles)
@@ -69,7 +69,7 @@ public enum DetailScreen {
         y += 1
     }
 
-    static func renderUsageBar(_ pod: SnapshotPod, context: ScreenContext, y: inout Int, into frame: inout Frame) {
+    static func renderUsageBar(_ pod: PodModel, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let m = pod.memory
         let usage = Double(m.usageBytes ?? 0)
         let total = max(usage, Double(m.limitBytes ?? 0))
@@ -121,7 +121,7 @@ public enum DetailScreen {
     /// Each chart's axis is labelled at the chart's left edge: its top and bottom in bytes (or both on the one row of
     /// a one-row chart). The working sets and rss share one scale, active and inactive file another (`ChartScale`).
     static func renderCharts(
-        _ pod: SnapshotPod, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame
+        _ pod: PodModel, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame
     ) {
         let series = MemoryFigure.trends
         let shown = min(series.count, rows)
@@ -139,7 +139,7 @@ public enum DetailScreen {
             let axis = scale.axis(values, width: chartWidth)
             let bottom = ByteFormat.human(axis.map { UInt64($0.bottom.rounded()) })
             let top = ByteFormat.human(axis.map { UInt64($0.top.rounded()) })
-            let detail = "\(ByteFormat.human(item.current(pod.memory))) \(ByteFormat.rate(item.rate(pod.growth)))"
+            let detail = "\(ByteFormat.human(pod.memory[item])) \(ByteFormat.rate(item.rate(pod.growth)))"
             if perChart == 1 {
                 let range = axis == nil ? "" : "\(bottom)–\(top)" + bar
                 context.put(
@@ -168,7 +168,7 @@ public enum DetailScreen {
     }
 
     static func renderSignals(
-        _ pod: SnapshotPod, previous: SnapshotPod?, elapsed: Double?, context: ScreenContext,
+        _ pod: PodModel, previous: PodModel?, elapsed: Double?, context: ScreenContext,
         y: inout Int, into frame: inout Frame
     ) {
         let s = pod.signals
@@ -222,7 +222,7 @@ public enum DetailScreen {
     }
 
     static func renderContainers(
-        _ pod: SnapshotPod, maxRows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame
+        _ pod: PodModel, maxRows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame
     ) {
         let glyphs = context.glyphs
         // Largest working set first, the sandbox last, like the pod list.
@@ -253,7 +253,7 @@ public enum DetailScreen {
                 let text: String
                 switch column.content {
                 case .name: text = TextFit.elideMiddle(name, column.width, glyphs: glyphs)
-                case .figure(let figure): text = ByteFormat.human(figure.current(m))
+                case .figure(let figure): text = ByteFormat.human(m[figure])
                 case .cacheShare: text = ByteFormat.percent(container.cacheShare)
                 case .verdict:
                     text = VerdictBadge.text(growthClass)

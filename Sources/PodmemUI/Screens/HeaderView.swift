@@ -10,10 +10,10 @@ enum HeaderView {
         guard rect.height >= 2 else { return }
         let sep = context.glyphs.separator
         var first = "podmem"
-        if let document = state.document {
+        if let document = state.model {
             let node = document.node
             first +=
-                " \(document.host)\(sep)v\(document.cgroupVersion)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
+                " \(document.host)\(sep)v\(document.cgroupVersion.rawValue)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
             first +=
                 "\(sep)available \(ByteFormat.human(node.availableBytes)) kubelet, \(ByteFormat.human(node.availableNoCacheBytes)) +active cache"
         } else {
@@ -37,7 +37,7 @@ enum HeaderView {
         }
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
         var second =
-            "\(sep)\(state.document.map(WorkloadSummary.count) ?? "0 pods")\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.document?.windowSeconds.map(Self.seconds) ?? "all")"
+            "\(sep)\(state.model.map(WorkloadSummary.count) ?? "0 pods")\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.model?.windowSeconds.map(Self.seconds) ?? "all")"
         second += held(state, intervalSeconds: intervalSeconds)
         second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
         context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)
@@ -54,8 +54,8 @@ enum HeaderView {
     /// read as 24 hours of data; empty once the span has filled.
     static func held(_ state: AppState, intervalSeconds: Double) -> String {
         // n polls cover (n − 1) intervals: within one interval of the span, the span is full.
-        if let window = state.document?.windowSeconds, state.heldSeconds >= window - intervalSeconds { return "" }
-        guard state.document != nil else { return "" }
+        if let window = state.model?.windowSeconds, state.heldSeconds >= window - intervalSeconds { return "" }
+        guard state.model != nil else { return "" }
         return " (\(duration(state.heldSeconds)) held)"
     }
 

@@ -38,14 +38,14 @@ public enum MainScreen {
                 frame.restyle(y: y, x: 0, width: min(width, figuresWidth)) { $0.reverse = true }
             }
         }
-        if let document = state.document, WorkloadSummary.foundNothing(document), state.filter.isEmpty {
+        if let document = state.model, WorkloadSummary.foundNothing(document), state.filter.isEmpty {
             context.put(
                 WorkloadSummary.nothingFound(root: document.root), x: 1, y: 4, style: .muted, limit: width - 1,
                 into: &frame)
         }
         if pods.isEmpty {
             let text =
-                state.document == nil
+                state.model == nil
                 ? "reading cgroups…"
                 : state.filter.isEmpty ? "no workloads found" : "no pod matches \"\(state.filter)\""
             context.put(text, x: 1, y: 4, style: .muted, into: &frame)
@@ -79,7 +79,7 @@ public enum MainScreen {
     }
 
     static func renderRow(
-        _ pod: SnapshotPod, columns: [PodColumn], context: ScreenContext, y: Int, into frame: inout Frame
+        _ pod: PodModel, columns: [PodColumn], context: ScreenContext, y: Int, into frame: inout Frame
     ) {
         var x = 0
         let glyphs = context.glyphs
@@ -98,7 +98,7 @@ public enum MainScreen {
             case .name:
                 text = TextFit.padRight(
                     PodLabel.name(pod, fitting: column.width, glyphs: glyphs), column.width, glyphs: glyphs)
-            case .figure(let figure): text = number(figure.current(pod.memory), column)
+            case .figure(let figure): text = number(pod.memory[figure], column)
             case .limit:
                 text = TextFit.padLeft(
                     pod.memory.limitBytes.map { ByteFormat.human($0) } ?? "none", column.width, glyphs: glyphs)

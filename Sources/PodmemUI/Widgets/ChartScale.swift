@@ -26,7 +26,7 @@ public struct ChartScale: Sendable, Equatable {
     }
 
     /// The group scale of `series` in one pod: the verdict's threshold θ as the floor, at least 1 MiB.
-    public init(series: [(values: [Double?], width: Int)], growth: SnapshotGrowth) {
+    public init(series: [(values: [Double?], width: Int)], growth: Growth) {
         self.init(series: series, floorBytes: max(1024 * 1024, growth.thresholdBytes))
     }
 

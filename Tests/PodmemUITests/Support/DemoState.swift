@@ -11,7 +11,7 @@ enum DemoState {
         var state = AppState()
         for second in 0..<polls {
             monitor.ingest(demo.sample(at: start + Double(second)))
-            state.document = monitor.snapshot()
+            state.model = monitor.model()
             state.heldSeconds = monitor.heldSeconds
         }
         return (state, monitor)

@@ -19,7 +19,7 @@ enum LongNameState {
 
     static func make() -> AppState {
         var (state, _) = DemoState.make(polls: 60)
-        var document = state.document!
+        var document = state.model!
         for index in document.pods.indices {
             guard let name = document.pods[index].name, let new = renamed[name] else { continue }
             document.pods[index].namespace = new.namespace
@@ -29,12 +29,12 @@ enum LongNameState {
                 document.pods[index].containers[container].name = longContainer
             }
         }
-        state.document = document
+        state.model = document
         return state
     }
 
     /// The cgroup of the renamed web frontend (cache-driven, with containers and a sandbox).
     static func webFrontendCgroup(_ state: AppState) -> String {
-        state.document!.pods.first { $0.name == webFrontend }!.cgroup
+        state.model!.pods.first { $0.name == webFrontend }!.cgroup
     }
 }

@@ -17,8 +17,7 @@ enum SnapshotValidator {
             var count: Int?
             switch child.value {
             case let value as UInt64:
-                let why = label == "limitBytes" ? InputLimits.limitProblem(value) : InputLimits.countProblem(value)
-                if let why { return "\(here): \(why)" }
+                if let why = InputLimits.countProblem(value) { return "\(here): \(why)" }
             case let value as Double:
                 if let why = doubleProblem(value, label: label) { return "\(here): \(why)" }
             case let value as Int:
@@ -36,6 +35,12 @@ enum SnapshotValidator {
                     if let value, let why = InputLimits.countProblem(value) { return "\(here)[\(index)]: \(why)" }
                 }
                 count = values.count
+            case let figures as MemoryFigures:
+                for figure in MemoryFigure.all {
+                    guard let value = figures[figure] else { continue }
+                    let why = figure == .limit ? InputLimits.limitProblem(value) : InputLimits.countProblem(value)
+                    if let why { return "\(here).\(figure.jsonKey): \(why)" }
+                }
             case is String, is Bool:
                 break
             default:

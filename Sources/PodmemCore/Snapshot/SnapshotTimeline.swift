@@ -1,5 +1,6 @@
 /// A snapshot document as a timeline: one sample per history time, pods with the raw values the history keeps
-/// (usage, rss, active_file, inactive_file), and the last sample with every figure and the containers.
+/// (usage, rss, active_file, inactive_file), and the last sample with every figure, the containers and the node's
+/// figures (earlier samples leave the node's working sets unknown: the document does not say them).
 /// Working sets and verdicts are recomputed from these, so they match the snapshot's own. Samples are built when
 /// asked for, not held: a document of many pods and long histories would otherwise be copied once per point in time.
 /// The document must have passed `SnapshotValidator` (times in range, history arrays as long as `t`).
@@ -39,13 +40,6 @@ public final class SnapshotTimeline: SampleTimeline {
     /// which has every figure.
     private static func sample(_ document: SnapshotDocument, time: Int64, pointIndex: [[Int64: Int]]?) -> Sample {
         let final = pointIndex == nil
-        let node = document.node
-        var root = MemoryCounters(usageBytes: node.workingSetBytes)
-        // The document keeps the root's working sets, not its raw counters: these raw values give them back exactly.
-        root.stat.inactiveFileBytes = node.workingSetBytes.map { _ in 0 }
-        root.stat.activeFileBytes = node.workingSetBytes.flatMap { ws in
-            node.workingSetNoCacheBytes.map { ws >= $0 ? ws - $0 : 0 }
-        }
         let workloads: [WorkloadSample] = document.pods.indices.compactMap { podIndex in
             let pod = document.pods[podIndex]
             var counters: MemoryCounters
@@ -73,20 +67,23 @@ public final class SnapshotTimeline: SampleTimeline {
                 qos: pod.qos, cgroup: pod.cgroup, inode: 0, runtime: pod.runtime,
                 counters: counters, containers: containers)
         }
-        return Sample(
+        // The document keeps the node's figures at its own time only, and no raw counters for the root cgroup.
+        var sample = Sample(
             timestamp: Double(time) / 1000, host: document.host,
             cgroupVersion: CgroupVersion(rawValue: document.cgroupVersion) ?? .v2,
-            root: document.root, node: NodeCounters(memTotalBytes: node.memTotalBytes, root: root),
+            root: document.root, node: NodeCounters(memTotalBytes: document.node.memTotalBytes, root: MemoryCounters()),
             workloads: workloads, warnings: final ? document.warnings : [])
+        if final { sample.documentedNode = document.node }
+        return sample
     }
 
-    private static func counters(_ memory: SnapshotMemory, _ signals: SnapshotSignals) -> MemoryCounters {
+    private static func counters(_ memory: MemoryFigures, _ signals: MemorySignals) -> MemoryCounters {
         var stat = MemoryStat()
         stat.rssBytes = memory.rssBytes
         stat.activeFileBytes = memory.activeFileBytes
         stat.inactiveFileBytes = memory.inactiveFileBytes
         stat.shmemBytes = memory.shmemBytes
-        stat.mappedFileBytes = memory.mappedFileBytes
+        stat.mappedFileBytes = memory[.mappedFile]
         stat.kernelBytes = memory.kernelBytes
         stat.workingsetRefaultFile = signals.workingsetRefaultFile
         let events = MemoryEvents(

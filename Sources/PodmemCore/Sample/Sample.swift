@@ -7,6 +7,9 @@ public struct Sample: Sendable, Equatable, Codable {
     /// The hierarchy root that was read.
     public var root: String
     public var node: NodeCounters
+    /// The node's figures as a snapshot document kept them, for a sample replayed from one: a document has no raw
+    /// counters for the root cgroup, and none are made up for it. Nil for samples read from a kernel or a recording.
+    public var documentedNode: NodeFigures?
     public var workloads: [WorkloadSample]
     /// One line per problem met in this poll (unreadable file, vanished cgroup, garbage value).
     public var warnings: [String]

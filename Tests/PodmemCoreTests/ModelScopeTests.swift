@@ -3,7 +3,7 @@ import XCTest
 @testable import PodmemCore
 
 /// Each scope carries what it promises and nothing more.
-final class SnapshotScopeTests: XCTestCase {
+final class ModelScopeTests: XCTestCase {
     func testEachScopeCarriesItsShareOfTheState() throws {
         let demo = DemoNode()
         let monitor = Monitor(window: 20, intervalSeconds: 1, historyCapacity: 100)
@@ -19,7 +19,7 @@ final class SnapshotScopeTests: XCTestCase {
         let list = try XCTUnwrap(monitor.snapshot(.list(rows: [first])))
         for pod in list.pods {
             XCTAssertEqual(
-                pod.history.t.count, pod.cgroup == first ? SnapshotBuilder.briefHistoryPoints : 0, pod.cgroup)
+                pod.history.t.count, pod.cgroup == first ? ModelBuilder.briefHistoryPoints : 0, pod.cgroup)
             XCTAssertTrue(pod.containers.isEmpty && pod.growth.summary == nil, pod.cgroup)
         }
 
