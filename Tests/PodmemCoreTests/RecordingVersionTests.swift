@@ -86,6 +86,32 @@ final class RecordingVersionTests: XCTestCase {
         }
     }
 
+    /// Version 2 files written before the header said how many counter fields they hold have 27; a header that
+    /// declares more than a 64-bit presence bitmap can mark is damaged.
+    func testTheHeaderSaysHowManyCounterFields() throws {
+        let tree = TempTree()
+        let path = tree.path + "/fields.pmrec"
+        let samples = try record(KernelMemorySource(), count: 5, to: path)
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        let text = try XCTUnwrap(String(data: original, encoding: .isoLatin1))
+        let declared = "\"counterFields\":\(CounterFields.count)"
+        XCTAssertTrue(text.prefix { $0 != "\n" }.contains(declared), String(text.prefix { $0 != "\n" }))
+
+        XCTAssertEqual(CounterFields.count, 27, "MemoryStat has 13 slots: version 2's fields exactly")
+        try XCTUnwrap(text.replacingOccurrences(of: "," + declared, with: "").data(using: .isoLatin1)).write(
+            to: URL(fileURLWithPath: path))
+        let older = try XCTUnwrap(try Recording(path: path))
+        XCTAssertTrue(try older.sample(at: 4) == samples[4], "a header without counterFields: 27 fields")
+
+        try XCTUnwrap(text.replacingOccurrences(of: declared, with: "\"counterFields\":65").data(using: .isoLatin1))
+            .write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try Recording(path: path)) { error in
+            XCTAssertTrue(
+                (error as? CommandFailure)?.message.contains("damaged recording header (counterFields 65") ?? false,
+                "\(error)")
+        }
+    }
+
     /// Version 1 has 26 fields: a presence bit for a 27th is damage there, not a value.
     func testVersion1FileWithA27thFieldIsDamaged() throws {
         let tree = TempTree()

@@ -1,19 +1,26 @@
 /// `MemoryCounters` as a fixed list of optional 64-bit fields, the unit a recording stores and delta-codes.
 /// Doubles (PSI) are kept as their bit patterns, so a replay gets back exactly what was read.
 enum CounterFields {
-    /// usage, the 13 `MemoryStat.slots`, limit, failcnt, 4 events, 4 PSI averages, whether events and PSI were
-    /// read, then (since `podmem.recording/2`) v1 kernel memory. A new stat slot needs a new recording version
-    /// with its field after these: the positions here are what existing recordings hold.
-    static let count = 27
+    /// usage, the first 13 `MemoryStat.slots`, limit, failcnt, 4 events, 4 PSI averages, whether events and PSI
+    /// were read, (since `podmem.recording/2`) v1 kernel memory, then the stat slots after the 13th in their order.
+    /// The positions are what existing recordings hold; the header says how many a file has, so a slot added to
+    /// `MemoryStat.slots` extends the fields without a new version.
+    static let count = version2Count + max(0, MemoryStat.slots.count - firstStatSlots.count)
     static let version1Count = 26
-    private static let statFields = 1..<14
+    static let version2Count = 27
+    private static let firstStatSlots = 1..<14
     private static let limit = 14, failCount = 15, events = 16, pressure = 20, hasEvents = 24, hasPressure = 25,
         kernelUsage = 26
+
+    /// The field of stat slot `index`.
+    private static func statField(_ index: Int) -> Int {
+        index < firstStatSlots.count ? firstStatSlots.lowerBound + index : version2Count + index - firstStatSlots.count
+    }
 
     static func fields(_ counters: MemoryCounters) -> [UInt64?] {
         var fields = [UInt64?](repeating: nil, count: count)
         fields[0] = counters.usageBytes
-        for (field, value) in zip(statFields, counters.stat.slotValues) { fields[field] = value }
+        for (index, value) in counters.stat.slotValues.enumerated() { fields[statField(index)] = value }
         fields[limit] = counters.limit.map { $0.byteCount ?? UInt64.max }
         fields[failCount] = counters.failCount
         if let value = counters.events {
@@ -33,7 +40,7 @@ enum CounterFields {
 
     static func counters(_ fields: [UInt64?]) -> MemoryCounters {
         var counters = MemoryCounters(usageBytes: fields[0])
-        counters.stat = MemoryStat(slots: Array(fields[statFields]))
+        counters.stat = MemoryStat(slots: MemoryStat.slots.indices.map { fields[statField($0)] })
         counters.limit = fields[limit].map { $0 == UInt64.max ? .unlimited : .bytes($0) }
         counters.failCount = fields[failCount]
         counters.kernelUsageBytes = fields[kernelUsage]

@@ -13,10 +13,11 @@ struct RecordingDecoder {
     let header: RecordingHeader
     /// Series number n (n ≥ 1) is `identities[n - 1]`; 0 is the node's root.
     private(set) var identities: [SeriesIdentity] = []
-    private var previous = DeltaBase()
+    private var previous: DeltaBase
 
     init(header: RecordingHeader) {
         self.header = header
+        previous = DeltaBase(fieldsPerSeries: max(header.counterFieldCount, CounterFields.count))
     }
 
     mutating func addIdentity(_ payload: [UInt8]) throws {
@@ -95,17 +96,19 @@ struct RecordingDecoder {
         return Int(number)
     }
 
-    /// Presence bitmap, then each present field as a delta against the series' previous value.
+    /// Presence bitmap, then each present field as a delta against the series' previous value. Fields a newer
+    /// podmem added (beyond `CounterFields.count`) are decoded, to stay in step, and dropped.
     private mutating func counters(series: Int, from reader: inout BinaryReader) throws -> MemoryCounters {
         let present = try reader.varint()
-        guard present >> UInt64(header.counterFieldCount) == 0 else {
+        let fileFields = header.counterFieldCount
+        guard fileFields >= 64 || present >> UInt64(fileFields) == 0 else {
             throw Damage(reason: "series \(series): unknown fields \(present)")
         }
         var fields = [UInt64?](repeating: nil, count: CounterFields.count)
-        for index in 0..<CounterFields.count where present & (1 << UInt64(index)) != 0 {
+        for index in 0..<fileFields where present & (1 << UInt64(index)) != 0 {
             let value = try reader.delta(from: previous.value(series: series, field: index))
             previous.set(value, series: series, field: index)
-            fields[index] = value
+            if index < fields.count { fields[index] = value }
         }
         if let problem = CounterFields.problem(fields) { throw Damage(reason: "series \(series) \(problem)") }
         return CounterFields.counters(fields)

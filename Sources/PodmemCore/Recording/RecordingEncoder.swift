@@ -9,7 +9,7 @@ struct RecordingEncoder {
 
     private var identities: [SeriesIdentity: Int] = [:]
     /// Each series' previous values, by series number (0 after a keyframe). Number 0 is the node's root.
-    private var previous = DeltaBase()
+    private var previous = DeltaBase(fieldsPerSeries: CounterFields.count)
     private var recordsSinceKeyframe = 0
     private var lastKeyframeTime: Double?
 

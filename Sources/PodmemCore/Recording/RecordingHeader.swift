@@ -16,8 +16,17 @@ public struct RecordingHeader: Codable, Sendable, Equatable {
     /// Unix time the segment was started.
     public var startedAt: Double
 
-    /// Counter fields per series in this file's samples.
-    var counterFieldCount: Int { schema == "podmem.recording/1" ? CounterFields.version1Count : CounterFields.count }
+    /// Counter fields per series in this file's samples (`CounterFields.count` when written). A stat slot added later
+    /// extends the fields, and a reader skips the ones it does not know, so it needs no new version. Nil in files
+    /// that predate it (27 fields in version 2); version 1 files have 26 whatever they say.
+    public var counterFields: Int?
+
+    /// The most counter fields a file may declare: its presence bitmap is 64 bits.
+    static let maximumCounterFields = 64
+
+    var counterFieldCount: Int {
+        schema == "podmem.recording/1" ? CounterFields.version1Count : counterFields ?? CounterFields.version2Count
+    }
 
     public init(
         recordingId: String, host: String, cgroupVersion: CgroupVersion, root: String, intervalSeconds: Double,
@@ -29,5 +38,6 @@ public struct RecordingHeader: Codable, Sendable, Equatable {
         self.root = root
         self.intervalSeconds = intervalSeconds
         self.startedAt = startedAt
+        counterFields = CounterFields.count
     }
 }

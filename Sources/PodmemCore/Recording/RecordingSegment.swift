@@ -47,6 +47,10 @@ final class RecordingSegment {
         }
         if let problem = InputLimits.intervalProblem(header.intervalSeconds).map({ "intervalSeconds \($0)" })
             ?? InputLimits.timeProblem(header.startedAt).map({ "startedAt \($0)" })
+            ?? header.counterFields.flatMap({ count in
+                (CounterFields.version2Count...RecordingHeader.maximumCounterFields).contains(count)
+                    ? nil : "counterFields \(count) is outside \(CounterFields.version2Count)…64"
+            })
         {
             close(fd)
             throw CommandFailure("\(path): damaged recording header (\(problem)) at byte 0")
