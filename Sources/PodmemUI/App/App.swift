@@ -54,6 +54,7 @@ public final class App {
         if replay != nil { showReplayPosition() } else { poll() }
         var nextPoll = time.now() + monitor.intervalSeconds
         while !terminal.shouldStop {
+            layOut()
             render()
             if let key = terminal.readKey(timeout: max(0, nextPoll - time.now())) {
                 let screenBefore = state.screen
@@ -158,16 +159,22 @@ public final class App {
         state.model = monitor.model(scope)
     }
 
-    func render() {
-        let (width, height) = terminal.size
-        var frame = Frame(width: width, height: height)
-        let context = ScreenContext(glyphs: terminal.glyphs, color: terminal.colorEnabled, now: time.now())
+    /// Fits the list to the terminal before a frame is drawn. Rows scrolled, sorted or filtered into view since the
+    /// last model have no sparklines yet: the model is fetched again for them here, so drawing only reads state.
+    func layOut() {
+        let height = terminal.size.height
         state.updateViewport(rows: MainScreen.tableRows(height: height))
-        // Rows scrolled, sorted or filtered into view since the last model have no sparklines yet: fetch them.
         if case .main = state.screen, state.rowsOnScreen.contains(where: { $0.history.isEmpty }) {
             refreshModel()
             state.updateViewport(rows: MainScreen.tableRows(height: height))
         }
+    }
+
+    /// Draws the current state and shows it.
+    func render() {
+        let (width, height) = terminal.size
+        var frame = Frame(width: width, height: height)
+        let context = ScreenContext(glyphs: terminal.glyphs, color: terminal.colorEnabled, now: time.now())
         switch state.screen {
         case .main: MainScreen.render(state, intervalSeconds: monitor.intervalSeconds, context: context, into: &frame)
         case .detail(let cgroup): DetailScreen.render(state, cgroup: cgroup, context: context, into: &frame)
