@@ -249,26 +249,29 @@ final class GrowthAnalyzerTests: XCTestCase {
         XCTAssertNil(RobustSlope.theilSen(times: [1], values: [1]))
     }
 
-    /// 400 noisy points: the slope comes from 16 bucket means (120 pairs), not from all 79 800 pairs, so it equals
-    /// Theil–Sen of the means and differs (slightly) from the median over every pair.
+    /// 400 noisy polls: the working set's slope comes from 16 bucket means (120 pairs), not from all 79 800 pairs,
+    /// so it equals Theil–Sen of the means and differs (slightly) from the median over every pair.
     func testLongSeriesAreReducedToBoundedWork() throws {
         var state: UInt64 = 1  // a fixed LCG: the same noise every run
-        let times = (0..<400).map(Double.init)
-        let values = times.map { time -> Double in
+        let noise = (0..<400).map { _ -> Double in
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return 3 * time + Double(state >> 40) / Double(1 << 24) * 50
+            return Double(state >> 40) / Double(1 << 24) * 50
         }
-        let (bucketTimes, bucketValues) = RobustSlope.reduce(times: times, values: values)
-        XCTAssertEqual(bucketTimes.count, RobustSlope.maximumPoints)
-        XCTAssertEqual(bucketTimes.first, 12, "the first bucket is times 0...24")
-        XCTAssertEqual(bucketValues[0], values[0..<25].reduce(0, +) / 25, accuracy: 1e-9)
-        let slope = try XCTUnwrap(RobustSlope.theilSen(times: times, values: values))
-        XCTAssertEqual(slope, RobustSlope.theilSen(times: bucketTimes, values: bucketValues))
+        let h = history(seconds: 399, anon: { 3 * $0 + noise[Int($0)] }, active: { _ in 0 }, inactive: { _ in 0 })
+        let growth = GrowthAnalyzer.analyze(h, window: nil)
+        let times = h.map(\.time)
+        let values = h.map { Double($0.workingSetBytes!) }
+        let buckets = RobustSlope.maximumPoints
+        let bucketTimes = (0..<buckets).map { b in times[(b * 25)..<(b * 25 + 25)].reduce(0, +) / 25 }
+        let bucketValues = (0..<buckets).map { b in values[(b * 25)..<(b * 25 + 25)].reduce(0, +) / 25 }
+        let slope = try XCTUnwrap(growth.workingSetBytesPerSecond)
+        XCTAssertEqual(
+            slope, try XCTUnwrap(RobustSlope.theilSen(times: bucketTimes, values: bucketValues)), accuracy: 1e-6)
         var everyPair: [Double] = []
         for i in times.indices {
             for j in (i + 1)..<times.count { everyPair.append((values[j] - values[i]) / (times[j] - times[i])) }
         }
-        XCTAssertNotEqual(slope, RobustSlope.median(&everyPair), "the long series was reduced before the pairs")
-        XCTAssertEqual(slope, 3, accuracy: 0.1)
+        XCTAssertNotEqual(slope, RobustSlope.median(&everyPair)!, accuracy: 1e-3, "the series was reduced first")
+        XCTAssertEqual(slope, 3 * Self.mib, accuracy: 0.1 * Self.mib)
     }
 }

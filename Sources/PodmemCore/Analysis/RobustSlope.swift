@@ -1,15 +1,15 @@
 /// Theil–Sen slope: the median of pairwise slopes, insensitive to a single outlier or a GC sawtooth.
-/// Long series are first reduced to at most `maximumPoints` bucket means (a spike moves one bucket, which the
+/// `GrowthAnalyzer` hands it at most `maximumPoints` bucket means of a window (a spike moves one bucket, which the
 /// median of slopes ignores), so the cost per series is fixed at 120 pairs whatever the window: it runs for every
 /// pod on every poll. Bucket means of a periodic series can alias with its period and tilt the slope:
 /// `GrowthAnalyzer` weighs the slope against the series' own spread.
 public enum RobustSlope {
+    /// Bucket means a window is reduced to before its slope is taken.
     public static let maximumPoints = 16
 
-    /// Slope in value units per time unit; nil with fewer than two distinct times.
-    public static func theilSen(times: [Double], values: [Double]) -> Double? {
-        precondition(times.count == values.count)
-        let (t, v) = reduce(times: times, values: values)
+    /// Slope in value units per time unit over every pair of points; nil with fewer than two distinct times.
+    public static func theilSen(times t: [Double], values v: [Double]) -> Double? {
+        precondition(t.count == v.count)
         guard t.count >= 2 else { return nil }
         var slopes: [Double] = []
         slopes.reserveCapacity(t.count * (t.count - 1) / 2)
@@ -19,25 +19,6 @@ public enum RobustSlope {
             }
         }
         return median(&slopes)
-    }
-
-    /// Consecutive buckets of equal size: mean time, mean value.
-    static func reduce(times: [Double], values: [Double]) -> ([Double], [Double]) {
-        guard times.count > maximumPoints else { return (times, values) }
-        var bucketTimes = [Double](repeating: 0, count: maximumPoints)
-        var bucketValues = [Double](repeating: 0, count: maximumPoints)
-        var counts = [Int](repeating: 0, count: maximumPoints)
-        for index in times.indices {
-            let bucket = index * maximumPoints / times.count
-            bucketTimes[bucket] += times[index]
-            bucketValues[bucket] += values[index]
-            counts[bucket] += 1
-        }
-        for bucket in 0..<maximumPoints {
-            bucketTimes[bucket] /= Double(counts[bucket])
-            bucketValues[bucket] /= Double(counts[bucket])
-        }
-        return (bucketTimes, bucketValues)
     }
 
     /// The median, found by quickselect (linear time); reorders `values`.
