@@ -46,9 +46,8 @@ final class MemoryFigureTests: XCTestCase {
 
     /// Each figure's value lands in the document under its own key, as a number, and a missing one as explicit null.
     func testDocumentMemoryHoldsEveryFigureUnderItsKey() throws {
-        var stat = MemoryStat()
-        (stat.rssBytes, stat.activeFileBytes, stat.inactiveFileBytes) = (40 << 20, 30 << 20, 20 << 20)
-        (stat.shmemBytes, stat.mappedFileBytes, stat.kernelBytes) = (5 << 20, 3 << 20, 7 << 20)
+        // Every stat slot read, each a different number of MiB (1…13) below a usage of 100 MiB.
+        let stat = MemoryStat(slots: MemoryStat.slots.indices.map { UInt64($0 + 1) << 20 })
         let figures = MemoryFigures(MemoryCounters(usageBytes: 100 << 20, stat: stat, limit: .bytes(512 << 20)))
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(figures)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), Set(MemoryFigure.all.map(\.jsonKey)))

@@ -41,23 +41,15 @@ public enum ExpectedSeries {
         _ memory: MemoryFigures, _ cacheShare: Double?, _ growth: SnapshotGrowth, labels: [String: String],
         to result: inout [MetricSeries: Double]
     ) {
-        let bytes: [(String, UInt64?)] = [
-            ("podmem_usage_bytes", memory.usageBytes), ("podmem_rss_bytes", memory.rssBytes),
-            ("podmem_active_file_bytes", memory.activeFileBytes),
-            ("podmem_inactive_file_bytes", memory.inactiveFileBytes),
-            ("podmem_shmem_bytes", memory.shmemBytes), ("podmem_kernel_bytes", memory.kernelBytes),
-            ("podmem_limit_bytes", memory.limitBytes),
-            ("podmem_working_set_bytes", memory.workingSetBytes),
-            ("podmem_working_set_no_cache_bytes", memory.workingSetNoCacheBytes),
-        ]
-        for (name, value) in bytes { result[MetricSeries(name: name, labels: labels)] = value.map { Double($0) } }
+        // Every figure the catalogue gives a metric name, under it.
+        for figure in MemoryFigure.all {
+            guard let name = figure.metricName else { continue }
+            result[MetricSeries(name: name, labels: labels)] = memory[figure].map { Double($0) }
+        }
         result[MetricSeries(name: "podmem_cache_share_ratio", labels: labels)] = cacheShare
-        let rates: [(String, Double?)] = [
-            ("working_set", growth.workingSetBytesPerSecond),
-            ("working_set_no_cache", growth.workingSetNoCacheBytesPerSecond),
-            ("usage", growth.usageBytesPerSecond), ("rss", growth.rssBytesPerSecond),
-            ("active_file", growth.activeFileBytesPerSecond), ("inactive_file", growth.inactiveFileBytesPerSecond),
-        ]
+        let rates = MemoryFigure.rates.compactMap { figure in
+            figure.growthRate.map { ($0.metricComponent, growth[keyPath: $0.documentField]) }
+        }
         for (component, rate) in rates {
             result[
                 MetricSeries(

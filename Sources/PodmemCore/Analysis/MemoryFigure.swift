@@ -44,8 +44,15 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
     public let longTitle: String
     /// Always bytes today: every figure is a byte count.
     public let unit = "bytes"
-    /// The figure from one cgroup's raw counters: the formula `source` states.
-    public let read: @Sendable (MemoryCounters) -> UInt64?
+    /// Where the value comes from: one raw counter as read, or a formula over several.
+    public enum Reading: Sendable {
+        /// The counter itself: a snapshot's value for it is that counter, which a replay puts back.
+        case counter(WritableKeyPath<MemoryCounters, UInt64?> & Sendable)
+        /// Derived from the counters by the formula `source` states.
+        case formula(@Sendable (MemoryCounters) -> UInt64?)
+    }
+
+    public let reading: Reading
     /// Its key in the JSON document's `memory` objects.
     public let jsonKey: String
     /// Its value at each poll of a pod's held history, when the history keeps what it derives from.
@@ -57,21 +64,28 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
     public let trend: Trend?
 
     init(
-        _ id: ID, source: String, longTitle: String, jsonKey: String,
-        read: @escaping @Sendable (MemoryCounters) -> UInt64?,
+        _ id: ID, source: String, longTitle: String, jsonKey: String, reading: Reading,
         history: (KeyPath<HistoryPoint, UInt64?> & Sendable)? = nil,
         growthRate: GrowthRate? = nil, metricName: String? = nil, column: Column? = nil, trend: Trend? = nil
     ) {
         self.id = id
         self.source = source
         self.longTitle = longTitle
-        self.read = read
+        self.reading = reading
         self.jsonKey = jsonKey
         self.history = history
         self.growthRate = growthRate
         self.metricName = metricName
         self.column = column
         self.trend = trend
+    }
+
+    /// The figure from one cgroup's raw counters.
+    public func read(_ counters: MemoryCounters) -> UInt64? {
+        switch reading {
+        case .counter(let counter): counters[keyPath: counter]
+        case .formula(let formula): formula(counters)
+        }
     }
 
     public var description: String { "\(id)" }
@@ -97,7 +111,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "cAdvisor's working set (container_memory_working_set_bytes, kubelet eviction), bytes: max(0, usage - inactive_file). \(usageSource); inactive_file = v1 total_inactive_file, v2 inactive_file.",
         longTitle: "working set (cAdvisor)",
         jsonKey: "workingSetBytes",
-        read: { WorkingSet.cadvisor(usage: $0.usageBytes, inactiveFile: $0.stat.inactiveFileBytes) },
+        reading: .formula { WorkingSet.cadvisor(usage: $0.usageBytes, inactiveFile: $0.stat.inactiveFileBytes) },
         history: \HistoryPoint.workingSetBytes,
         growthRate: GrowthRate(
             field: \.workingSetBytesPerSecond, documentField: \.workingSetBytesPerSecond, metricComponent: "working_set"
@@ -112,7 +126,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "working set without any page cache (anon, shmem/tmpfs, kernel), bytes: max(0, usage - inactive_file - active_file). \(usageSource); active_file/inactive_file = v1 total_active_file/total_inactive_file, v2 active_file/inactive_file.",
         longTitle: "working set without cache",
         jsonKey: "workingSetNoCacheBytes",
-        read: {
+        reading: .formula {
             WorkingSet.withoutCache(
                 usage: $0.usageBytes, inactiveFile: $0.stat.inactiveFileBytes, activeFile: $0.stat.activeFileBytes)
         },
@@ -129,7 +143,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
         source: "memory charged to the cgroup, bytes. \(usageSource).",
         longTitle: "usage",
         jsonKey: "usageBytes",
-        read: { $0.usageBytes },
+        reading: .counter(\.usageBytes),
         history: \HistoryPoint.usageBytes,
         growthRate: GrowthRate(
             field: \.usageBytesPerSecond, documentField: \.usageBytesPerSecond, metricComponent: "usage"),
@@ -140,7 +154,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
         source: "anonymous memory, bytes. v1 memory.stat total_rss, v2 memory.stat anon.",
         longTitle: "rss",
         jsonKey: "rssBytes",
-        read: { $0.stat.rssBytes },
+        reading: .counter(\.stat.rssBytes),
         history: \HistoryPoint.rssBytes,
         growthRate: GrowthRate(
             field: \.rssBytesPerSecond, documentField: \.rssBytesPerSecond, metricComponent: "rss"),
@@ -154,7 +168,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "page cache on the active file LRU, bytes. v1 memory.stat total_active_file, v2 memory.stat active_file.",
         longTitle: "active_file",
         jsonKey: "activeFileBytes",
-        read: { $0.stat.activeFileBytes },
+        reading: .counter(\.stat.activeFileBytes),
         history: \HistoryPoint.activeFileBytes,
         growthRate: GrowthRate(
             field: \.activeFileBytesPerSecond, documentField: \.activeFileBytesPerSecond, metricComponent: "active_file"
@@ -169,7 +183,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "page cache on the inactive file LRU, bytes. v1 memory.stat total_inactive_file, v2 memory.stat inactive_file.",
         longTitle: "inactive_file",
         jsonKey: "inactiveFileBytes",
-        read: { $0.stat.inactiveFileBytes },
+        reading: .counter(\.stat.inactiveFileBytes),
         history: \HistoryPoint.inactiveFileBytes,
         growthRate: GrowthRate(
             field: \.inactiveFileBytesPerSecond, documentField: \.inactiveFileBytesPerSecond,
@@ -184,7 +198,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "shmem and tmpfs (anon LRU, never counted as reclaimable cache), bytes. v1 memory.stat total_shmem, v2 memory.stat shmem.",
         longTitle: "shmem",
         jsonKey: "shmemBytes",
-        read: { $0.stat.shmemBytes },
+        reading: .counter(\.stat.shmemBytes),
         metricName: "podmem_shmem_bytes")
 
     public static let mappedFile = MemoryFigure(
@@ -193,7 +207,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "file pages mapped into processes (tmpfs/shmem included), bytes. v1 memory.stat total_mapped_file, v2 memory.stat file_mapped.",
         longTitle: "mapped_file",
         jsonKey: "mappedFileBytes",
-        read: { $0.stat.mappedFileBytes })
+        reading: .counter(\.stat.mappedFileBytes))
 
     public static let kernel = MemoryFigure(
         .kernel,
@@ -201,7 +215,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "kernel memory (slab, dentries, stacks, page tables) charged to the cgroup, bytes; absent where the kernel does not say. v1 memory.kmem.usage_in_bytes (read every 10 s; not for the root, whose usage leaves it out), v2 memory.stat kernel (6.x kernels).",
         longTitle: "kernel",
         jsonKey: "kernelBytes",
-        read: { $0.stat.kernelBytes ?? $0.kernelUsageBytes },
+        reading: .formula { $0.stat.kernelBytes ?? $0.kernelUsageBytes },
         metricName: "podmem_kernel_bytes")
 
     public static let limit = MemoryFigure(
@@ -210,7 +224,7 @@ public struct MemoryFigure: Sendable, Hashable, CustomStringConvertible {
             "memory limit, bytes; absent when unlimited. v1 memory.limit_in_bytes (above 2^62 = unlimited), v2 memory.max (max = unlimited).",
         longTitle: "limit",
         jsonKey: "limitBytes",
-        read: { $0.limit?.byteCount },
+        reading: .formula { $0.limit?.byteCount },
         metricName: "podmem_limit_bytes")
 
     /// Every figure, in the order outputs list them (the order of `ID`).

@@ -77,23 +77,22 @@ public final class SnapshotTimeline: SampleTimeline {
         return sample
     }
 
+    /// The raw counters the document's figures are (`MemoryFigure.Reading.counter`), kernel memory where 6.x v2
+    /// kernels keep it, the limit, and the signals; what only a formula gives stays unknown.
     private static func counters(_ memory: MemoryFigures, _ signals: MemorySignals) -> MemoryCounters {
-        var stat = MemoryStat()
-        stat.rssBytes = memory.rssBytes
-        stat.activeFileBytes = memory.activeFileBytes
-        stat.inactiveFileBytes = memory.inactiveFileBytes
-        stat.shmemBytes = memory.shmemBytes
-        stat.mappedFileBytes = memory[.mappedFile]
-        stat.kernelBytes = memory.kernelBytes
-        stat.workingsetRefaultFile = signals.workingsetRefaultFile
+        var counters = MemoryCounters(limit: memory.limitBytes.map { .bytes($0) }, failCount: signals.failCount)
+        for figure in MemoryFigure.all {
+            if case .counter(let counter) = figure.reading { counters[keyPath: counter] = memory[figure] }
+        }
+        counters.stat.kernelBytes = memory.kernelBytes
+        counters.stat.workingsetRefaultFile = signals.workingsetRefaultFile
         let events = MemoryEvents(
             oom: signals.oomEvents, oomKill: signals.oomKillEvents, high: signals.highEvents, max: signals.maxEvents)
         let pressure = MemoryPressure(
             someAvg10: signals.pressureSomeAvg10, someAvg60: signals.pressureSomeAvg60,
             fullAvg10: signals.pressureFullAvg10, fullAvg60: signals.pressureFullAvg60)
-        return MemoryCounters(
-            usageBytes: memory.usageBytes, stat: stat, limit: memory.limitBytes.map { .bytes($0) },
-            failCount: signals.failCount, events: events == MemoryEvents() ? nil : events,
-            pressure: pressure == MemoryPressure() ? nil : pressure)
+        counters.events = events == MemoryEvents() ? nil : events
+        counters.pressure = pressure == MemoryPressure() ? nil : pressure
+        return counters
     }
 }
