@@ -42,7 +42,7 @@ public enum VerdictSentence {
             let split =
                 cacheShare.map {
                     "\(ByteFormat.percent($0)) active page cache, \(ByteFormat.percent(1 - $0)) anon/shmem/kernel"
-                } ?? "neither active page cache nor the rest rose on its own trend"
+                } ?? "no split: neither active page cache nor the rest has a rising trend of its own"
             return "working set \(happened(growth, span: span, fell: "since freed or reclaimed")), trend \(trend):"
                 + " \(split). Watch the part without cache."
         case .stable:
