@@ -10,18 +10,23 @@ final class FigureColumnTests: XCTestCase {
 
     func testEveryTableShowsTheCatalogueColumnsInOrder() throws {
         XCTAssertEqual(titles, ["WS", "WS-NC", "RSS", "ACTIVE", "INACTIVE"])
-        XCTAssertEqual(PodColumn.all.compactMap { if case .figure = $0.content { $0.title } else { nil } }, titles)
-        XCTAssertEqual(
-            ContainerColumn.all.compactMap { if case .figure = $0.content { $0.title } else { nil } }, titles)
+        func figureTitles<Row>(_ columns: [TableColumn<Row>]) -> [String] {
+            columns.compactMap { if case .figure = $0.key { $0.title } else { nil } }
+        }
+        XCTAssertEqual(figureTitles(TableColumn<SnapshotPod>.podList), titles)
+        XCTAssertEqual(figureTitles(TableColumn<SnapshotContainer>.containerTable), titles)
+        XCTAssertEqual(figureTitles(TableColumn<SnapshotPod>.batch), titles)
         XCTAssertEqual(SortColumn.all.compactMap { if case .figure = $0 { $0.title } else { nil } }, titles)
-        XCTAssertEqual(PodColumn.all.filter(\.isTrend).map(\.title), ["ws", "ws-nc", "rss", "active", "inactive"])
+        XCTAssertEqual(
+            TableColumn<SnapshotPod>.podList.filter(\.isTrend).map(\.title),
+            ["ws", "ws-nc", "rss", "active", "inactive"])
 
         let document = try XCTUnwrap(DemoState.make(polls: 3).0.document)
         let header = try XCTUnwrap(
-            BatchReport.render(document).split(separator: "\n").first { $0.hasPrefix("WORKLOAD") })
+            BatchReport.render(document).split(separator: "\n").first { $0.hasPrefix("NAME") })
         XCTAssertEqual(
             header.split(separator: " ").map(String.init),
-            ["WORKLOAD", "QOS"] + titles + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"])
+            ["NAME", "QOS"] + titles + ["LIMIT", "%LIM", "CACHE", "WS/s", "VERDICT"])
     }
 
     func testSortMarkerFollowsTheSortedColumn() throws {
@@ -36,7 +41,7 @@ final class FigureColumnTests: XCTestCase {
             let titleRow = frame.text.split(separator: "\n", omittingEmptySubsequences: false)[2]
             // A title too long for its column with the arrow ends in an ellipsis instead (INACTIVE▼ in 8 cells).
             let marked = titleRow.split(separator: " ").filter { $0.hasSuffix("▼") || $0.hasSuffix("…") }
-            if PodColumn.all.contains(where: { $0.sortColumn == sort }) {
+            if TableColumn<SnapshotPod>.podList.contains(where: { SortColumn($0.key) == sort }) {
                 XCTAssertEqual(marked.count, 1, "\(sort): \(titleRow)")
                 XCTAssertTrue(marked.allSatisfy { (sort.title + "▼").hasPrefix($0.dropLast()) }, "\(sort): \(titleRow)")
             } else {

@@ -13,6 +13,19 @@ public struct TextTable {
         self.alignments = alignments
     }
 
+    /// Widest a sparkline is drawn in plain text (one column per value when fewer).
+    public static let seriesWidth = 24
+
+    /// `columns` at any width: each column as wide as its widest cell, sparklines in `glyphs`.
+    public init<Row>(columns: [TableColumn<Row>], rows: [Row], glyphs: GlyphSet) {
+        self.init(
+            headers: columns.map(\.title),
+            alignments: columns.map { $0.alignment == .left ? .left : .right })
+        self.rows = rows.map { row in
+            columns.map { $0.cell(row).plainText(seriesWidth: Self.seriesWidth, glyphs: glyphs) }
+        }
+    }
+
     public func render() -> String {
         let headers = headers.map(TerminalText.sanitized)
         let rows = rows.map { $0.map(TerminalText.sanitized) }
