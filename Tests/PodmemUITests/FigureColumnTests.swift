@@ -49,4 +49,37 @@ final class FigureColumnTests: XCTestCase {
             }
         }
     }
+
+    /// The screen and `--batch` print the same text in every column they share (titles, numbers, percentages).
+    func testScreenAndBatchShowTheSameCells() throws {
+        let state = DemoState.make(polls: 6).0
+        let document = try XCTUnwrap(state.document)
+        var frame = Frame(width: 260, height: 30)
+        MainScreen.render(
+            state, intervalSeconds: 1, context: ScreenContext(glyphs: .unicode, color: false, now: DemoState.start),
+            into: &frame)
+        let screen = frame.text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        let columns = TableLayout.fit(
+            TableColumn.podList, width: 260, nameWanted: state.visiblePods.widestName, fillsWidth: true)
+        let batch = BatchReport.render(document).split(separator: "\n").map(String.init)
+        let batchTitles = try XCTUnwrap(batch.first { $0.hasPrefix("NAME ") }).split(separator: " ").map(String.init)
+        var compared = 0
+        for (offset, pod) in state.visiblePods.enumerated() {
+            let name = TableColumn.label(pod)
+            let batchRow = try XCTUnwrap(batch.first { $0.hasPrefix(name + " ") }, name)
+            let batchCells = batchRow.split(separator: /\s{2,}/).map(String.init)
+            XCTAssertEqual(batchCells.count, batchTitles.count, batchRow)
+            var x = 0
+            for (column, width) in columns {
+                defer { x += width + 1 }
+                guard case .text = column.cell(pod), let index = batchTitles.firstIndex(of: column.title) else {
+                    continue
+                }
+                let onScreen = String(screen[3 + offset][x..<x + width]).trimmingCharacters(in: .whitespaces)
+                XCTAssertEqual(onScreen, batchCells[index], "\(name) \(column.title)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 8 * document.pods.count, "every pod, the name and eight shared columns")
+    }
 }
