@@ -14,7 +14,7 @@ final class TextTableTests: XCTestCase {
             .verdict(.cacheDriven)
         },
         TableColumn(key: .trend(.workingSet), title: "ws", alignment: .left, width: 5...32, priority: 50) {
-            .series((0..<$0.count * 2).map { Double($0) * 1024 * 1024 })
+            .series((0..<$0.count * 2).map { Double($0) * 1024 * 1024 }, floorBytes: 1024 * 1024)
         },
     ]
 

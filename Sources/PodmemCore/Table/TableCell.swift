@@ -4,15 +4,20 @@
 public enum TableCell: Sendable, Equatable {
     case text(String)
     case verdict(GrowthClass)
-    /// Oldest first; nil is a gap.
-    case series([Double?])
+    /// Oldest first; nil is a gap. `floorBytes`: the smallest span its chart draws (`ChartScale.floorBytes`).
+    case series([Double?], floorBytes: Double)
 
-    /// The cell in plain text: a series at most `seriesWidth` columns wide (one per value when fewer).
+    /// The cell in plain text: a series at most `seriesWidth` columns wide (one per value when fewer), on the scale
+    /// the pod list gives it when no other series is compared with it.
     public func plainText(seriesWidth: Int, glyphs: GlyphSet) -> String {
         switch self {
         case .text(let text): text
         case .verdict(let growthClass): growthClass.rawValue
-        case .series(let values): Sparkline.render(values, width: min(seriesWidth, values.count), glyphs: glyphs)
+        case .series(let values, let floorBytes):
+            Sparkline.render(
+                values, width: min(seriesWidth, values.count), glyphs: glyphs,
+                minimumRange: ChartScale(series: [(values, min(seriesWidth, values.count))], floorBytes: floorBytes)
+                    .spanBytes)
         }
     }
 }

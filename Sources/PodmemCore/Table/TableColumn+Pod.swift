@@ -34,7 +34,7 @@ extension TableColumn where Row == SnapshotPod {
         figure.trend.map { trend in
             TableColumn(
                 key: .trend(figure), title: trend.shortTitle, alignment: .left, width: 5...32, priority: trend.priority
-            ) { .series(figure.values($0.history)) }
+            ) { .series(figure.values($0.history), floorBytes: ChartScale.floorBytes($0.growth)) }
         }
     }
 

@@ -82,16 +82,19 @@ public enum MainScreen {
         var x = 0
         let glyphs = context.glyphs
         let growthClass = pod.growth.class
-        let trends = columns.compactMap { column, width -> (series: MemoryFigure, width: Int)? in
-            if case .trend(let series) = column.key { (series, width) } else { nil }
+        let trends = columns.compactMap { column, width -> (series: MemoryFigure, values: [Double?], width: Int)? in
+            guard case .trend(let series) = column.key, case .series(let values, _) = column.cell(pod) else {
+                return nil
+            }
+            return (series, values, width)
         }
         func scale(_ series: MemoryFigure) -> ChartScale {
             let compared = trends.filter { series.comparedWith.contains($0.series) }
-            return ChartScale(series: compared.map { ($0.series.values(pod.history), $0.width) }, growth: pod.growth)
+            return ChartScale(series: compared.map { ($0.values, $0.width) }, growth: pod.growth)
         }
         for (column, width) in columns {
             var style = Style.plain
-            var text: String
+            let text: String
             switch column.key {
             case .name:
                 text = TextFit.padRight(PodLabel.name(pod, fitting: width, glyphs: glyphs), width, glyphs: glyphs)
@@ -99,7 +102,7 @@ public enum MainScreen {
                 style = trendStyle(series, growthClass: growthClass, context: context)
                 text = TableCellText.text(
                     column.cell(pod), column: column, width: width, glyphs: glyphs,
-                    seriesRange: scale(series).spanBytes)
+                    seriesScale: scale(series))
             default:
                 text = TableCellText.text(column.cell(pod), column: column, width: width, glyphs: glyphs)
             }
