@@ -82,17 +82,17 @@ public enum MainScreen {
         var x = 0
         let glyphs = context.glyphs
         let growthClass = pod.growth.class
-        let trends = columns.compactMap { column, width -> (series: MemoryFigure, values: [Double?], width: Int)? in
-            guard case .trend(let series) = column.key, case .series(let values, _) = column.cell(pod) else {
-                return nil
-            }
-            return (series, values, width)
+        let cells = columns.map { $0.column.cell(pod) }
+        let trends = zip(columns, cells).compactMap {
+            fitted, cell -> (series: MemoryFigure, values: [Double?], width: Int)? in
+            guard case .trend(let series) = fitted.column.key, case .series(let values, _) = cell else { return nil }
+            return (series, values, fitted.width)
         }
         func scale(_ series: MemoryFigure) -> ChartScale {
             let compared = trends.filter { series.comparedWith.contains($0.series) }
             return ChartScale(series: compared.map { ($0.values, $0.width) }, growth: pod.growth)
         }
-        for (column, width) in columns {
+        for ((column, width), cell) in zip(columns, cells) {
             var style = Style.plain
             let text: String
             switch column.key {
@@ -101,10 +101,9 @@ public enum MainScreen {
             case .trend(let series):
                 style = trendStyle(series, growthClass: growthClass, context: context)
                 text = TableCellText.text(
-                    column.cell(pod), column: column, width: width, glyphs: glyphs,
-                    seriesScale: scale(series))
+                    cell, column: column, width: width, glyphs: glyphs, seriesScale: scale(series))
             default:
-                text = TableCellText.text(column.cell(pod), column: column, width: width, glyphs: glyphs)
+                text = TableCellText.text(cell, column: column, width: width, glyphs: glyphs)
             }
             if column.key == .verdict { style = VerdictBadge.style(growthClass, color: context.color) }
             if column.key == .limitPercent, let fraction = pod.memory.limitFraction, fraction >= 0.9 {
