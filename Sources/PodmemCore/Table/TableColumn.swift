@@ -3,7 +3,7 @@
 /// The screens fit columns into the terminal (`TableLayout`); `--batch` and `report` print them at any width
 /// (`TextTable(columns:rows:)`).
 public struct TableColumn<Row>: Sendable {
-    public enum Alignment: Sendable { case left, right }
+    public typealias Alignment = TextTable.Alignment
 
     public let key: TableColumnKey
     public let title: String
