@@ -112,7 +112,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n")
         XCTAssertTrue(
-            lines.contains { $0.hasPrefix("WORKLOAD") && $0.contains("WS-NC") && $0.contains("VERDICT") }, run.stdout)
+            lines.contains { $0.hasPrefix("NAME ") && $0.contains("WS-NC") && $0.contains("VERDICT") }, run.stdout)
         XCTAssertTrue(run.stdout.contains("cache-driven"), run.stdout)
         XCTAssertTrue(run.stdout.contains("anon-driven"), run.stdout)
         XCTAssertTrue(run.stdout.contains("shop/web-frontend"), run.stdout)

@@ -59,7 +59,7 @@ final class ImageTests: XCTestCase {
             name: "podmem-runtimes-image-\(Self.token)-demo", image: image,
             options: ["--network", "none"] + locked, command: ["--demo", "--batch", "-n", "3", "-d", "0.2"])
         XCTAssertTrue(
-            demo.stdout.contains("\nWORKLOAD ") && demo.stdout.contains("shop/web-frontend"), demo.stdout + demo.stderr)
+            demo.stdout.contains("\nNAME ") && demo.stdout.contains("shop/web-frontend"), demo.stdout + demo.stderr)
 
         // A host workload with figures that hold still: a shell asleep in a container (busybox-static, no libraries).
         let busybox = "podmem-runtimes-idle-\(Self.token):1"

@@ -47,7 +47,10 @@ final class RecordReplayCLITests: XCTestCase {
         let text = try CommandRun.podmem(["report", file])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.hasPrefix("podmem report of \(file)"), text.stdout)
-        for expected in ["WS TREND", "shop/web-logger", "verdicts ("] {
+        let titles = text.stdout.split(separator: "\n").first { $0.hasPrefix("NAME ") }
+        XCTAssertNotNil(
+            titles?.range(of: #"VERDICT +ws$"#, options: .regularExpression), "ws sparkline last: \(text.stdout)")
+        for expected in ["shop/web-logger", "verdicts ("] {
             XCTAssertTrue(text.stdout.contains(expected), "\(expected)\n\(text.stdout)")
         }
         XCTAssertTrue(text.stdout.allSatisfy { $0.isASCII || "·−".contains($0) }, "pasteable text: \(text.stdout)")

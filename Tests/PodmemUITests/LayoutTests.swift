@@ -53,15 +53,18 @@ final class LayoutTests: XCTestCase {
     }
 
     func testListDropsSparklinesFirstThenSecondaryFiguresThenLimit() {
-        func titles(_ width: Int) -> [String] { PodColumn.layout(width: width, nameWanted: 63).map(\.title) }
+        func layout(_ width: Int, nameWanted: Int) -> [(column: TableColumn<PodModel>, width: Int)] {
+            TableLayout.fit(TableColumn.podList, width: width, nameWanted: nameWanted, fillsWidth: true)
+        }
+        func titles(_ width: Int) -> [String] { layout(width, nameWanted: 63).map(\.column.title) }
         XCTAssertEqual(titles(80), ["NAME", "WS", "WS-NC", "%LIM", "CACHE", "VERDICT"])
         XCTAssertEqual(titles(100), ["NAME", "WS", "WS-NC", "RSS", "LIMIT", "%LIM", "CACHE", "VERDICT"])
         XCTAssertEqual(titles(60), ["NAME", "WS", "WS-NC", "CACHE", "VERDICT"])
         XCTAssertTrue(titles(200).contains("inactive"))
         // As the README says: with 40-character names the ws sparkline from 121 columns, all five from 145.
-        func trends(_ width: Int) -> Int { PodColumn.layout(width: width, nameWanted: 40).filter(\.isTrend).count }
+        func trends(_ width: Int) -> Int { layout(width, nameWanted: 40).filter(\.column.isTrend).count }
         XCTAssertEqual([trends(120), trends(121), trends(144), trends(145)], [0, 1, 4, 5])
-        XCTAssertEqual(PodColumn.layout(width: 80, nameWanted: 63)[0].width, 41)
+        XCTAssertEqual(layout(80, nameWanted: 63)[0].width, 41)
     }
 
     func testListWideShowsEverythingAndComparedSparklinesShareTheRowScale() throws {
@@ -73,9 +76,10 @@ final class LayoutTests: XCTestCase {
             frame.text.contains("payments-platform/" + LongNameState.apiGateway), "whole names at 200 columns")
         // The web frontend's working set rises ~30 MiB by cache while without cache it rises < 1 MiB: on one
         // scale the first is a ramp, the second flat.
-        let columns = PodColumn.layout(width: 200, nameWanted: LongNameState.state.visiblePods.widestName)
+        let columns = TableLayout.fit(
+            TableColumn.podList, width: 200, nameWanted: LongNameState.state.visiblePods.widestName, fillsWidth: true)
         func cells(_ series: MemoryFigure, row: String) -> String {
-            let index = try! XCTUnwrap(columns.firstIndex { $0.content == .trend(series) })
+            let index = try! XCTUnwrap(columns.firstIndex { $0.column.key == .trend(series) })
             let x = columns.prefix(index).reduce(0) { $0 + $1.width + 1 }
             return String(Array(row).dropFirst(x).prefix(columns[index].width)).trimmingCharacters(in: .whitespaces)
         }
@@ -103,13 +107,14 @@ final class LayoutTests: XCTestCase {
                 String(rows.last!).hasPrefix("(sandbox)"),
                 "titles, two containers and the sandbox at \(width)×\(height)")
             let names = LongNameState.state.model!.pods.first { $0.name == LongNameState.webFrontend }!.containers
-            let columns = ContainerColumn.layout(
-                width: width, nameWanted: names.map { $0.sandbox ? 22 : ($0.name ?? "").count }.max()!)
+            let columns = TableLayout.fit(
+                TableColumn.containerTable, width: width,
+                nameWanted: names.map { $0.sandbox ? 22 : ($0.name ?? "").count }.max()!, fillsWidth: false)
             var x = 0
             for column in columns.dropLast() {
                 x += column.width
                 for row in rows {
-                    XCTAssertEqual(row[x], " ", "\(width)×\(height) after \(column.title): \(String(row))")
+                    XCTAssertEqual(row[x], " ", "\(width)×\(height) after \(column.column.title): \(String(row))")
                 }
                 x += 1
             }

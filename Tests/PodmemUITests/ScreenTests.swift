@@ -75,11 +75,12 @@ final class ScreenTests: XCTestCase {
 
     func testEveryWidthFitsWithoutOverlap() {
         for width in stride(from: 60, through: 240, by: 7) {
-            let columns = PodColumn.layout(width: width, nameWanted: 40)
+            let columns = TableLayout.fit(TableColumn.podList, width: width, nameWanted: 40, fillsWidth: true)
             let used = columns.reduce(0) { $0 + $1.width } + columns.count - 1
             XCTAssertEqual(used, width, "width \(width)")
             XCTAssertTrue(
-                columns.contains { $0.content == .figure(.workingSet) } && columns.contains { $0.content == .verdict })
+                columns.contains { $0.column.key == .figure(.workingSet) }
+                    && columns.contains { $0.column.key == .verdict })
         }
     }
 

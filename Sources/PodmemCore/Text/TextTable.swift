@@ -1,7 +1,7 @@
 /// Aligns rows of cells into columns: left-aligned text columns, right-aligned numbers. Cells are shown through
 /// `TerminalText` (they hold names from the host), so a control character can neither drive the terminal nor break a row.
 public struct TextTable {
-    public enum Alignment { case left, right }
+    public enum Alignment: Sendable { case left, right }
 
     public var headers: [String]
     public var alignments: [Alignment]
@@ -11,6 +11,17 @@ public struct TextTable {
         precondition(headers.count == alignments.count)
         self.headers = headers
         self.alignments = alignments
+    }
+
+    /// Widest a sparkline is drawn in plain text (one column per value when fewer).
+    public static let seriesWidth = 24
+
+    /// `columns` at any width: each column as wide as its widest cell, sparklines in `glyphs`.
+    public init<Row>(columns: [TableColumn<Row>], rows: [Row], glyphs: GlyphSet) {
+        self.init(headers: columns.map(\.title), alignments: columns.map(\.alignment))
+        self.rows = rows.map { row in
+            columns.map { $0.cell(row).plainText(seriesWidth: Self.seriesWidth, glyphs: glyphs) }
+        }
     }
 
     public func render() -> String {

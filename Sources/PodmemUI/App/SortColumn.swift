@@ -12,13 +12,26 @@ public enum SortColumn: Sendable, Equatable {
     public static let all: [SortColumn] =
         [.name] + MemoryFigure.columns.map { .figure($0) } + [.limitPercent, .cacheShare, .growth]
 
+    /// The title of the column it sorts (`TableColumn`).
     public var title: String {
         switch self {
-        case .name: "NAME"
-        case .figure(let figure): figure.column?.title ?? figure.longTitle
-        case .limitPercent: "%LIM"
-        case .cacheShare: "CACHE"
-        case .growth: "WS/s"
+        case .name: TableColumn<PodModel>.name.title
+        case .figure(let figure): TableColumn<PodModel>.figure(figure)?.title ?? figure.longTitle
+        case .limitPercent: TableColumn<PodModel>.limitPercent.title
+        case .cacheShare: TableColumn<PodModel>.cacheShare.title
+        case .growth: TableColumn<PodModel>.workingSetRate.title
+        }
+    }
+
+    /// What sorting by a table column sorts by; nil for columns that do not sort.
+    init?(_ key: TableColumnKey) {
+        switch key {
+        case .name: self = .name
+        case .figure(let figure): self = .figure(figure)
+        case .limitPercent: self = .limitPercent
+        case .cacheShare: self = .cacheShare
+        case .workingSetRate: self = .growth
+        case .qos, .limit, .verdict, .trend: return nil
         }
     }
 

@@ -229,39 +229,28 @@ public enum DetailScreen {
         let ordered = pod.containers.sorted { a, b in
             a.sandbox != b.sandbox ? !a.sandbox : (a.memory.workingSetBytes ?? 0) > (b.memory.workingSetBytes ?? 0)
         }.prefix(maxRows)
-        let names = ordered.map { container in
-            container.sandbox
-                ? "(sandbox) \(container.id.prefix(12))" : "\(container.name ?? String(container.id.prefix(12)))"
-        }
-        let columns = ContainerColumn.layout(width: frame.width, nameWanted: names.map(\.count).max() ?? 0)
-        func cell(_ text: String, _ column: ContainerColumn) -> String {
-            column.isLeftAligned
-                ? TextFit.padRight(text, column.width, glyphs: glyphs)
-                : TextFit.padLeft(text, column.width, glyphs: glyphs)
-        }
+        let names = ordered.map(TableColumn.label)
+        let columns = TableLayout.fit(
+            TableColumn.containerTable, width: frame.width, nameWanted: names.map(\.count).max() ?? 0,
+            fillsWidth: false)
         y += 1
         frame.put(
-            columns.map { cell($0.title, $0) }.joined(separator: " "), x: 0, y: y, style: Style(bold: true),
-            limit: frame.width)
+            columns.map { TableCellText.fit($0.column.title, column: $0.column, width: $0.width, glyphs: glyphs) }
+                .joined(separator: " "),
+            x: 0, y: y, style: Style(bold: true), limit: frame.width)
         y += 1
         for (container, name) in zip(ordered, names) {
-            let m = container.memory
-            let growthClass = container.growth.class
             var x = 0
-            for column in columns {
+            for (column, width) in columns {
                 var style: Style = container.sandbox ? .muted : .plain
-                let text: String
-                switch column.content {
-                case .name: text = TextFit.elideMiddle(name, column.width, glyphs: glyphs)
-                case .figure(let figure): text = ByteFormat.human(m[figure])
-                case .cacheShare: text = ByteFormat.percent(container.cacheShare)
-                case .verdict:
-                    text = VerdictBadge.text(growthClass)
-                    style = VerdictBadge.style(growthClass, color: context.color)
-                case .workingSetRate: text = ByteFormat.rate(container.growth.workingSetBytesPerSecond)
-                }
-                frame.put(cell(text, column), x: x, y: y, style: style, limit: column.width)
-                x += column.width + 1
+                let text =
+                    column.key == .name
+                    ? TableCellText.fit(
+                        TextFit.elideMiddle(name, width, glyphs: glyphs), column: column, width: width, glyphs: glyphs)
+                    : TableCellText.text(column.cell(container), column: column, width: width, glyphs: glyphs)
+                if column.key == .verdict { style = VerdictBadge.style(container.growth.class, color: context.color) }
+                frame.put(text, x: x, y: y, style: style, limit: width)
+                x += width + 1
             }
             y += 1
         }

@@ -24,7 +24,7 @@ public enum MainScreen {
             state, intervalSeconds: intervalSeconds, context: context, into: &frame,
             rect: Rect(x: 0, y: 0, width: width, height: HeaderView.height))
         let pods = state.visiblePods
-        let columns = PodColumn.layout(width: width, nameWanted: pods.widestName)
+        let columns = TableLayout.fit(TableColumn.podList, width: width, nameWanted: pods.widestName, fillsWidth: true)
         renderTitles(columns, state: state, context: context, y: 2, into: &frame)
 
         let rows = tableRows(height: height)
@@ -34,7 +34,7 @@ public enum MainScreen {
             renderRow(pod, columns: columns, context: context, y: y, into: &frame)
             if state.scrollOffset + offset == selected {
                 // Highlight the figures, not the sparklines: reversed blocks would turn a trend into a solid bar.
-                let figuresWidth = columns.prefix { !$0.isTrend }.reduce(0) { $0 + $1.width + 1 }
+                let figuresWidth = columns.prefix { !$0.column.isTrend }.reduce(0) { $0 + $1.width + 1 }
                 frame.restyle(y: y, x: 0, width: min(width, figuresWidth)) { $0.reverse = true }
             }
         }
@@ -55,75 +55,63 @@ public enum MainScreen {
     }
 
     static func renderTitles(
-        _ columns: [PodColumn], state: AppState, context: ScreenContext, y: Int, into frame: inout Frame
+        _ columns: [(column: TableColumn<PodModel>, width: Int)], state: AppState, context: ScreenContext, y: Int,
+        into frame: inout Frame
     ) {
         var x = 0
-        for column in columns {
-            let isSorted = column.sortColumn == state.sortColumn
+        for (column, width) in columns {
+            let isSorted = SortColumn(column.key) == state.sortColumn
             let title =
                 isSorted
                 ? column.title + String(state.sortDescending ? context.glyphs.down : context.glyphs.up) : column.title
-            let leftAligned = column.isTrend || column.content == .name || column.content == .verdict
-            let text =
-                leftAligned
-                ? TextFit.padRight(title, column.width, glyphs: context.glyphs)
-                : TextFit.padLeft(title, column.width, glyphs: context.glyphs)
+            let text = TableCellText.fit(title, column: column, width: width, glyphs: context.glyphs)
             frame.put(text, x: x, y: y, style: Style(bold: true))
             if isSorted {
                 // Underline the title itself, not its padding.
-                let start = leftAligned ? x : x + max(0, column.width - title.count)
-                frame.restyle(y: y, x: start, width: min(title.count, column.width)) { $0.underline = true }
+                let start = column.alignment == .left ? x : x + max(0, width - title.count)
+                frame.restyle(y: y, x: start, width: min(title.count, width)) { $0.underline = true }
             }
-            x += column.width + 1
+            x += width + 1
         }
     }
 
     static func renderRow(
-        _ pod: PodModel, columns: [PodColumn], context: ScreenContext, y: Int, into frame: inout Frame
+        _ pod: PodModel, columns: [(column: TableColumn<PodModel>, width: Int)], context: ScreenContext, y: Int,
+        into frame: inout Frame
     ) {
         var x = 0
         let glyphs = context.glyphs
         let growthClass = pod.growth.class
-        let trends = columns.compactMap { column -> (series: MemoryFigure, width: Int)? in
-            if case .trend(let series) = column.content { (series, column.width) } else { nil }
+        let cells = columns.map { $0.column.cell(pod) }
+        let trends = zip(columns, cells).compactMap {
+            fitted, cell -> (series: MemoryFigure, values: [Double?], width: Int)? in
+            guard case .trend(let series) = fitted.column.key, case .series(let values, _) = cell else { return nil }
+            return (series, values, fitted.width)
         }
         func scale(_ series: MemoryFigure) -> ChartScale {
             let compared = trends.filter { series.comparedWith.contains($0.series) }
-            return ChartScale(series: compared.map { ($0.series.values(pod.history), $0.width) }, growth: pod.growth)
+            return ChartScale(series: compared.map { ($0.values, $0.width) }, growth: pod.growth)
         }
-        for column in columns {
+        for ((column, width), cell) in zip(columns, cells) {
             var style = Style.plain
             let text: String
-            switch column.content {
+            switch column.key {
             case .name:
-                text = TextFit.padRight(
-                    PodLabel.name(pod, fitting: column.width, glyphs: glyphs), column.width, glyphs: glyphs)
-            case .figure(let figure): text = number(pod.memory[figure], column)
-            case .limit:
-                text = TextFit.padLeft(
-                    pod.memory.limitBytes.map { ByteFormat.human($0) } ?? "none", column.width, glyphs: glyphs)
-            case .limitPercent:
-                let fraction = pod.memory.limitFraction
-                if let fraction, fraction >= 0.9 { style = Style(foreground: context.color ? .red : nil, bold: true) }
-                text = TextFit.padLeft(ByteFormat.percent(fraction), column.width, glyphs: glyphs)
-            case .cacheShare: text = TextFit.padLeft(ByteFormat.percent(pod.cacheShare), column.width, glyphs: glyphs)
-            case .verdict:
-                style = VerdictBadge.style(growthClass, color: context.color)
-                text = TextFit.padRight(VerdictBadge.text(growthClass), column.width, glyphs: glyphs)
+                text = TextFit.padRight(PodLabel.name(pod, fitting: width, glyphs: glyphs), width, glyphs: glyphs)
             case .trend(let series):
                 style = trendStyle(series, growthClass: growthClass, context: context)
-                text = Sparkline.render(
-                    series.values(pod.history), width: column.width, glyphs: glyphs,
-                    minimumRange: scale(series).spanBytes)
+                text = TableCellText.text(
+                    cell, column: column, width: width, glyphs: glyphs, seriesScale: scale(series))
+            default:
+                text = TableCellText.text(cell, column: column, width: width, glyphs: glyphs)
             }
-            frame.put(text, x: x, y: y, style: style, limit: column.width)
-            x += column.width + 1
+            if column.key == .verdict { style = VerdictBadge.style(growthClass, color: context.color) }
+            if column.key == .limitPercent, let fraction = pod.memory.limitFraction, fraction >= 0.9 {
+                style = Style(foreground: context.color ? .red : nil, bold: true)
+            }
+            frame.put(text, x: x, y: y, style: style, limit: width)
+            x += width + 1
         }
-    }
-
-    static func number(_ bytes: UInt64?, _ column: PodColumn) -> String {
-        let text = ByteFormat.human(bytes)
-        return String(repeating: " ", count: max(0, column.width - text.count)) + text
     }
 
     /// The series that drives a growing pod's verdict is drawn in the verdict's color.

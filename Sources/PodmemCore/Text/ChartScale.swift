@@ -1,5 +1,3 @@
-import PodmemCore
-
 /// One vertical scale for charts that are compared: the same bytes per step for every series of a group, each series
 /// drawn from its own lowest value (min-based, so a 50 MiB rise of a 4 GiB working set is visible). Equal rises then
 /// draw equal heights, and a rise 100× smaller than its neighbour's draws a hundredth of the height.
@@ -27,8 +25,11 @@ public struct ChartScale: Sendable, Equatable {
 
     /// The group scale of `series` in one pod: the verdict's threshold θ as the floor, at least 1 MiB.
     public init(series: [(values: [Double?], width: Int)], growth: Growth) {
-        self.init(series: series, floorBytes: max(1024 * 1024, growth.thresholdBytes))
+        self.init(series: series, floorBytes: Self.floorBytes(growth))
     }
+
+    /// The smallest span of a pod's charts: the verdict's threshold θ, at least 1 MiB.
+    public static func floorBytes(_ growth: Growth) -> Double { max(1024 * 1024, growth.thresholdBytes) }
 
     /// The bottom and top of `values`' chart: its lowest drawn value and that plus the span; nil without values.
     public func axis(_ values: [Double?], width: Int) -> (bottom: Double, top: Double)? {
