@@ -76,12 +76,13 @@ enum CacheFilesSection {
             // The end of a path names the file: elide its middle.
             let path = TextFit.elideMiddle(
                 TerminalText.sanitized(file.path) + (file.deleted ? " (deleted)" : ""), pathWidth, glyphs: glyphs)
+            // A long container or command name is cut, never the pid or how many more processes hold the file.
             let holder =
                 file.heldBy.first.map { first in
-                    TerminalText.sanitized(
+                    let suffix = "[\(first.pid)]" + (file.heldBy.count > 1 ? " +\(file.heldBy.count - 1)" : "")
+                    let name = TerminalText.sanitized(
                         (first.container.map { containerLabel($0, in: pod) + "/" } ?? "") + first.comm)
-                        + "[\(first.pid)]"
-                        + (file.heldBy.count > 1 ? " +\(file.heldBy.count - 1)" : "")
+                    return TextFit.truncate(name, max(1, holderWidth - suffix.count), glyphs: glyphs) + suffix
                 } ?? "(not open)"
             let style: Style = file.deleted ? Style(bold: true) : .plain
             frame.put(

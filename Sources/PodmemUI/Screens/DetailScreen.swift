@@ -192,8 +192,10 @@ public enum DetailScreen {
             let axis = scale.axis(values, width: chartWidth)
             let now = "now \(ByteFormat.human(item.current(pod.memory)))"
             let title = perChart == 1 ? item.trend?.shortTitle ?? item.longTitle : item.longTitle
-            context.put(title, x: 0, y: y, style: .header, limit: labelWidth - now.count - 2, into: &frame)
-            context.put(now, x: labelWidth - 1 - now.count, y: y, into: &frame)
+            // `now` starts in one column for every chart: room for the widest, `now 1.00 GiB`.
+            let nowX = labelWidth - 1 - 12
+            context.put(title, x: 0, y: y, style: .header, limit: nowX - 1, into: &frame)
+            context.put(now, x: nowX, y: y, limit: labelWidth - 1 - nowX, into: &frame)
             if perChart > 1 {
                 context.put(
                     "trend \(ByteFormat.rate(item.rate(pod.growth)))", x: 0, y: y + 1, limit: labelWidth - 1,
