@@ -146,7 +146,7 @@ public enum DetailScreen {
                 in: barRect, into: &frame, glyphs: glyphs)
         }
         y += 1
-        // The legend keeps every part's value: file parts shorten their names, then the marks' key goes.
+        // Parts give way whole, each with its value: the marks' key first, then shmem, kernel; file parts shorten first.
         let legendItems: [ItemLine.Item] =
             parts.enumerated().map { index, part in
                 let value = ByteFormat.human(part.1)
