@@ -13,6 +13,9 @@ public final class CursesTerminal: Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var stopped = false
+    /// True once the terminal has gone away (its ssh session, tmux pane or window closed) without a signal that
+    /// stops podmem: the loop then ends, and the caller says so.
+    public private(set) var isDisconnected = false
 
     /// Takes over the terminal named by `environment["TERM"]`.
     /// Throws `CursesTerminalError` (with the terminal untouched) when TERM is unusable,
@@ -20,6 +23,8 @@ public final class CursesTerminal: Terminal {
     public static func start(environment: [String: String]) throws -> CursesTerminal {
         let glyphs = selectLocale(environment: environment)
         guard let type = environment["TERM"], !type.isEmpty else { throw CursesTerminalError.unsetTerminalType }
+        // Keys come from stdin: from /dev/null or a pipe every read returns at once and the loop would spin.
+        guard isatty(STDIN_FILENO) == 1 else { throw CursesTerminalError.inputNotATerminal }
         // Before newterm, so ncurses sees our SIGINT/SIGTERM handlers and leaves them alone.
         podmem_terminal_safety_install()
         guard let screen = podmem_newterm(type) else {
@@ -68,7 +73,7 @@ public final class CursesTerminal: Terminal {
     }
 
     public var shouldStop: Bool {
-        podmem_terminal_stop_requested()
+        podmem_terminal_stop_requested() || isDisconnected
     }
 
     /// Redraws the whole window; ncurses diffs it against what the terminal shows,
@@ -107,8 +112,20 @@ public final class CursesTerminal: Terminal {
         switch wget_wch(window, &value) {
         case OK: return Key(cursesCharacter: value)
         case KEY_CODE_YES: return Key(cursesKeyCode: Int32(value))
-        default: return nil
+        default:
+            if Self.inputHungUp() { isDisconnected = true }
+            return nil
         }
+    }
+
+    /// Whether stdin is a terminal that hung up. Once its pty's other side closes, every read returns 0 at once and
+    /// ncurses returns ERR without waiting (it sets no errno for that EOF); terminal ioctls then fail with EIO and
+    /// poll reports POLLHUP. Checked only after ERR (a timeout or a signal otherwise), so it costs nothing per key.
+    private static func inputHungUp() -> Bool {
+        var attributes = termios()
+        if tcgetattr(STDIN_FILENO, &attributes) != 0 { return true }
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&input, 1, 0) == 1 && Int32(input.revents) & (POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Gives the terminal back (cooked mode, main screen, cursor) and restores the signal handlers.

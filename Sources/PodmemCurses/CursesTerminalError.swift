@@ -2,6 +2,8 @@
 /// `TerminalText`, so a TERM holding escapes cannot drive the terminal), shown instead of ncurses' own message and exit.
 public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
     case unsetTerminalType
+    /// stdin, where keys come from, is not a terminal (/dev/null, a pipe, a file).
+    case inputNotATerminal
     /// No terminfo entry for TERM in any directory ncurses searches (newterm failed).
     case unknownTerminalType(String)
     /// An entry exists but cannot address the cursor (TERM=dumb), so a screen would be garbage.
@@ -16,6 +18,8 @@ public enum CursesTerminalError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unsetTerminalType:
             "TERM is not set, so the screen cannot be driven; set it (e.g. TERM=xterm-256color), or use --batch"
+        case .inputNotATerminal:
+            "the live screen reads keys from stdin, which is not a terminal; run podmem in a terminal, or use --batch"
         case .unknownTerminalType(let type):
             "no terminfo entry for TERM=\(type) (searched \(Self.searchedLocations)); install your distribution's terminfo (ncurses-base or ncurses-term), point TERMINFO_DIRS at a terminfo directory, or set TERM to a type that has an entry (e.g. TERM=xterm); --batch needs none"
         case .terminalCannotMoveCursor(let type):

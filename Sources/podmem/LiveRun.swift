@@ -38,5 +38,7 @@ struct LiveRun {
         }
         defer { terminal.stop() }
         body(terminal)
+        // Exit 1 with one line: a supervisor or a `2>` file learns why; on the gone terminal the write just fails.
+        if terminal.isDisconnected { throw CommandFailure("terminal closed") }
     }
 }

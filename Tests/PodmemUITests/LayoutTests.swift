@@ -123,19 +123,43 @@ final class LayoutTests: XCTestCase {
         }
     }
 
-    func testDetailChartsAreLabelledWithTheirAxis() throws {
-        let axisRange = #"^ws +\d+(\.\d+)? [KMG]iB–\d+(\.\d+)? [KMG]iB│"#
-        // At 80×24 each chart is one row: the short label and the axis from bottom to top.
+    /// The value beside a chart's title is its current value and says so (`now …`); the axis is at the chart's right
+    /// edge, its values at ticks: a top-of-axis figure beside the title read as the current value before.
+    func testDetailChartsSayNowAndLabelTheirAxisAtTicks() throws {
+        let pod = try XCTUnwrap(
+            LongNameState.state.model?.pods.first {
+                $0.cgroup == LongNameState.webFrontendCgroup(LongNameState.state)
+            })
+        let workingSetNow = "now " + ByteFormat.human(pod.memory.workingSetBytes)
+        let bytes = #"\d+(\.\d+)? (B|KiB|MiB|GiB)"#
+        // At 80×24 each chart is one row: the short title, its current value, the chart, and the axis as a range.
         let small = detail(width: 80, height: 24).text.split(separator: "\n").map(String.init)
-        XCTAssertNotNil(
-            small.first { $0.range(of: axisRange, options: .regularExpression) != nil }, small.joined(separator: "\n"))
-        // Taller charts: the top of the axis beside the label, the bottom on the chart's last row.
+        let row = try XCTUnwrap(small.first { $0.hasPrefix("ws ") }, small.joined(separator: "\n"))
+        XCTAssertNotNil(row.range(of: "^ws +\(workingSetNow) ", options: .regularExpression), row)
+        XCTAssertNotNil(row.range(of: "┤ \(bytes)–\(bytes) *$", options: .regularExpression), row)
+        // Taller charts: the title and `now …`, the trend below; the axis top and bottom at ticks on the right.
         let tall = detail(width: 100, height: 30).text.split(separator: "\n").map(String.init)
-        let label = try XCTUnwrap(tall.firstIndex { $0.hasPrefix("working set without cache") })
-        XCTAssertNotNil(tall[label].range(of: #"\d [KMG]iB│"#, options: .regularExpression), tall[label])
+        let title = try XCTUnwrap(tall.firstIndex { $0.hasPrefix("working set (cAdvisor)") })
         XCTAssertNotNil(
-            tall[label + 1].range(
-                of: #"^\S+ MiB [+-]?[\d.]+ [KMG]?i?B/s +\d+(\.\d+)? [KMG]iB│"#, options: .regularExpression),
-            tall[label + 1])
+            tall[title].range(
+                of: "^working set \\(cAdvisor\\) +\(workingSetNow) .*┤ \(bytes) *$", options: .regularExpression),
+            tall[title])
+        XCTAssertNotNil(tall[title + 1].range(of: #"^trend [+-]?[\d.]+ [KMG]?i?B/s "#, options: .regularExpression))
+        XCTAssertNotNil(tall[title + 1].range(of: "┤ \(bytes) *$", options: .regularExpression), tall[title + 1])
+        for label in ["working set without cache", "rss", "active_file", "inactive_file"] {
+            let line = try XCTUnwrap(tall.first { $0.hasPrefix(label + " ") }, label)
+            XCTAssertNotNil(line.range(of: " now \(bytes) ", options: .regularExpression), line)
+        }
+        // The ASCII glyph set draws the same labels with `|` for the tick.
+        let state = LongNameState.state
+        var ascii = Frame(width: 100, height: 30)
+        DetailScreen.render(
+            state, cgroup: LongNameState.webFrontendCgroup(state),
+            context: ScreenContext(glyphs: .ascii, color: false, now: DemoState.start + 5), into: &ascii)
+        let asciiTitle = try XCTUnwrap(
+            ascii.text.split(separator: "\n").first { $0.hasPrefix("working set (cAdvisor)") })
+        XCTAssertNotNil(
+            asciiTitle.range(of: "\(workingSetNow) .*\\| \(bytes) *$", options: .regularExpression), String(asciiTitle))
+        XCTAssertTrue(ascii.text.unicodeScalars.allSatisfy(\.isASCII), ascii.text)
     }
 }

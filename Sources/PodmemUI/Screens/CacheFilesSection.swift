@@ -18,13 +18,42 @@ enum CacheFilesSection {
         return min(wanted, available / 2)
     }
 
+    /// The coverage line as the screen lays it out: each file's share is the %LRU column (the text output puts it in
+    /// parentheses), and the explanations give way before the figure at narrow widths.
+    static func coverageItems(_ coverage: Double?, fileCount: Int) -> [ItemLine.Item] {
+        guard fileCount > 0, let coverage else {
+            return [.init(CacheFileText.coverageLine(coverage, fileCount: fileCount), priority: 1)]
+        }
+        let held = "these files hold \(ByteFormat.percent(coverage)) of this pod's page cache"
+        var items: [ItemLine.Item] = [.init(["page cache by file: " + held, held], priority: 3)]
+        if coverage > 1.005 {
+            items.append(
+                .init(
+                    [
+                        "some of their pages were read first by another cgroup and are charged there",
+                        "some pages are charged to another cgroup",
+                    ], priority: 2))
+        }
+        items.append(
+            .init(["%LRU: each file's share of it (active + inactive file)", "%LRU: each file's share"], priority: 1))
+        return items
+    }
+
+    /// A holder's container as the container table names it (`CacheFileHolder.container` is its name or short ID).
+    static func containerLabel(_ holderContainer: String, in pod: PodModel) -> String {
+        pod.containers.first { ($0.name ?? String($0.id.prefix(12))) == holderContainer }.map(
+            TableColumn<ContainerModel>.label)
+            ?? holderContainer
+    }
+
     static func render(_ pod: PodModel, rows: Int, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         guard rows > 0, let files = pod.cacheFiles else { return }
         let glyphs = context.glyphs
         let problems = pod.cacheFilesProblems ?? []
         context.put(
-            CacheFileText.coverageLine(pod.cacheFilesCoverage, fileCount: files.count), x: 0, y: y, style: .header,
-            limit: frame.width, into: &frame)
+            ItemLine.fit(
+                coverageItems(pod.cacheFilesCoverage, fileCount: files.count), separator: glyphs.separator,
+                width: frame.width, glyphs: glyphs), x: 0, y: y, style: .header, limit: frame.width, into: &frame)
         y += 1
         guard rows > 1 else { return }
         let holderWidth = min(maximumHolderWidth, frame.width / 4)
@@ -47,10 +76,13 @@ enum CacheFilesSection {
             // The end of a path names the file: elide its middle.
             let path = TextFit.elideMiddle(
                 TerminalText.sanitized(file.path) + (file.deleted ? " (deleted)" : ""), pathWidth, glyphs: glyphs)
+            // A long container or command name is cut, never the pid or how many more processes hold the file.
             let holder =
                 file.heldBy.first.map { first in
-                    TerminalText.sanitized((first.container.map { $0 + "/" } ?? "") + first.comm) + "[\(first.pid)]"
-                        + (file.heldBy.count > 1 ? " +\(file.heldBy.count - 1)" : "")
+                    let suffix = "[\(first.pid)]" + (file.heldBy.count > 1 ? " +\(file.heldBy.count - 1)" : "")
+                    let name = TerminalText.sanitized(
+                        (first.container.map { containerLabel($0, in: pod) + "/" } ?? "") + first.comm)
+                    return TextFit.truncate(name, max(1, holderWidth - suffix.count), glyphs: glyphs) + suffix
                 } ?? "(not open)"
             let style: Style = file.deleted ? Style(bold: true) : .plain
             frame.put(

@@ -9,19 +9,29 @@ enum HeaderView {
     ) {
         guard rect.height >= 2 else { return }
         let sep = context.glyphs.separator
-        var first = "podmem"
+        // At 80 columns the node's figures give way from the least telling: the cgroup version, then MemTotal.
+        var first: [ItemLine.Item] = []
         if let document = state.model {
             let node = document.node
-            first +=
-                " \(document.host)\(sep)v\(document.cgroupVersion.rawValue)\(sep)MemTotal \(ByteFormat.human(node.memTotalBytes))"
-            first +=
-                "\(sep)available \(ByteFormat.human(node.availableBytes)) kubelet, \(ByteFormat.human(node.availableNoCacheBytes)) +active cache"
+            let available = ByteFormat.human(node.availableBytes)
+            let availableNoCache = ByteFormat.human(node.availableNoCacheBytes)
+            first = [
+                .init("podmem \(document.host)", priority: 4),
+                .init("v\(document.cgroupVersion.rawValue)", priority: 1),
+                .init("MemTotal \(ByteFormat.human(node.memTotalBytes))", priority: 2),
+                .init(
+                    [
+                        "available \(available) kubelet, \(availableNoCache) +active cache",
+                        "available \(available) kubelet, \(availableNoCache) +cache",
+                    ], priority: 3),
+            ]
         } else {
-            first += "\(sep)first poll…"
+            first = [.init("podmem", priority: 2), .init("first poll…", priority: 1)]
         }
         frame.fill(rect.rows(from: 0, count: 1), with: Cell(" ", style: Style(reverse: true)))
         context.put(
-            first, x: rect.x, y: rect.y, style: Style(bold: true, reverse: true), limit: rect.width, into: &frame)
+            ItemLine.fit(first, separator: sep, width: rect.width, glyphs: context.glyphs), x: rect.x, y: rect.y,
+            style: Style(bold: true, reverse: true), limit: rect.width, into: &frame)
 
         var x = rect.x
         let y = rect.y + 1
@@ -30,23 +40,34 @@ enum HeaderView {
             ? Style(foreground: context.color ? .yellow : nil, bold: true, reverse: true) : Style(bold: true)
         if let clock = state.mode.replayClock {
             x += frame.put(
-                "REPLAY \(clock)", x: x, y: y,
+                TextFit.ascii("REPLAY \(clock)", glyphs: context.glyphs), x: x, y: y,
                 style: Style(foreground: context.color ? .cyan : nil, bold: true, reverse: true))
         } else {
             x += frame.put(state.paused ? "PAUSED" : "LIVE", x: x, y: y, style: liveStyle)
         }
         let arrow = state.sortDescending ? context.glyphs.down : context.glyphs.up
-        var second =
-            "\(sep)\(state.model.map(WorkloadSummary.count) ?? "0 pods")\(sep)every \(Self.seconds(intervalSeconds))\(sep)span \(state.model?.windowSeconds.map(Self.seconds) ?? "all")"
-        second += held(state, intervalSeconds: intervalSeconds)
-        second += "\(sep)sort \(state.sortColumn.title) \(arrow)"
-        context.put(second, x: x, y: y, limit: rect.x + rect.width - x, into: &frame)
-        x += TextFit.ascii(second, glyphs: context.glyphs).count
-        if state.isEditingFilter || !state.filter.isEmpty {
-            let filter = "\(sep)filter: \(state.filter)\(state.isEditingFilter ? "_" : "")"
-            context.put(
-                filter, x: x, y: y, style: Style(foreground: context.color ? .yellow : nil, bold: true),
-                limit: rect.x + rect.width - x, into: &frame)
+        // The filter being typed stays longest; then the span (what verdicts cover), the count, the sort, the interval.
+        // The first item stands for the mode drawn already: it is never dropped, and the separator follows it.
+        var second: [ItemLine.Item] = [
+            .init("", priority: 6),
+            .init(state.model.map(WorkloadSummary.count) ?? "0 pods", priority: 3),
+            .init("every \(Self.seconds(intervalSeconds))", priority: 1),
+            .init(
+                "span \(state.model?.windowSeconds.map(Self.seconds) ?? "all")"
+                    + held(state, intervalSeconds: intervalSeconds), priority: 4),
+            .init("sort \(state.sortColumn.title) \(arrow)", priority: 2),
+        ]
+        let filterShown = state.isEditingFilter || !state.filter.isEmpty
+        if filterShown {
+            second.append(.init("filter: \(state.filter)\(state.isEditingFilter ? "_" : "")", priority: 5))
+        }
+        let line = ItemLine(second, separator: sep, width: rect.x + rect.width - x, glyphs: context.glyphs)
+        for (index, text) in line.shown.dropFirst() {
+            let isFilter = filterShown && index == second.count - 1
+            let style = isFilter ? Style(foreground: context.color ? .yellow : nil, bold: true) : Style.plain
+            x += frame.put(
+                TextFit.ascii(sep + text, glyphs: context.glyphs), x: x, y: y, style: style,
+                limit: rect.x + rect.width - x)
         }
     }
 

@@ -4,9 +4,14 @@ import PodmemCore
 public enum MainScreen {
     public static let minimumWidth = 60
     public static let minimumHeight = 10
-    static func hints(_ state: AppState) -> String {
-        "q quit · ? help · ↑↓ move · Enter detail · < > sort · c cache · / filter · + - span · "
-            + (state.mode == .live ? "s snapshot · space pause" : StatusLine.replayHints)
+    static func hints(_ state: AppState) -> [ItemLine.Item] {
+        [
+            .init("q quit", priority: 9), .init("? help", priority: 8), .init("↑↓ move", priority: 5),
+            .init("Enter detail", priority: 7), .init("< > sort", priority: 4), .init("c cache", priority: 2),
+            .init("/ filter", priority: 6), .init("+ - span", priority: 3),
+        ]
+            + (state.mode == .live
+                ? [.init("s snapshot", priority: 1), .init("space pause", priority: 1)] : StatusLine.replayHints)
     }
 
     /// Rows left for pods: header (2), column titles, legend and status line take 5.
