@@ -39,21 +39,21 @@ final class FixtureTests: XCTestCase {
             let usage = FixturePaths.number(dir + "/memory.usage_in_bytes")
             let inactive = stat["total_inactive_file"]!
             let active = stat["total_active_file"]!
-            XCTAssertEqual(pod.memory.usageBytes, usage)
-            XCTAssertEqual(pod.memory.rssBytes, stat["total_rss"])
-            XCTAssertEqual(pod.memory.activeFileBytes, active)
-            XCTAssertEqual(pod.memory.inactiveFileBytes, inactive)
-            XCTAssertEqual(pod.memory.shmemBytes, stat["total_shmem"])
-            XCTAssertEqual(pod.memory.mappedFileBytes, stat["total_mapped_file"])
-            XCTAssertNil(pod.memory.kernelBytes, "v1 has no kernel figure in memory.stat")
-            XCTAssertEqual(pod.memory.workingSetBytes, usage > inactive ? usage - inactive : 0)
-            XCTAssertEqual(pod.memory.workingSetNoCacheBytes, usage > inactive + active ? usage - inactive - active : 0)
+            XCTAssertEqual(pod.memory[.usage], usage)
+            XCTAssertEqual(pod.memory[.rss], stat["total_rss"])
+            XCTAssertEqual(pod.memory[.activeFile], active)
+            XCTAssertEqual(pod.memory[.inactiveFile], inactive)
+            XCTAssertEqual(pod.memory[.shmem], stat["total_shmem"])
+            XCTAssertEqual(pod.memory[.mappedFile], stat["total_mapped_file"])
+            XCTAssertNil(pod.memory[.kernel], "v1 has no kernel figure in memory.stat")
+            XCTAssertEqual(pod.memory[.workingSet], usage > inactive ? usage - inactive : 0)
+            XCTAssertEqual(pod.memory[.workingSetNoCache], usage > inactive + active ? usage - inactive - active : 0)
             for container in pod.containers {
                 let containerDir = FixturePaths.v1Lab + "/t0/" + container.cgroup
                 let containerStat = FixturePaths.statFile(containerDir + "/memory.stat")
                 let containerUsage = FixturePaths.number(containerDir + "/memory.usage_in_bytes")
                 XCTAssertEqual(
-                    container.memory.workingSetBytes,
+                    container.memory[.workingSet],
                     containerUsage - min(containerUsage, containerStat["total_inactive_file"]!))
             }
         }
@@ -77,8 +77,8 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(pods["infra/db-steady"]?.qos, .guaranteed)
         XCTAssertEqual(pods["batch/report-cold"]?.qos, .besteffort)
         XCTAssertEqual(pods["shop/web-logger"]?.qos, .burstable)
-        XCTAssertEqual(pods["infra/db-steady"]?.memory.limitBytes, 536_870_912)
-        XCTAssertNil(pods["shop/web-logger"]?.memory.limitBytes, "9223372036854771712 means unlimited")
+        XCTAssertEqual(pods["infra/db-steady"]?.memory[.limit], 536_870_912)
+        XCTAssertNil(pods["shop/web-logger"]?.memory[.limit], "9223372036854771712 means unlimited")
         XCTAssertEqual(pods["shop/web-logger"]?.uid, "4c9f7a27-dcaf-5261-a79a-767d6cf188b5")
         let logger = try XCTUnwrap(pods["shop/web-logger"])
         XCTAssertEqual(logger.containers.count, 2)
@@ -87,7 +87,7 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(app.id, "98099fe80a5dee4db6b34c3cbffd4c44618766b750477cba444ca1ffbdd08605")
         let sandbox = try XCTUnwrap(logger.containers.first { $0.sandbox })
         XCTAssertNil(sandbox.name)
-        XCTAssertNotNil(sandbox.memory.usageBytes, "the sandbox keeps its memory")
+        XCTAssertNotNil(sandbox.memory[.usage], "the sandbox keeps its memory")
     }
 
     /// t0…t5, about a second apart, replayed as one run: the verdicts the fixture README lists.
@@ -107,7 +107,7 @@ final class FixtureTests: XCTestCase {
         let leaky = try XCTUnwrap(document.pods.first { $0.name == "api-leaky" })
         XCTAssertGreaterThan(leaky.growth.rssBytesPerSecond!, 4 * 1024 * 1024)
         XCTAssertGreaterThan(
-            document.pods.first { $0.name == "report-cold" }!.memory.inactiveFileBytes!, 90 * 1024 * 1024)
+            document.pods.first { $0.name == "report-cold" }!.memory[.inactiveFile]!, 90 * 1024 * 1024)
     }
 
     func testV2RealCaptureAsRootWorkload() throws {
@@ -123,13 +123,13 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(pod.cgroup, ".")
         let stat = FixturePaths.statFile(FixturePaths.v2Real + "/memory.stat")
         let current = FixturePaths.number(FixturePaths.v2Real + "/memory.current")
-        XCTAssertEqual(pod.memory.usageBytes, current)
-        XCTAssertEqual(pod.memory.rssBytes, stat["anon"])
-        XCTAssertEqual(pod.memory.kernelBytes, stat["kernel"])
-        XCTAssertEqual(pod.memory.mappedFileBytes, stat["file_mapped"])
-        XCTAssertEqual(pod.memory.workingSetBytes, current - stat["inactive_file"]!)
-        XCTAssertEqual(pod.memory.workingSetNoCacheBytes, current - stat["inactive_file"]! - stat["active_file"]!)
-        XCTAssertNil(pod.memory.limitBytes, "memory.max is max")
+        XCTAssertEqual(pod.memory[.usage], current)
+        XCTAssertEqual(pod.memory[.rss], stat["anon"])
+        XCTAssertEqual(pod.memory[.kernel], stat["kernel"])
+        XCTAssertEqual(pod.memory[.mappedFile], stat["file_mapped"])
+        XCTAssertEqual(pod.memory[.workingSet], current - stat["inactive_file"]!)
+        XCTAssertEqual(pod.memory[.workingSetNoCache], current - stat["inactive_file"]! - stat["active_file"]!)
+        XCTAssertNil(pod.memory[.limit], "memory.max is max")
         XCTAssertEqual(pod.signals.workingsetRefaultFile, 450515)
         XCTAssertEqual(pod.signals.oomKillEvents, 0)
         XCTAssertEqual(pod.signals.pressureSomeAvg10, 0)

@@ -30,7 +30,7 @@ final class KernelMemoryReaderTests: XCTestCase {
 
         let first = try XCTUnwrap(read(&reader, pod, at: 1000, warnings: &warnings))
         XCTAssertEqual(first.kernelUsageBytes, 30 << 20)
-        XCTAssertEqual(MemoryFigures(first).kernelBytes, 30 << 20, "usage 90 = rss 40 + cache 20 + kernel 30")
+        XCTAssertEqual(MemoryFigures(first)[.kernel], 30 << 20, "usage 90 = rss 40 + cache 20 + kernel 30")
         tree.write("pod/memory.kmem.usage_in_bytes", "\(31 << 20)\n")
         // The first due time is 0.01 to 10 s away (a phase from the path): a read right after holds the value.
         XCTAssertEqual(
@@ -44,7 +44,7 @@ final class KernelMemoryReaderTests: XCTestCase {
         let root = try XCTUnwrap(
             read(&reader, CgroupFiles(root: tree.path, relativePath: ".", version: .v1), at: 1011, warnings: &warnings))
         XCTAssertNil(root.kernelUsageBytes)
-        XCTAssertNil(MemoryFigures(root).kernelBytes)
+        XCTAssertNil(MemoryFigures(root)[.kernel])
     }
 
     func testMissingKmemIsUnknownAndGarbageIsAWarning() throws {
@@ -56,7 +56,7 @@ final class KernelMemoryReaderTests: XCTestCase {
         var warnings: [String] = []
         let off = try XCTUnwrap(
             read(&reader, CgroupFiles(root: tree.path, relativePath: "off", version: .v1), at: 0, warnings: &warnings))
-        XCTAssertNil(MemoryFigures(off).kernelBytes)
+        XCTAssertNil(MemoryFigures(off)[.kernel])
         XCTAssertEqual(warnings, [], "an absent file is an absent value")
         var other = CgroupCounterReader(fileSystem: LocalFileSystem(), version: .v1)  // this one knows kmem is off
         let bad = try XCTUnwrap(

@@ -165,9 +165,9 @@ final class RecordingTests: XCTestCase {
         let replay = try Replay(timeline: SnapshotTimeline(decoded), window: 300)
         XCTAssertEqual(replay.timeline.count, 30)
         let replayed = try XCTUnwrap(replay.monitor.snapshot())
-        XCTAssertEqual(replayed.pods.map(\.memory.workingSetBytes), document.pods.map(\.memory.workingSetBytes))
+        XCTAssertEqual(replayed.pods.map(\.memory[.workingSet]), document.pods.map(\.memory[.workingSet]))
         XCTAssertEqual(
-            replayed.pods.map(\.memory.workingSetNoCacheBytes), document.pods.map(\.memory.workingSetNoCacheBytes))
+            replayed.pods.map(\.memory[.workingSetNoCache]), document.pods.map(\.memory[.workingSetNoCache]))
         XCTAssertEqual(replayed.pods.map(\.growth.class), document.pods.map(\.growth.class))
         XCTAssertEqual(replayed.pods.map(\.history.workingSetBytes), document.pods.map(\.history.workingSetBytes))
         XCTAssertEqual(

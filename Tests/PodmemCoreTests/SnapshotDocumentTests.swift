@@ -63,7 +63,7 @@ final class SnapshotDocumentTests: XCTestCase {
         let demo = DemoNode()
         let monitor = Monitor(window: nil, intervalSeconds: 1, historyCapacity: 10)
         monitor.ingest(demo.sample(at: 1_800_000_000))
-        let sets = try XCTUnwrap(monitor.snapshot()).pods.map { $0.memory.workingSetBytes ?? 0 }
+        let sets = try XCTUnwrap(monitor.snapshot()).pods.map { $0.memory[.workingSet] ?? 0 }
         XCTAssertEqual(sets, sets.sorted(by: >))
     }
 }

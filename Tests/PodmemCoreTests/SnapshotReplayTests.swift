@@ -32,8 +32,8 @@ final class SnapshotReplayTests: XCTestCase {
         let monitor = Monitor(window: 300, intervalSeconds: 1, historyCapacity: 10)
         for second in 0..<3 { monitor.ingest(demo.sample(at: 1_800_000_000 + Double(second))) }
         var document = try XCTUnwrap(monitor.snapshot())
-        document.pods[0].memory.limitBytes = nil
-        document.pods[1].memory.limitBytes = 256 << 20
+        document.pods[0].memory[.limit] = nil
+        document.pods[1].memory[.limit] = 256 << 20
         let timeline = SnapshotTimeline(document)
         let last = try timeline.sample(at: timeline.count - 1)
         let counters = Dictionary(uniqueKeysWithValues: last.workloads.map { ($0.cgroup, $0.counters) })

@@ -235,7 +235,7 @@ final class HostileInputTests: XCTestCase {
             (try snapshotJSON { $0.pods[0].history.t[0] = -1 }, "pods[0].history.t[0]"),
             (try snapshotJSON { $0.intervalSeconds = 1e-300 }, "intervalSeconds: 1e-300 is outside 0.001…86400"),
             (
-                try snapshotJSON { $0.pods[3].memory.usageBytes = 10_000_000_000_000_000_000 },
+                try snapshotJSON { $0.pods[3].memory[.usage] = 10_000_000_000_000_000_000 },
                 "pods[3].memory.usageBytes: 10000000000000000000 is above 2^60"
             ),
             (try snapshotJSON { $0.pods[0].history.usageBytes[2] = 1 << 61 }, "pods[0].history.usageBytes[2]"),
@@ -246,7 +246,7 @@ final class HostileInputTests: XCTestCase {
             ),
             (try snapshotJSON { $0.windowSeconds = -3 }, "windowSeconds"),
             (
-                try snapshotJSON { $0.pods[0].memory.limitBytes = 1 << 63 },
+                try snapshotJSON { $0.pods[0].memory[.limit] = 1 << 63 },
                 "pods[0].memory.limitBytes: limit 9223372036854775808 is above 2^62"
             ),
             // Key order is not fixed: the value may be followed by `,` or `}`.
@@ -265,7 +265,7 @@ final class HostileInputTests: XCTestCase {
     /// A v1 limit a user set to 2^61 is a real reading: kept by the live reader, so a snapshot or recording of it opens.
     func testLargeRealLimitsStillOpen() throws {
         let path = tree.path + "/limit.json"
-        tree.write("limit.json", try snapshotJSON { $0.pods[0].memory.limitBytes = 1 << 61 })
+        tree.write("limit.json", try snapshotJSON { $0.pods[0].memory[.limit] = 1 << 61 })
         XCTAssertTrue(try report(path).contains("2048 PiB"))
         var crafted = CraftedRecording()
         crafted.identity(number: 1, CraftedRecording.pod(1))

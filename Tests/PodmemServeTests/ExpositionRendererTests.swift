@@ -213,7 +213,7 @@ final class ExpositionRendererTests: XCTestCase {
         var (document, _) = try render(DemoNode.makeSource(), polls: 3)
         document.pods[0].namespace = "odd"
         document.pods[0].name = "a\"b\\c\nd"
-        document.pods[0].memory.limitBytes = 9_223_372_036_854_771_712
+        document.pods[0].memory[.limit] = 9_223_372_036_854_771_712
         let exposition = String(decoding: ExpositionRenderer().render(document), as: UTF8.self)
         let lines = exposition.split(separator: "\n")
         XCTAssertTrue(

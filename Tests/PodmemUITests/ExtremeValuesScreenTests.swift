@@ -10,11 +10,11 @@ final class ExtremeValuesScreenTests: XCTestCase {
         var (state, _) = DemoState.make()
         var pod = state.model!.pods[0]
         let huge = UInt64(1) << 60
-        pod.memory.usageBytes = 1
-        (pod.memory.rssBytes, pod.memory.activeFileBytes, pod.memory.inactiveFileBytes, pod.memory.shmemBytes) = (
+        pod.memory[.usage] = 1
+        (pod.memory[.rss], pod.memory[.activeFile], pod.memory[.inactiveFile], pod.memory[.shmem]) = (
             huge, huge, huge, huge
         )
-        (pod.memory.workingSetBytes, pod.memory.workingSetNoCacheBytes, pod.memory.limitBytes) = (huge, huge, 1)
+        (pod.memory[.workingSet], pod.memory[.workingSetNoCache], pod.memory[.limit]) = (huge, huge, 1)
         pod.growth.workingSetBytesPerSecond = 0x1p70
         pod.growth.workingSetNoCacheBytesPerSecond = -0x1p70
         pod.growth.activeFileBytesPerSecond = 0x1p70

@@ -130,7 +130,7 @@ final class LayoutTests: XCTestCase {
             LongNameState.state.model?.pods.first {
                 $0.cgroup == LongNameState.webFrontendCgroup(LongNameState.state)
             })
-        let workingSetNow = "now " + ByteFormat.human(pod.memory.workingSetBytes)
+        let workingSetNow = "now " + ByteFormat.human(pod.memory[.workingSet])
         let bytes = #"\d+(\.\d+)? (B|KiB|MiB|GiB)"#
         // At 80×24 each chart is one row: the short title, its current value, the chart, and the axis as a range.
         let small = detail(width: 80, height: 24).text.split(separator: "\n").map(String.init)

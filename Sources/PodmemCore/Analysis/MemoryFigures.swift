@@ -19,61 +19,19 @@ public struct MemoryFigures: Sendable, Equatable, Codable {
         set { values[figure.id.rawValue] = newValue }
     }
 
-    // The figures the analysis and the screens name, by their catalogue entries.
-    public var usageBytes: UInt64? {
-        get { self[.usage] }
-        set { self[.usage] = newValue }
-    }
-    public var rssBytes: UInt64? {
-        get { self[.rss] }
-        set { self[.rss] = newValue }
-    }
-    public var activeFileBytes: UInt64? {
-        get { self[.activeFile] }
-        set { self[.activeFile] = newValue }
-    }
-    public var inactiveFileBytes: UInt64? {
-        get { self[.inactiveFile] }
-        set { self[.inactiveFile] = newValue }
-    }
-    public var mappedFileBytes: UInt64? {
-        get { self[.mappedFile] }
-        set { self[.mappedFile] = newValue }
-    }
-    public var shmemBytes: UInt64? {
-        get { self[.shmem] }
-        set { self[.shmem] = newValue }
-    }
-    public var kernelBytes: UInt64? {
-        get { self[.kernel] }
-        set { self[.kernel] = newValue }
-    }
-    public var workingSetBytes: UInt64? {
-        get { self[.workingSet] }
-        set { self[.workingSet] = newValue }
-    }
-    public var workingSetNoCacheBytes: UInt64? {
-        get { self[.workingSetNoCache] }
-        set { self[.workingSetNoCache] = newValue }
-    }
-    public var limitBytes: UInt64? {
-        get { self[.limit] }
-        set { self[.limit] = newValue }
-    }
-
     /// active_file + inactive_file, the page cache on the file LRU lists; nil when either is unknown.
     public var fileLRUBytes: UInt64? {
-        activeFileBytes.flatMap { active in inactiveFileBytes.map { active + $0 } }
+        self[.activeFile].flatMap { active in self[.inactiveFile].map { active + $0 } }
     }
 
     /// The share of the working set that is page cache (`WorkingSet.cacheShare`).
     public var cacheShare: Double? {
-        WorkingSet.cacheShare(workingSet: workingSetBytes, workingSetNoCache: workingSetNoCacheBytes)
+        WorkingSet.cacheShare(workingSet: self[.workingSet], workingSetNoCache: self[.workingSetNoCache])
     }
 
     /// The working set as a fraction of the limit (%LIM); nil when unlimited, unknown or a zero limit.
     public var limitFraction: Double? {
-        guard let limit = limitBytes, limit > 0, let workingSet = workingSetBytes else { return nil }
+        guard let limit = self[.limit], limit > 0, let workingSet = self[.workingSet] else { return nil }
         return Double(workingSet) / Double(limit)
     }
 

@@ -3,7 +3,7 @@ public enum CacheFileSentence {
     /// ", mostly /var/log/app/app.log (1.1 GiB of 1.3 GiB page cache)" when the largest file holds more than half of
     /// the pod's file LRU (active + inactive file); "" otherwise, or without cache files.
     public static func mostly(_ files: [CacheFileEntry]?, memory: MemoryFigures) -> String {
-        guard let top = files?.first, let active = memory.activeFileBytes, let inactive = memory.inactiveFileBytes
+        guard let top = files?.first, let active = memory[.activeFile], let inactive = memory[.inactiveFile]
         else { return "" }
         let fileLRU = active + inactive
         guard fileLRU > 0, top.cachedBytes * 2 > fileLRU else { return "" }

@@ -19,7 +19,7 @@ struct ModelBuilder {
     func model(_ sample: Sample) -> MemoryModel {
         // Order by cheap keys first, then build each pod once: sorting the built pods would copy them around.
         let order = sample.workloads.indices.map { index in
-            (index, MemoryFigures(sample.workloads[index].counters).workingSetBytes ?? 0)
+            (index, MemoryFigures(sample.workloads[index].counters)[.workingSet] ?? 0)
         }.sorted { a, b in
             a.1 != b.1 ? a.1 > b.1 : sample.workloads[a.0].cgroup < sample.workloads[b.0].cgroup
         }

@@ -24,7 +24,7 @@ public struct NodeFigures: Codable, ExplicitNullEncodable, Sendable, Equatable {
     public init(_ node: NodeCounters) {
         let root = MemoryFigures(node.root)
         self.init(
-            memTotalBytes: node.memTotalBytes, workingSetBytes: root.workingSetBytes,
-            workingSetNoCacheBytes: root.workingSetNoCacheBytes)
+            memTotalBytes: node.memTotalBytes, workingSetBytes: root[.workingSet],
+            workingSetNoCacheBytes: root[.workingSetNoCache])
     }
 }

@@ -72,7 +72,7 @@ public enum VerdictSentence {
     /// grew nor shmem could have grown (shmem cannot have risen by more than it holds now). Nil when unknowable.
     static func kernelShare(_ growth: Growth, memory: MemoryFigures) -> Double? {
         guard let noCacheRate = growth.workingSetNoCacheBytesPerSecond, noCacheRate > 0,
-            let rssRate = growth.rssBytesPerSecond, let shmem = memory.shmemBytes
+            let rssRate = growth.rssBytesPerSecond, let shmem = memory[.shmem]
         else { return nil }
         let noCache = noCacheRate * growth.windowSeconds
         let outside = noCache - max(0, rssRate * growth.windowSeconds) - Double(shmem)
@@ -81,7 +81,7 @@ public enum VerdictSentence {
 
     /// Time until the working set reaches the limit at the current rate of memory without cache.
     static func timeToLimit(growth: Growth, memory: MemoryFigures) -> String? {
-        guard let limit = memory.limitBytes, let workingSet = memory.workingSetBytes,
+        guard let limit = memory[.limit], let workingSet = memory[.workingSet],
             let rate = growth.workingSetNoCacheBytesPerSecond, rate > 0, limit > workingSet
         else { return nil }
         return duration(Double(limit - workingSet) / rate)

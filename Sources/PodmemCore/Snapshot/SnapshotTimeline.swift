@@ -80,11 +80,11 @@ public final class SnapshotTimeline: SampleTimeline {
     /// The raw counters the document's figures are (`MemoryFigure.Reading.counter`), kernel memory where 6.x v2
     /// kernels keep it, the limit, and the signals; what only a formula gives stays unknown.
     private static func counters(_ memory: MemoryFigures, _ signals: MemorySignals) -> MemoryCounters {
-        var counters = MemoryCounters(limit: memory.limitBytes.map { .bytes($0) }, failCount: signals.failCount)
+        var counters = MemoryCounters(limit: memory[.limit].map { .bytes($0) }, failCount: signals.failCount)
         for figure in MemoryFigure.all {
             if case .counter(let counter) = figure.reading { counters[keyPath: counter] = memory[figure] }
         }
-        counters.stat.kernelBytes = memory.kernelBytes
+        counters.stat.kernelBytes = memory[.kernel]
         counters.stat.workingsetRefaultFile = signals.workingsetRefaultFile
         let events = MemoryEvents(
             oom: signals.oomEvents, oomKill: signals.oomKillEvents, high: signals.highEvents, max: signals.maxEvents)

@@ -18,7 +18,7 @@ extension TableColumn where Row == PodModel {
 
     public static var limit: TableColumn {
         TableColumn(key: .limit, title: "LIMIT", alignment: .right, width: 8...8, priority: 94) {
-            .text($0.memory.limitBytes.map { ByteFormat.human($0) } ?? "none")
+            .text($0.memory[.limit].map { ByteFormat.human($0) } ?? "none")
         }
     }
 

@@ -69,7 +69,7 @@ enum CacheFilesSection {
             row(["CACHED", "%LRU", "DIRTY", "FILE", "HELD BY"]), x: 0, y: y, style: Style(bold: true),
             limit: frame.width)
         y += 1
-        let fileLRU = pod.memory.activeFileBytes.flatMap { active in pod.memory.inactiveFileBytes.map { active + $0 } }
+        let fileLRU = pod.memory[.activeFile].flatMap { active in pod.memory[.inactiveFile].map { active + $0 } }
         let fileRows = rows - 2 - (problems.isEmpty || rows - 2 < 2 ? 0 : 1)
         for file in files.prefix(max(0, fileRows)) {
             let share = fileLRU.flatMap { $0 > 0 ? Double(file.cachedBytes) / Double($0) : nil }

@@ -106,21 +106,21 @@ public enum DetailScreen {
 
     static func renderUsageBar(_ pod: PodModel, context: ScreenContext, y: inout Int, into frame: inout Frame) {
         let m = pod.memory
-        let usage = Double(m.usageBytes ?? 0)
-        let total = max(usage, Double(m.limitBytes ?? 0))
+        let usage = Double(m[.usage] ?? 0)
+        let total = max(usage, Double(m[.limit] ?? 0))
         let color = context.color
         let glyphs = context.glyphs
-        let rss = Double(m.rssBytes ?? 0)
-        let shmem = Double(m.shmemBytes ?? 0)
-        let kernel = Double(m.kernelBytes ?? 0)
-        let active = Double(m.activeFileBytes ?? 0)
-        let inactive = Double(m.inactiveFileBytes ?? 0)
+        let rss = Double(m[.rss] ?? 0)
+        let shmem = Double(m[.shmem] ?? 0)
+        let kernel = Double(m[.kernel] ?? 0)
+        let active = Double(m[.activeFile] ?? 0)
+        let inactive = Double(m[.inactiveFile] ?? 0)
         let other = max(0, usage - rss - shmem - kernel - active - inactive)
         let parts: [(String, Double, Style, Character)] = [
             ("anon", rss, Style(foreground: color ? .red : nil), glyphs.fullBlock),
             ("shmem", shmem, Style(foreground: color ? .magenta : nil), glyphs.isUnicode ? "▓" : "S"),
             (
-                m.kernelBytes == nil ? "other" : "kernel", kernel + other, Style(foreground: color ? .yellow : nil),
+                m[.kernel] == nil ? "other" : "kernel", kernel + other, Style(foreground: color ? .yellow : nil),
                 glyphs.isUnicode ? "▒" : "K"
             ),
             ("active_file", active, Style(foreground: color ? .cyan : nil), glyphs.isUnicode ? "░" : "a"),
@@ -129,12 +129,12 @@ public enum DetailScreen {
                 glyphs.isUnicode ? "·" : "."
             ),
         ]
-        let limitText = m.limitBytes.map { "of limit \(ByteFormat.human($0))" } ?? "(no limit)"
+        let limitText = m[.limit].map { "of limit \(ByteFormat.human($0))" } ?? "(no limit)"
         let usageLine = ItemLine.fit(
             [
-                .init("usage \(ByteFormat.human(m.usageBytes)) \(limitText)", priority: 4),
-                .init("WS \(ByteFormat.human(m.workingSetBytes))", priority: 3),
-                .init("WS-NC \(ByteFormat.human(m.workingSetNoCacheBytes))", priority: 2),
+                .init("usage \(ByteFormat.human(m[.usage])) \(limitText)", priority: 4),
+                .init("WS \(ByteFormat.human(m[.workingSet]))", priority: 3),
+                .init("WS-NC \(ByteFormat.human(m[.workingSetNoCache]))", priority: 2),
                 .init("cache share \(ByteFormat.percent(pod.cacheShare))", priority: 1),
             ], separator: glyphs.separator, width: frame.width, glyphs: glyphs)
         context.put(usageLine, x: 0, y: y, style: .header, limit: frame.width, into: &frame)
@@ -144,7 +144,7 @@ public enum DetailScreen {
         if total > 0 {
             StackedBar.render(
                 parts.map { StackedBar.Part(bytes: $0.1, style: $0.2, fill: $0.3) }, total: total,
-                marks: [m.workingSetNoCacheBytes, m.workingSetBytes].compactMap { $0.map { Double($0) } },
+                marks: [m[.workingSetNoCache], m[.workingSet]].compactMap { $0.map { Double($0) } },
                 in: barRect, into: &frame, glyphs: glyphs)
         }
         y += 1
@@ -303,7 +303,7 @@ public enum DetailScreen {
         let glyphs = context.glyphs
         // Largest working set first, the sandbox last, like the pod list.
         let ordered = pod.containers.sorted { a, b in
-            a.sandbox != b.sandbox ? !a.sandbox : (a.memory.workingSetBytes ?? 0) > (b.memory.workingSetBytes ?? 0)
+            a.sandbox != b.sandbox ? !a.sandbox : (a.memory[.workingSet] ?? 0) > (b.memory[.workingSet] ?? 0)
         }.prefix(maxRows)
         let names = ordered.map(TableColumn.label)
         let columns = TableLayout.fit(
