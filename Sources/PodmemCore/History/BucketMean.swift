@@ -15,22 +15,15 @@ struct BucketMean {
     mutating func add(_ point: HistoryPoint) {
         count += 1
         timeSum += point.time
-        if let value = point.usageBytes {
-            sums.0 += Double(value)
-            counts.0 += 1
+        func add(_ value: UInt64?, to sum: inout Double, _ count: inout Int) {
+            guard let value else { return }
+            sum += Double(value)
+            count += 1
         }
-        if let value = point.rssBytes {
-            sums.1 += Double(value)
-            counts.1 += 1
-        }
-        if let value = point.activeFileBytes {
-            sums.2 += Double(value)
-            counts.2 += 1
-        }
-        if let value = point.inactiveFileBytes {
-            sums.3 += Double(value)
-            counts.3 += 1
-        }
+        add(point.usageBytes, to: &sums.0, &counts.0)
+        add(point.rssBytes, to: &sums.1, &counts.1)
+        add(point.activeFileBytes, to: &sums.2, &counts.2)
+        add(point.inactiveFileBytes, to: &sums.3, &counts.3)
     }
 
     /// The bucket as one point: mean time, mean of each value in whole pages.

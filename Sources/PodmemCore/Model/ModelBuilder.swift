@@ -17,9 +17,10 @@ struct ModelBuilder {
     }
 
     func model(_ sample: Sample) -> MemoryModel {
-        // Order by cheap keys first, then build each pod once: sorting the built pods would copy them around.
+        // Order by cheap keys first (the working set alone), then build each pod once: sorting the built pods would
+        // copy them around.
         let order = sample.workloads.indices.map { index in
-            (index, MemoryFigures(sample.workloads[index].counters)[.workingSet] ?? 0)
+            (index, MemoryFigure.workingSet.read(sample.workloads[index].counters) ?? 0)
         }.sorted { a, b in
             a.1 != b.1 ? a.1 > b.1 : sample.workloads[a.0].cgroup < sample.workloads[b.0].cgroup
         }
